@@ -1,0 +1,7 @@
+import { json, parseQuery, route } from '@/lib/api/respond'
+import { listRuns } from '@/lib/db/runs'
+import { runListQuery } from '@/lib/runs/run-input'
+
+export const dynamic = 'force-dynamic'
+
+export const GET = route(async (req) => json({ runs: await listRuns(parseQuery(req, runListQuery)) }))

@@ -1,0 +1,13 @@
+import { json, parseBody, route } from '@/lib/api/respond'
+import { listSites } from '@/lib/db/sites'
+import { addSite } from '@/lib/sites/connect-site'
+import { createSiteInput } from '@/lib/sites/site-input'
+
+export const dynamic = 'force-dynamic'
+
+export const GET = route(async () => json({ sites: await listSites() }))
+
+export const POST = route(async (req) => {
+  const input = await parseBody(req, createSiteInput)
+  return json({ site: await addSite(input) }, 201)
+})

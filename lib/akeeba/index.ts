@@ -1,0 +1,12 @@
+// Public surface of the Akeeba JSON API client. Nothing here touches the database or Next.js.
+export * from './types'
+export { AkeebaClient, type AkeebaClientOptions, type CallOptions } from './client'
+export type { DirectDownload } from './direct-download'
+export { interpretDirectError } from './direct-download'
+export { interpretResponse, toAkeebaMethod, AKEEBA_METHODS, type AkeebaMethod, type MethodResults, type ResponseExtra, type DownloadChunk } from './interpret-response'
+export { parseEnvelope, type Envelope } from './parse-envelope'
+export { envelopeError, AUTH_ADVICE } from './envelope-errors'
+export { detectSite, MIN_API_LEVEL, type DetectOptions, type DetectResult } from './detect-endpoint'
+export type { DetectCause } from './probe-outcome'
+export { encodeForm, type FormValue } from './form-encode'
+export { redactKey, makeRaw } from './redact'

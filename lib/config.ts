@@ -1,0 +1,98 @@
+// Every environment variable Stepwise reads, validated once. Defaults make `npm start` work with
+// nothing set. The README's configuration table is written from CONFIG_DOCS below.
+import path from 'node:path'
+import { z } from 'zod'
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
+  .transform((v) => ['1', 'true', 'on', 'yes'].includes(v))
+const int = (min: number) => z.coerce.number().int().min(min)
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: (SQLite) or postgresql:// (PostgreSQL)')
+    .default('file:./data/stepwise.db'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: int(1).max(65535).default(3000),
+  STEPWISE_DATA_DIR: z.string().min(1).default('./data'),
+  STEPWISE_SECRET_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 random bytes in base64 (openssl rand -base64 32)')
+    .optional(),
+  STEPWISE_RUNNER: bool.default(true),
+  STEPWISE_MAX_CONCURRENT_RUNS: int(1).default(50),
+  STEPWISE_MAX_RUNS_PER_HOST: int(0).default(3),
+  STEPWISE_STEP_TIMEOUT_MS: int(1000).default(300_000),
+  STEPWISE_CONNECT_TIMEOUT_MS: int(100).default(10_000),
+  STEPWISE_RETRY_FIRST_DELAY_MS: int(0).default(10_000),
+  STEPWISE_MAX_RETRIES: int(0).default(5),
+  STEPWISE_LEASE_MS: int(1000).optional(),
+  STEPWISE_MAX_LEASE_EXPIRIES: int(1).default(3),
+  STEPWISE_MAX_RUN_HOURS: int(1).default(12),
+  STEPWISE_POLL_MS: int(10).default(250),
+  STEPWISE_CATCHUP_WINDOW_MINUTES: int(0).default(1440),
+  STEPWISE_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+})
+
+export type RawConfig = z.infer<typeof schema>
+export type Config = RawConfig & {
+  databaseKind: 'sqlite' | 'postgresql'
+  /** Lease length: a tick's HTTP call must fit in it, with room for the database writes. */
+  leaseMs: number
+  keyFile: string
+}
+
+export const CONFIG_DOCS: Record<keyof RawConfig, string> = {
+  DATABASE_URL: '`file:./data/stepwise.db` (SQLite, created on first start) or `postgresql://user@host:5432/db`',
+  HOST: 'Interface the web server listens on. Default `127.0.0.1`; set `0.0.0.0` to expose it.',
+  PORT: 'Web server port (default 3000).',
+  STEPWISE_DATA_DIR: 'Folder for the SQLite file and the generated key file (default `./data`).',
+  STEPWISE_SECRET_KEY: 'Base64 of 32 random bytes used to encrypt site keys (AES-256-GCM). Unset: a key file is generated in the data folder.',
+  STEPWISE_RUNNER: 'Run the backup runner inside the web process (default `on`). Set `off` when you run `npm run worker` processes instead.',
+  STEPWISE_MAX_CONCURRENT_RUNS: 'Global cap of backups running at once, per runner process (default 50).',
+  STEPWISE_MAX_RUNS_PER_HOST: 'Cap of backups at once on sites sharing one host or host group (default 3; 0 = no cap).',
+  STEPWISE_STEP_TIMEOUT_MS: 'HTTP timeout of one API call (default 300000: steps can upload to cloud storage for minutes).',
+  STEPWISE_CONNECT_TIMEOUT_MS: 'TCP/TLS connect timeout (default 10000).',
+  STEPWISE_RETRY_FIRST_DELAY_MS: 'Wait before re-sending a step whose response was lost (default 10000, the server step time).',
+  STEPWISE_MAX_RETRIES: 'Re-sends of one step after transport failures before the run fails (default 5).',
+  STEPWISE_LEASE_MS: 'How long a runner owns a run per tick (default step timeout + 60 s).',
+  STEPWISE_MAX_LEASE_EXPIRIES: 'Leases that may expire without progress before a run ends as timed out (default 3).',
+  STEPWISE_MAX_RUN_HOURS: 'A run still going after this many hours ends as timed out (default 12).',
+  STEPWISE_POLL_MS: 'How often an idle runner looks for due work (default 250).',
+  STEPWISE_CATCHUP_WINDOW_MINUTES: 'A schedule fire missed while Stepwise was down runs once if it is at most this old (default 1440).',
+  STEPWISE_LOG_LEVEL: 'trace, debug, info, warn, error, fatal or silent (default info).',
+}
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const input: Record<string, string> = {}
+  for (const k of Object.keys(schema.shape)) {
+    const v = env[k]
+    if (v !== undefined && v !== '') input[k] = v
+  }
+  const r = schema.safeParse(input)
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const c = r.data
+  return {
+    ...c,
+    databaseKind: /^postgres(ql)?:\/\//.test(c.DATABASE_URL) ? 'postgresql' : 'sqlite',
+    leaseMs: c.STEPWISE_LEASE_MS ?? c.STEPWISE_STEP_TIMEOUT_MS + 60_000,
+    keyFile: path.resolve(c.STEPWISE_DATA_DIR, 'secret.key'),
+  }
+}
+
+let cached: Config | undefined
+
+export function config(): Config {
+  return (cached ??= parseConfig(process.env))
+}
+
+/** Tests change the environment between cases; this forgets the parsed copy. */
+export function resetConfigForTests(): void {
+  cached = undefined
+}

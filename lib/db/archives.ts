@@ -1,0 +1,115 @@
+// Archive rows mirror the site's backup records (listBackups), linked to our run when it was ours.
+import type { BackupRecord } from '../akeeba/types'
+import { db } from './client'
+
+export interface ArchiveDto {
+  id: string
+  siteId: string
+  siteName: string
+  remoteId: number
+  runId: string | null
+  description: string
+  comment: string
+  status: string
+  meta: string | null
+  type: string
+  origin: string
+  profileId: number
+  archiveName: string
+  multipart: number
+  totalSize: number
+  backupStart: string | null
+  backupEnd: string | null
+  durationMs: number | null
+  filesExist: boolean
+  remoteFilename: string | null
+  parts: { part: number; name: string; size: number }[] | null
+  goneFromSite: boolean
+  syncedAt: string
+}
+
+const select = {
+  id: true, siteId: true, remoteId: true, runId: true, description: true, comment: true, status: true, meta: true,
+  type: true, origin: true, profileId: true, archiveName: true, multipart: true, totalSize: true, backupStart: true,
+  backupEnd: true, filesExist: true, remoteFilename: true, parts: true, goneFromSite: true, syncedAt: true,
+  site: { select: { name: true } },
+} as const
+
+type Row = Awaited<ReturnType<ReturnType<typeof db>['archive']['findFirstOrThrow']>> & { site: { name: string } }
+
+export function toArchiveDto(a: Row): ArchiveDto {
+  return {
+    id: a.id, siteId: a.siteId, siteName: a.site.name, remoteId: a.remoteId, runId: a.runId, description: a.description,
+    comment: a.comment, status: a.status, meta: a.meta, type: a.type, origin: a.origin, profileId: a.profileId,
+    archiveName: a.archiveName, multipart: a.multipart, totalSize: Number(a.totalSize),
+    backupStart: a.backupStart?.toISOString() ?? null, backupEnd: a.backupEnd?.toISOString() ?? null,
+    durationMs: a.backupStart && a.backupEnd ? a.backupEnd.getTime() - a.backupStart.getTime() : null,
+    filesExist: a.filesExist, remoteFilename: a.remoteFilename,
+    parts: a.parts ? (JSON.parse(a.parts) as ArchiveDto['parts']) : null, goneFromSite: a.goneFromSite,
+    syncedAt: a.syncedAt.toISOString(),
+  }
+}
+
+export async function listArchives(f: { siteId?: string; includeGone?: boolean; limit?: number } = {}): Promise<ArchiveDto[]> {
+  const rows = await db().archive.findMany({
+    where: { ...(f.siteId ? { siteId: f.siteId } : {}), ...(f.includeGone ? {} : { goneFromSite: false }) },
+    orderBy: [{ backupStart: 'desc' }, { remoteId: 'desc' }],
+    take: Math.min(f.limit ?? 200, 1000),
+    select,
+  })
+  return rows.map((r) => toArchiveDto(r as Row))
+}
+
+export async function getArchive(id: string): Promise<ArchiveDto | null> {
+  const r = await db().archive.findUnique({ where: { id }, select })
+  return r ? toArchiveDto(r as Row) : null
+}
+
+/** Akeeba's times are "YYYY-MM-DD HH:MM:SS" in UTC (akeeba-protocol.md §5). */
+export function parseAkeebaTime(s: string | null): Date | null {
+  if (!s || s.startsWith('0000')) return null
+  const d = new Date(s.replace(' ', 'T') + 'Z')
+  return Number.isNaN(d.getTime()) ? null : d
+}
+
+function fields(r: BackupRecord) {
+  return {
+    description: r.description, comment: r.comment, status: r.status, meta: r.meta, type: r.type, origin: r.origin,
+    profileId: r.profileId, archiveName: r.archivename, multipart: r.multipart,
+    totalSize: BigInt(Math.max(0, Math.round(r.size ?? r.totalSize ?? 0))),
+    backupStart: parseAkeebaTime(r.backupstart), backupEnd: parseAkeebaTime(r.backupend),
+    filesExist: r.meta ? r.meta === 'ok' : r.filesexist, remoteFilename: r.remoteFilename,
+    ...(r.filenames.length ? { parts: JSON.stringify(r.filenames) } : {}),
+    goneFromSite: false, syncedAt: new Date(),
+  }
+}
+
+/**
+ * Upserts the site's records. With `complete` (the whole list was read), records we have that the
+ * site no longer lists are marked gone. Runs are linked by the marker in the record's comment.
+ */
+export async function upsertArchives(siteId: string, records: BackupRecord[], complete: boolean): Promise<number> {
+  const d = db()
+  const seen: number[] = []
+  for (const r of records) {
+    seen.push(r.id)
+    const m = /stepwise-run:([a-z0-9]+)/.exec(`${r.comment} ${r.description}`)
+    const runId = m ? (await d.backupRun.findFirst({ where: { id: m[1], siteId }, select: { id: true } }))?.id ?? null : null
+    await d.archive.upsert({
+      where: { siteId_remoteId: { siteId, remoteId: r.id } },
+      create: { siteId, remoteId: r.id, runId, ...fields(r) },
+      update: { ...fields(r), ...(runId ? { runId } : {}) },
+    })
+  }
+  if (complete) {
+    await d.archive.updateMany({ where: { siteId, remoteId: { notIn: seen }, goneFromSite: false }, data: { goneFromSite: true, filesExist: false } })
+  }
+  await d.site.update({ where: { id: siteId }, data: { archivesSyncedAt: new Date() } })
+  return records.length
+}
+
+export async function recordAudit(action: string, e: { actor?: string | null; siteId?: string; runId?: string; archiveId?: string; details?: unknown }): Promise<void> {
+  await db().auditEvent.create({
+    data: { action, actor: e.actor ?? null, siteId: e.siteId ?? null, runId: e.runId ?? null, archiveId: e.archiveId ?? null, details: JSON.stringify(e.details ?? {}) },
+  })
+}

@@ -1,0 +1,110 @@
+// How runners share work through the database only (DESIGN.md "Claiming"): queued runs are promoted
+// to running under the limits, due running runs are claimed with a lease, and every write of a tick
+// is fenced by the lease token, so a runner that lost its lease cannot overwrite anything.
+import { db } from './client'
+import { config } from '../config'
+
+export interface Limits {
+  maxConcurrent: number
+  maxPerHost: number
+}
+
+const PROMOTE_SQL = (p: (n: number) => string) => `
+UPDATE "BackupRun" SET "status" = 'running', "phase" = 'start'
+WHERE "id" = ${p(1)} AND "status" = 'queued'
+  AND NOT EXISTS (
+    SELECT 1 FROM "BackupRun" o WHERE o."siteId" = "BackupRun"."siteId" AND o."id" <> "BackupRun"."id" AND (
+      o."status" = 'running' OR (o."status" = 'queued' AND (o."createdAt" < "BackupRun"."createdAt"
+        OR (o."createdAt" = "BackupRun"."createdAt" AND o."id" < "BackupRun"."id")))))
+  AND (SELECT COUNT(*) FROM "BackupRun" g WHERE g."status" = 'running') < ${p(2)}
+  AND (${p(3)} = 0 OR (SELECT COUNT(*) FROM "BackupRun" h WHERE h."status" = 'running' AND h."hostKey" = "BackupRun"."hostKey") < ${p(3)})`
+
+/**
+ * Moves queued runs to running, oldest first, while the limits allow: one active run per site (also
+ * enforced by a partial unique index), a global cap and a per-host cap. Returns the promoted ids.
+ */
+export async function promoteQueued(limits: Limits, max = 50): Promise<string[]> {
+  const d = db()
+  const candidates = await d.backupRun.findMany({
+    where: { status: 'queued', cancelRequested: false },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    take: max,
+    select: { id: true },
+  })
+  if (candidates.length === 0) return []
+  const pg = config().databaseKind === 'postgresql'
+  const sql = PROMOTE_SQL(pg ? (n) => `$${n}` : () => '?')
+  const promoted: string[] = []
+  for (const c of candidates) {
+    let n = 0
+    try {
+      n = await d.$transaction(async (tx) => {
+        // PostgreSQL evaluates the counts on a snapshot: serialize promotions so caps hold exactly.
+        if (pg) await tx.$queryRawUnsafe('SELECT 1 AS locked FROM pg_advisory_xact_lock(727274002)')
+        return pg
+          ? tx.$executeRawUnsafe(sql, c.id, limits.maxConcurrent, limits.maxPerHost)
+          : tx.$executeRawUnsafe(sql, c.id, limits.maxConcurrent, limits.maxPerHost, limits.maxPerHost)
+      })
+    } catch (e) {
+      // The partial unique index refused a second running run for the site: another runner won.
+      if (/unique|UNIQUE|P2002|duplicate/.test(String((e as Error).message))) continue
+      throw e
+    }
+    if (n === 1) {
+      const now = new Date()
+      await d.backupRun.updateMany({ where: { id: c.id, status: 'running', startedAt: null }, data: { startedAt: now, nextTickAt: now, lastProgressAt: now } })
+      promoted.push(c.id)
+    }
+  }
+  return promoted
+}
+
+export interface Claim {
+  runId: string
+  token: string
+  /** Leases of this run that expired before (its previous holders died or hung). */
+  leaseExpiries: number
+}
+
+/** Claims up to `max` due running runs. A claim over an expired lease counts as an expiry. */
+export async function claimDue(runnerId: string, max: number, now = new Date()): Promise<Claim[]> {
+  if (max <= 0) return []
+  const d = db()
+  const due = await d.backupRun.findMany({
+    where: { status: 'running', nextTickAt: { lte: now }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+    orderBy: { nextTickAt: 'asc' },
+    take: max,
+    select: { id: true, leaseOwner: true, leaseUntil: true, leaseExpiries: true },
+  })
+  const claims: Claim[] = []
+  const until = new Date(now.getTime() + config().leaseMs)
+  for (const r of due) {
+    const token = `${runnerId}:${r.id}:${now.getTime()}:${Math.random().toString(36).slice(2, 8)}`
+    const expired = r.leaseOwner !== null
+    const n = await d.backupRun.updateMany({
+      // Compare-and-set on the owner we saw: if anyone else claimed it meanwhile, we get 0 rows.
+      where: { id: r.id, status: 'running', leaseOwner: r.leaseOwner, leaseUntil: r.leaseUntil },
+      data: { leaseOwner: token, leaseUntil: until, ...(expired ? { leaseExpiries: { increment: 1 } } : {}) },
+    })
+    if (n.count === 1) claims.push({ runId: r.id, token, leaseExpiries: r.leaseExpiries + (expired ? 1 : 0) })
+  }
+  return claims
+}
+
+export class LeaseLostError extends Error {
+  constructor(runId: string) {
+    super(`lease on run ${runId} was lost; the write was discarded`)
+    this.name = 'LeaseLostError'
+  }
+}
+
+/** Gives a lease back without changing the run (e.g. the runner is stopping). */
+export async function releaseLease(runId: string, token: string): Promise<void> {
+  await db().backupRun.updateMany({ where: { id: runId, leaseOwner: token }, data: { leaseOwner: null, leaseUntil: null } })
+}
+
+/** The earliest nextTickAt among running runs, so an idle runner can sleep until then. */
+export async function nextDueAt(): Promise<Date | null> {
+  const r = await db().backupRun.findFirst({ where: { status: 'running', leaseOwner: null }, orderBy: { nextTickAt: 'asc' }, select: { nextTickAt: true } })
+  return r?.nextTickAt ?? null
+}

@@ -1,0 +1,35 @@
+// Work after a run ends: mirror the site's backup records into Archive rows (the run's own archive
+// linked to it, with its parts). Failures here never change the run's outcome.
+import { db } from '../db/client'
+import { upsertArchives } from '../db/archives'
+import { logger } from '../log'
+import type { SiteApi } from './site-api'
+
+const PAGE = 200
+
+export async function syncArchivesWith(api: SiteApi, siteId: string, maxPages = 10): Promise<number> {
+  const all = []
+  let complete = false
+  for (let page = 0; page < maxPages; page++) {
+    const { data } = await api.listBackups(page * PAGE, PAGE)
+    all.push(...data)
+    if (data.length < PAGE) { complete = true; break }
+  }
+  return upsertArchives(siteId, all, complete)
+}
+
+export async function afterRun(runId: string, status: string, api: SiteApi): Promise<void> {
+  const run = await db().backupRun.findUnique({ where: { id: runId }, select: { siteId: true, remoteRecordId: true } })
+  if (!run) return
+  if (status !== 'succeeded' && status !== 'failed') return
+  await syncArchivesWith(api, run.siteId)
+  if (status === 'succeeded' && run.remoteRecordId !== null) {
+    // listBackups has no part list; getBackupInfo does (needed for downloads).
+    const { data } = await api.getBackupInfo(run.remoteRecordId)
+    await db().archive.updateMany({
+      where: { siteId: run.siteId, remoteId: run.remoteRecordId },
+      data: { runId, ...(data.filenames.length ? { parts: JSON.stringify(data.filenames) } : {}) },
+    })
+  }
+  logger().info({ runId, status }, 'archives synced after run')
+}

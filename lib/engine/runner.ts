@@ -1,0 +1,162 @@
+// The runner: promotes queued runs under the limits, claims due runs with a lease, and ticks many
+// runs concurrently, each paced by the server's sleepTime. Any number of runners (the web process
+// and `npm run worker` processes) may share one database; they coordinate only through it.
+import os from 'node:os'
+import { randomUUID } from 'node:crypto'
+import { claimDue, promoteQueued, type Limits } from '../db/run-claims'
+import { db } from '../db/client'
+import { config } from '../config'
+import { logger } from '../log'
+import type { RetryPolicy } from './machine'
+import type { SiteApi } from './site-api'
+import { tick, logTickError, type TickResult } from './tick'
+
+export interface RunnerOptions {
+  kind: 'web' | 'worker' | 'test'
+  limits: Limits
+  pollMs: number
+  policy: RetryPolicy
+  maxLeaseExpiries: number
+  maxRunMs: number
+  apiFor: (runId: string) => Promise<SiteApi>
+  /** Called after a run reached a terminal state (archive sync, notifications). */
+  onFinished?: (runId: string, status: string) => Promise<void>
+  /** Called once per loop iteration (schedules fire here). */
+  onLoop?: () => Promise<void>
+}
+
+export interface RunnerStatus {
+  id: string
+  kind: string
+  running: boolean
+  inflight: number
+  ticks: number
+  startedAt: string
+}
+
+export function defaultRunnerOptions(kind: RunnerOptions['kind'], apiFor: RunnerOptions['apiFor']): RunnerOptions {
+  const c = config()
+  return {
+    kind,
+    limits: { maxConcurrent: c.STEPWISE_MAX_CONCURRENT_RUNS, maxPerHost: c.STEPWISE_MAX_RUNS_PER_HOST },
+    pollMs: c.STEPWISE_POLL_MS,
+    policy: { firstDelayMs: c.STEPWISE_RETRY_FIRST_DELAY_MS, maxRetries: c.STEPWISE_MAX_RETRIES, maxDelayMs: 5 * 60_000, maxReconciles: 5 },
+    maxLeaseExpiries: c.STEPWISE_MAX_LEASE_EXPIRIES,
+    maxRunMs: c.STEPWISE_MAX_RUN_HOURS * 3_600_000,
+    apiFor,
+  }
+}
+
+export class Runner {
+  readonly id = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`
+  private stopped = true
+  private loopDone: Promise<void> = Promise.resolve()
+  private inflight = new Map<string, { promise: Promise<void>; abort: AbortController }>()
+  private wakeUp: (() => void) | null = null
+  private timers = new Set<NodeJS.Timeout>()
+  private ticks = 0
+  private lastBeat = 0
+  private readonly startedAt = new Date()
+
+  constructor(private readonly opts: RunnerOptions) {}
+
+  status(): RunnerStatus {
+    return { id: this.id, kind: this.opts.kind, running: !this.stopped, inflight: this.inflight.size, ticks: this.ticks, startedAt: this.startedAt.toISOString() }
+  }
+
+  start(): void {
+    if (!this.stopped) return
+    this.stopped = false
+    this.loopDone = this.loop()
+    logger().info({ runner: this.id, kind: this.opts.kind, limits: this.opts.limits }, 'runner started')
+  }
+
+  /** Stops claiming, lets in-flight ticks finish (their HTTP calls are aborted after `graceMs`). */
+  async stop(graceMs = 5_000): Promise<void> {
+    if (this.stopped) return
+    this.stopped = true
+    this.wake()
+    for (const t of this.timers) clearTimeout(t)
+    await this.loopDone
+    const all = Promise.all([...this.inflight.values()].map((i) => i.promise))
+    const timer = setTimeout(() => { for (const i of this.inflight.values()) i.abort.abort() }, graceMs)
+    await all
+    clearTimeout(timer)
+    await db().runnerHeartbeat.deleteMany({ where: { id: this.id } }).catch(() => undefined)
+  }
+
+  wake(): void {
+    const w = this.wakeUp
+    this.wakeUp = null
+    w?.()
+  }
+
+  private async heartbeat(): Promise<void> {
+    const now = Date.now()
+    if (now - this.lastBeat < 5_000) return
+    this.lastBeat = now
+    await db().runnerHeartbeat.upsert({
+      where: { id: this.id },
+      create: { id: this.id, kind: this.opts.kind, pid: process.pid, host: os.hostname(), startedAt: this.startedAt, lastSeenAt: new Date(now) },
+      update: { lastSeenAt: new Date(now) },
+    })
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        await this.heartbeat()
+        if (this.opts.onLoop) await this.opts.onLoop()
+        await promoteQueued(this.opts.limits)
+        const free = this.opts.limits.maxConcurrent - this.inflight.size
+        const claims = await claimDue(this.id, free)
+        for (const c of claims) this.spawn(c.runId, c.token)
+      } catch (e) {
+        logger().error({ err: e, runner: this.id }, 'runner loop failed; retrying')
+      }
+      if (this.stopped) break
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(() => { this.timers.delete(t); this.wakeUp = null; resolve() }, this.opts.pollMs)
+        this.timers.add(t)
+        this.wakeUp = () => { clearTimeout(t); this.timers.delete(t); resolve() }
+      })
+    }
+  }
+
+  private spawn(runId: string, token: string): void {
+    const abort = new AbortController()
+    const promise = (async () => {
+      let result: TickResult | null = null
+      try {
+        const api = await this.opts.apiFor(runId)
+        result = await tick(runId, token, {
+          api, policy: this.opts.policy, now: () => new Date(), rand: Math.random,
+          maxLeaseExpiries: this.opts.maxLeaseExpiries, maxRunMs: this.opts.maxRunMs, signal: abort.signal,
+        })
+        this.ticks++
+      } catch (e) {
+        logTickError(runId, e)
+        // Give the lease back so the run is retried at once instead of after the lease expires.
+        await db().backupRun.updateMany({ where: { id: runId, leaseOwner: token }, data: { leaseOwner: null, leaseUntil: null, nextTickAt: new Date(Date.now() + 1_000) } }).catch(() => undefined)
+      } finally {
+        this.inflight.delete(runId)
+      }
+      if (result?.kind === 'finished' && this.opts.onFinished) {
+        await this.opts.onFinished(runId, result.status).catch((e) => logger().warn({ err: e, runId }, 'after-run work failed'))
+      }
+      if (this.stopped) return
+      if (result?.kind === 'continued') {
+        const delay = result.nextTickAt.getTime() - Date.now()
+        if (delay <= 0) this.wake()
+        else {
+          const t = setTimeout(() => { this.timers.delete(t); this.wake() }, delay)
+          this.timers.add(t)
+        }
+      } else {
+        // A finished run frees a slot and may unblock a queued run of the same site.
+        this.wake()
+      }
+    })()
+    this.inflight.set(runId, { promise, abort })
+  }
+}

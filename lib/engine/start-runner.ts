@@ -1,0 +1,35 @@
+// Boots this process's runner (web server by default, or `npm run worker`): migrations first, then
+// the loop. Used by instrumentation-node.ts and worker-main.ts.
+import { config } from '../config'
+import { migrate } from '../db/migrate'
+import { logger } from '../log'
+import { afterRun } from './after-run'
+import { defaultRunnerOptions, Runner, type RunnerOptions } from './runner'
+import { localRunner, setLocalRunner } from './runner-registry'
+import { apiForRun } from './site-client'
+
+export async function migrateOnStart(): Promise<void> {
+  const c = config()
+  const r = await migrate(c.DATABASE_URL)
+  logger().info({ database: r.kind, applied: r.applied, latest: r.latest }, r.applied.length ? 'migrations applied' : 'database up to date')
+}
+
+export function startRunner(kind: RunnerOptions['kind'], extra: Partial<RunnerOptions> = {}): Runner {
+  const existing = localRunner()
+  if (existing) return existing
+  const opts = defaultRunnerOptions(kind, apiForRun)
+  const runner = new Runner({
+    ...opts,
+    onFinished: async (runId, status) => afterRun(runId, status, await apiForRun(runId)),
+    ...extra,
+  })
+  setLocalRunner(runner)
+  runner.start()
+  return runner
+}
+
+export async function stopRunner(): Promise<void> {
+  const r = localRunner()
+  setLocalRunner(undefined)
+  await r?.stop()
+}

@@ -1,0 +1,34 @@
+// A site's backup state at a glance (the sites list, the overview). Pure, so it is easy to test.
+export type SiteBackupState =
+  | 'not_connected' // the last check could not reach the API
+  | 'no_api' // reached, but no usable API: Core edition, API too old or disabled
+  | 'running'
+  | 'never' // connected, never backed up
+  | 'failed' // the last backup failed or timed out
+  | 'obsolete' // the last good backup's files are gone (record kept)
+  | 'too_old' // the last good backup is older than the site's max age
+  | 'ok'
+  | 'unknown'
+
+export interface BackupStateInput {
+  connectionStatus: string
+  running: boolean
+  lastStatus: string | null
+  lastFinishedAt: Date | null
+  lastSuccessAt: Date | null
+  /** Whether the latest good archive still has files (null when unknown). */
+  latestArchiveUsable: boolean | null
+  maxAgeMs: number
+  now: number
+}
+
+export function siteBackupState(i: BackupStateInput): SiteBackupState {
+  if (i.running) return 'running'
+  if (i.connectionStatus === 'not_connected') return 'not_connected'
+  if (i.connectionStatus === 'no_api') return 'no_api'
+  if (i.lastStatus === 'failed' || i.lastStatus === 'timed_out') return 'failed'
+  if (!i.lastSuccessAt) return i.lastStatus === null ? (i.connectionStatus === 'ok' ? 'never' : 'unknown') : 'unknown'
+  if (i.latestArchiveUsable === false) return 'obsolete'
+  if (i.now - i.lastSuccessAt.getTime() > i.maxAgeMs) return 'too_old'
+  return 'ok'
+}
