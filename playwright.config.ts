@@ -25,13 +25,13 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf data/e2e && node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${port}`,
+    command: `rm -rf data/e2e-${port} && node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     env: {
-      DATABASE_URL: 'file:./data/e2e/stepwise.db',
-      STEPWISE_DATA_DIR: './data/e2e',
+      DATABASE_URL: `file:./data/e2e-${port}/stepwise.db`,
+      STEPWISE_DATA_DIR: `./data/e2e-${port}`,
       STEPWISE_POLL_MS: '100',
       STEPWISE_RETRY_FIRST_DELAY_MS: '300',
       STEPWISE_LOG_LEVEL: 'warn',

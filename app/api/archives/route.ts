@@ -1,0 +1,7 @@
+import { json, parseQuery, route } from '@/lib/api/respond'
+import { listArchivesFiltered } from '@/lib/archives/list-archives'
+import { archiveListQuery } from '@/lib/archives/archive-input'
+
+export const dynamic = 'force-dynamic'
+
+export const GET = route(async (req) => json({ archives: await listArchivesFiltered(parseQuery(req, archiveListQuery)) }))

@@ -1,0 +1,71 @@
+'use client'
+
+import { Panel } from '@/components/ui/panel'
+import { ProgressBar } from '@/components/ui/progress-bar'
+import { Stepper } from '@/components/ui/stepper'
+import { domainChain, domainLabel } from '@/components/ui/domains'
+import { formatDuration } from '@/components/ui/format'
+import { estimateRemaining, typicalDuration, type Eta } from '@/lib/runs/eta'
+import type { RunDto } from '@/lib/db/runs'
+import { isActive, runDurationMs } from './run-status'
+import { useNow } from './use-now'
+
+export interface RunLivePanelProps {
+  run: RunDto
+  stepCount: number
+  pastDurationsMs: readonly number[]
+}
+
+function etaText(eta: Eta): string {
+  if (eta.kind === 'none') return 'no estimate yet'
+  if (eta.kind === 'overdue') return `longer than usual (typically ${formatDuration(eta.typicalMs)})`
+  return `about ${formatDuration(eta.remainingMs)} left`
+}
+
+/** Stepper, big progress bar, the current step line and the clock. Fixed heights: nothing jumps. */
+export function RunLivePanel({ run, stepCount, pastDurationsMs }: RunLivePanelProps) {
+  const live = isActive(run.status)
+  const now = useNow(live)
+  const elapsed = now === null ? null : runDurationMs(run, now)
+  const typical = typicalDuration(pastDurationsMs)
+  const eta = run.status === 'running' && elapsed !== null ? estimateRemaining({ pastDurationsMs, elapsedMs: elapsed, progress: run.progress }) : null
+
+  const progress = run.status === 'succeeded' ? 100 : run.status === 'queued' ? null : run.progress
+  const label = run.status === 'queued' ? 'Waiting to start' : run.status === 'succeeded' ? 'Done' : run.cancelRequested && live ? 'Cancelling…' : domainLabel(run.domain) || 'Starting'
+  const detail =
+    run.status === 'running'
+      ? eta ? etaText(eta) : '\u00a0'
+      : run.status === 'queued'
+        ? 'queued'
+        : elapsed !== null
+          ? `${run.status === 'succeeded' ? 'took' : 'stopped after'} ${formatDuration(elapsed)}`
+          : ''
+
+  return (
+    <Panel title="Progress" description={run.backupType ? `${run.backupType} backup, profile ${run.profileId}` : `Profile ${run.profileId}`} id="progress">
+      <div className="space-y-6">
+        <Stepper chain={domainChain(run.backupType)} current={run.domain} status={run.status} live={run.status === 'running'} />
+        <ProgressBar size="lg" value={progress} state={run.status} label={label} detail={detail} live={run.status === 'running'} />
+        <div className="rounded-md bg-slate-50 px-3 py-2 font-mono text-[13px] leading-5 text-slate-700 ring-1 ring-slate-200 ring-inset" aria-label="Current step">
+          <p className="truncate" title={run.step ?? undefined}>{run.step || (run.status === 'queued' ? 'Not started yet' : '—')}</p>
+          <p className="truncate text-slate-500" title={run.substep ?? undefined}>{run.substep || '\u00a0'}</p>
+        </div>
+        <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-4">
+          <Fact label="Elapsed" value={elapsed === null ? '—' : formatDuration(elapsed)} />
+          <Fact label="Time left" value={run.status === 'running' ? (eta ? etaText(eta).replace(/ left$/, '') : '—') : run.status === 'queued' ? 'not started' : '—'} />
+          <Fact label="Usually takes" value={typical === null ? 'no history yet' : formatDuration(typical)} />
+          <Fact label="Steps" value={String(stepCount)} />
+        </dl>
+      </div>
+    </Panel>
+  )
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs font-medium text-slate-500">{label}</dt>
+      <dd className="truncate font-medium text-slate-900 tabular-nums" title={value}>{value}</dd>
+    </div>
+  )
+}

@@ -1,0 +1,67 @@
+// Deleting an archive on its site (record and files, or only the files). The site decides: we
+// re-read its list afterwards and report what is really there. Joomla 9.3.3 refuses both calls
+// (DESIGN.md fact 11: delete → {"status":500,"data":""}, deleteFiles → an HTML 500 page), and an
+// archive that still exists is never shown as deleted.
+import { getArchive, recordAudit, type ArchiveDto } from '../db/archives'
+import { AkeebaError } from '../akeeba/types'
+import { AppError, notFound } from '../api/errors'
+import { logger } from '../log'
+import { clientForSite } from './site-client'
+import { syncWithClient } from './sync-archives'
+import { archiveState } from './archive-state'
+
+export type DeleteMode = 'record' | 'files'
+
+export interface DeleteResult {
+  archive: ArchiveDto | null
+  archives: ArchiveDto[]
+}
+
+function label(a: ArchiveDto): string {
+  return a.archiveName || a.description || `backup #${a.remoteId}`
+}
+
+function isDone(mode: DeleteMode, after: ArchiveDto | undefined): boolean {
+  if (mode === 'record') return !after
+  return !after || archiveState(after) !== 'ok'
+}
+
+export async function deleteOnSite(archiveId: string, mode: DeleteMode, actor: string | null = null): Promise<DeleteResult> {
+  const archive = await getArchive(archiveId)
+  if (!archive) throw notFound('archive', archiveId)
+  if (archive.goneFromSite) throw new AppError('conflict', 'This backup is no longer on the site.')
+  const client = await clientForSite(archive.siteId)
+  const action = mode === 'record' ? 'archive.deleted' : 'archive.files_deleted'
+  let refusal: AkeebaError | null = null
+  try {
+    if (mode === 'record') await client.delete(archive.remoteId)
+    else await client.deleteFiles(archive.remoteId)
+  } catch (e) {
+    if (!(e instanceof AkeebaError)) throw e
+    refusal = e
+  }
+
+  // Whatever the answer, the site's list is the truth (a lost answer may still have deleted).
+  let archives: ArchiveDto[] | null = null
+  try {
+    archives = await syncWithClient(client, archive.siteId)
+  } catch (e) {
+    logger().warn({ archiveId, err: e instanceof Error ? e.message : e }, 'could not re-read the backup list after a delete')
+  }
+  const after = archives?.find((a) => a.id === archiveId)
+  const done = archives !== null && isDone(mode, after)
+  const what = mode === 'record' ? 'delete' : 'delete the files of'
+
+  if (refusal && !done) {
+    await recordAudit(`${action}.refused`, { actor, siteId: archive.siteId, archiveId, details: { remoteId: archive.remoteId, kind: refusal.kind, message: refusal.message } })
+    throw new AppError('akeeba_error', `The site refused to ${what} ${label(archive)}. It said: ${refusal.message}. Nothing was changed; the archive is still there.`, { details: { kind: refusal.kind } })
+  }
+  if (!done) {
+    await recordAudit(`${action}.unconfirmed`, { actor, siteId: archive.siteId, archiveId, details: { remoteId: archive.remoteId, listed: archives !== null } })
+    throw new AppError('akeeba_error', archives === null
+      ? `The site accepted the request to ${what} ${label(archive)}, but its backup list could not be read to confirm it. Refresh the list to see what is there.`
+      : `The site said it would ${what} ${label(archive)}, but still lists ${mode === 'record' ? 'it' : 'its files'}. Nothing is marked deleted.`)
+  }
+  await recordAudit(action, { actor, siteId: archive.siteId, archiveId, details: { remoteId: archive.remoteId, name: archive.archiveName, answered: refusal ? refusal.message : 'ok' } })
+  return { archive: after ?? null, archives: archives ?? [] }
+}

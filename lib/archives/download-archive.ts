@@ -1,0 +1,50 @@
+// GET /api/archives/{id}/download?part=N: one part of an archive, streamed through this server
+// from the site and verified against the size the site reports for it (DESIGN.md fact 9).
+import { getArchive } from '../db/archives'
+import { AkeebaError } from '../akeeba/types'
+import { AppError, notFound } from '../api/errors'
+import { logger } from '../log'
+import { clientForSite } from './site-client'
+import { siteError } from './sync-archives'
+import { partBytes, toWebStream, type PartSource } from './part-stream'
+
+export interface ArchiveDownload {
+  filename: string
+  size: number
+  body: ReadableStream<Uint8Array>
+}
+
+export async function openArchiveDownload(archiveId: string, part: number, source?: PartSource & { getBackupInfo: (id: number) => Promise<{ data: { filenames: { part: number; name: string; size: number }[] } }> }): Promise<ArchiveDownload> {
+  const archive = await getArchive(archiveId)
+  if (!archive) throw notFound('archive', archiveId)
+  if (archive.goneFromSite) throw new AppError('conflict', 'This backup is no longer on the site, so there is nothing to download.')
+  const client = source ?? (await clientForSite(archive.siteId))
+  let filenames: { part: number; name: string; size: number }[]
+  try {
+    filenames = (await client.getBackupInfo(archive.remoteId)).data.filenames
+  } catch (e) {
+    if (e instanceof AkeebaError) throw siteError('Could not read the archive details from the site', e)
+    throw e
+  }
+  if (filenames.length === 0) throw new AppError('conflict', 'The site has no files for this backup any more (deleted, or moved to remote storage). Refresh the archive list.')
+  const info = filenames.find((f) => f.part === part)
+  if (!info) throw new AppError('not_found', `This archive has ${filenames.length} part${filenames.length === 1 ? '' : 's'}; part ${part} does not exist.`, { field: 'part' })
+
+  const log = logger().child({ archiveId, siteId: archive.siteId, remoteId: archive.remoteId, part, file: info.name })
+  const abort = new AbortController()
+  const it = partBytes(client, {
+    remoteId: archive.remoteId, part, expectedSize: info.size, signal: abort.signal, log,
+    onDone: ({ via, bytes }) => log.info({ via, bytes }, 'archive part downloaded'),
+  })
+  const body = toWebStream(it,
+    (e) => log.error({ err: e instanceof Error ? e.message : String(e), expected: info.size }, 'archive download aborted'),
+    () => { abort.abort(); log.info('archive download cancelled by the browser') },
+  )
+  return { filename: info.name, size: info.size, body }
+}
+
+/** Content-Disposition with a plain fallback and the exact name (RFC 6266). */
+export function contentDisposition(filename: string): string {
+  const plain = filename.replace(/[^\x20-\x7e]|["\\]/g, '_')
+  return `attachment; filename="${plain}"; filename*=UTF-8''${encodeURIComponent(filename)}`
+}
