@@ -1,6 +1,7 @@
 // Sites: DTOs (never the key), creation, updates, and each site's backup state at a glance.
 import { db } from './client'
 import { siteBackupState, type SiteBackupState } from '../sites/backup-state'
+import { nextBackupBySite } from './schedules'
 
 export interface SiteDto {
   id: string
@@ -27,6 +28,8 @@ export interface SiteDto {
   activeRun: { id: string; status: string; progress: number; domain: string | null; startedAt: string | null } | null
   lastRun: { id: string; status: string; finishedAt: string | null; errorMessage: string | null; warningsCount: number } | null
   lastSuccessAt: string | null
+  /** Start of the next scheduled backup (enabled schedules on the site or one of its tags, stagger included). */
+  nextBackupAt: string | null
 }
 
 // The site row without keyCiphertext (STYLE.md rule 2).
@@ -49,11 +52,12 @@ async function decorate(rows: SiteRow[]): Promise<SiteDto[]> {
   if (rows.length === 0) return []
   const d = db()
   const ids = rows.map((r) => r.id)
-  const [active, recent, archives] = await Promise.all([
+  const [active, recent, archives, nextBackups] = await Promise.all([
     d.backupRun.findMany({ where: { siteId: { in: ids }, status: { in: ['queued', 'running'] } }, select: runBrief, orderBy: { createdAt: 'asc' } }),
     // The latest finished run per site and the latest success per site.
     d.backupRun.findMany({ where: { siteId: { in: ids }, status: { in: ['succeeded', 'failed', 'timed_out', 'cancelled'] } }, select: runBrief, orderBy: { finishedAt: 'desc' }, take: Math.max(200, ids.length * 5) }),
     d.archive.findMany({ where: { siteId: { in: ids }, status: 'complete' }, select: { siteId: true, runId: true, remoteId: true, meta: true, filesExist: true, goneFromSite: true, backupEnd: true }, orderBy: { backupEnd: 'desc' } }),
+    nextBackupBySite(rows.map((r) => ({ id: r.id, tags: JSON.parse(r.tags) as string[] }))),
   ])
   const now = Date.now()
   return rows.map((r) => {
@@ -85,6 +89,7 @@ async function decorate(rows: SiteRow[]): Promise<SiteDto[]> {
       activeRun: act ? { id: act.id, status: act.status, progress: act.progress, domain: act.domain, startedAt: act.startedAt?.toISOString() ?? null } : null,
       lastRun: last ? { id: last.id, status: last.status, finishedAt: last.finishedAt?.toISOString() ?? null, errorMessage: last.errorMessage, warningsCount: last.warningsCount } : null,
       lastSuccessAt: lastSuccessAt?.toISOString() ?? null,
+      nextBackupAt: nextBackups.get(r.id)?.toISOString() ?? null,
     }
   })
 }

@@ -23,6 +23,7 @@ export type ReconcileReason =
   | 'backupid_changed' // someone else's backup answered (fact 4)
   | 'step_regressed' // stepNumber went backwards or repeated before the end (fact 4)
   | 'step_error' // status 500 on stepBackup: a real failure, or a finished backup's state is gone (fact 11)
+  | 'resume' // a runner died mid-step (its lease expired): the lost step may have been the last one
 
 export type EngineErrorKind = AkeebaErrorKind | 'zombie' | 'backupid_changed' | 'step_regressed' | 'not_created' | 'unverified' | 'timed_out'
 
@@ -85,9 +86,11 @@ const RETRYABLE: readonly AkeebaErrorKind[] = ['transport', 'timeout', 'http', '
 
 export function backoffMs(policy: RetryPolicy, attempt: number, rand: () => number): number {
   const base = Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** attempt)
-  // ±20 % jitter so many sites behind one failing proxy don't retry in lockstep; never below the
-  // first delay, which is the server's step time (fact 10).
-  return Math.max(policy.firstDelayMs, Math.round(base * (0.8 + 0.4 * rand())))
+  // ±20 % jitter so many sites behind one failing proxy don't retry in lockstep; never above the
+  // policy's maximum (jitter included), and never below the first delay, which is the server's step
+  // time (fact 10) — that floor wins if a policy sets it above the maximum.
+  const jittered = Math.round(base * (0.8 + 0.4 * rand()))
+  return Math.max(policy.firstDelayMs, Math.min(policy.maxDelayMs, jittered))
 }
 
 function progressPatch(d: StepData): RunPatch {
@@ -98,11 +101,9 @@ function toReconcile(run: RunState, reason: ReconcileReason, pendingError: RunSt
   return { type: 'continue', delayMs, patch: { ...extra, phase: 'reconcile', reconcileReason: reason, pendingError, retryCount: 0, reconcileCount: run.reconcileCount } }
 }
 
-const AUTH_ADVICE =
-  'The site refused the key (Access denied). Check that the JSON API is enabled in Akeeba Backup, that the key matches the Secret Word exactly, that it is strong enough, and that the site runs the Pro edition.'
-
+// The client's auth error already carries Akeeba's list of causes and what to do (envelope-errors.ts).
 function failFromError(kind: AkeebaErrorKind, message: string): Decision {
-  return { type: 'failed', errorKind: kind, message: kind === 'auth' ? `${message} — ${AUTH_ADVICE}` : message, patch: {} }
+  return { type: 'failed', errorKind: kind, message, patch: {} }
 }
 
 /** After a startBackup or stepBackup call. */
@@ -212,11 +213,20 @@ export function decideAfterReconcile(run: RunState, outcome: ReconcileOutcome, p
       return { type: 'failed', errorKind: pending?.kind ?? 'not_created', message: `${pending?.message ?? 'The backup could not be started.'} The site has no record of it.`, patch: {} }
     }
   }
+  if (reason === 'resume' && rec && rec.status === 'run') {
+    // Still running on the site and provably ours (found by our record id): carry on stepping.
+    return { type: 'continue', delayMs: 0, patch: { phase: 'step', reconcileReason: null, pendingError: null, retryCount: 0 } }
+  }
   if (reason === 'verify' && rec && rec.status === 'run' && run.reconcileCount < policy.maxReconciles) {
     // The last answer said finished; the record may lag a moment behind (post-processing).
     return { type: 'continue', delayMs: backoffMs(policy, run.reconcileCount, rand), patch: { reconcileCount: run.reconcileCount + 1 } }
   }
-  const where = rec ? `The site's record #${rec.id} is ${STATUS_WORDS[rec.status] ?? rec.status}.` : 'The site has no record of this backup.'
+  const where = !rec
+    ? 'The site has no record of this backup.'
+    : rec.status === 'run' && pending
+      // Fact 8: a failed backup's record stays "run" until the next startBackup cleans it up.
+      ? `The site still lists record #${rec.id} as running; Akeeba keeps a failed backup's record that way until the next backup starts. It cannot be resumed: start a new backup.`
+      : `The site's record #${rec.id} is ${STATUS_WORDS[rec.status] ?? rec.status}.`
   if (pending) return { type: 'failed', errorKind: pending.kind, message: `${pending.message} ${where}`, patch: {} }
   return { type: 'failed', errorKind: 'unverified', message: `The site said the backup finished, but Stepwise could not confirm the archive. ${where}`, patch: {} }
 }

@@ -7,6 +7,7 @@ import { afterRun } from './after-run'
 import { defaultRunnerOptions, Runner, type RunnerOptions } from './runner'
 import { localRunner, setLocalRunner } from './runner-registry'
 import { apiForRun } from './site-client'
+import { scheduleTicker } from '../schedule/fire'
 
 export async function migrateOnStart(): Promise<void> {
   const c = config()
@@ -21,6 +22,8 @@ export function startRunner(kind: RunnerOptions['kind'], extra: Partial<RunnerOp
   const runner = new Runner({
     ...opts,
     onFinished: async (runId, status) => afterRun(runId, status, await apiForRun(runId)),
+    // Schedules fire inside every runner's loop; lib/db/schedules.ts makes each fire exactly-once.
+    onLoop: scheduleTicker(),
     ...extra,
   })
   setLocalRunner(runner)

@@ -145,21 +145,28 @@ export async function tick(runId: string, token: string, deps: TickDeps): Promis
     const outcome: CallOutcome = r.ok ? { call: 'startBackup', ok: true, data: r.res.data } : { call: 'startBackup', ok: false, kind: r.err.kind, message: r.err.message }
     decision = decideAfterCall(state, outcome, deps.policy, deps.rand)
     step = stepRowFrom('startBackup', r.ok ? r.res.raw : r.err.raw, r.ok ? r.res.data : null, r.ok ? null : r.err)
-  } else if (state.phase === 'step') {
+  } else if (state.phase === 'step' && run.leaseExpiries === 0) {
     const r = await call(() => deps.api.stepBackup(state.remoteBackupId!, deps.signal))
     const outcome: CallOutcome = r.ok ? { call: 'stepBackup', ok: true, data: r.res.data } : { call: 'stepBackup', ok: false, kind: r.err.kind, message: r.err.message }
     decision = decideAfterCall(state, outcome, deps.policy, deps.rand)
     step = stepRowFrom('stepBackup', r.ok ? r.res.raw : r.err.raw, r.ok ? r.res.data : null, r.ok ? null : r.err)
   } else {
     // 'reconcile', or 'starting' found after a crash: ask the site what became of our backup.
+    // 'step' with an expired lease: the runner driving it died mid-step, and the lost step may have
+    // finished the backup. Ask before stepping, so a finished backup is never stepped again (fact 4).
+    const recovering = state.phase === 'starting' || state.phase === 'step'
     if (state.phase === 'starting') {
       state.reconcileReason = 'start_lost'
       state.pendingError = { kind: 'transport', message: 'The runner stopped while starting this backup.' }
+    } else if (state.phase === 'step') {
+      state.reconcileReason = 'resume'
+      state.pendingError = { kind: 'transport', message: 'The runner driving this backup stopped in the middle of a step.' }
     }
     const { outcome, raw, callName, err } = await askSite(deps.api, state, deps.signal)
     decision = decideAfterReconcile(state, outcome, deps.policy, deps.rand)
-    if (state.phase === 'starting' && decision.type === 'continue' && decision.patch.reconcileReason === undefined) {
-      decision.patch = { ...decision.patch, phase: 'reconcile', reconcileReason: 'start_lost', pendingError: state.pendingError }
+    if (recovering && decision.type === 'continue' && decision.patch.reconcileReason === undefined) {
+      // Asking again later (the site did not answer): keep the reason for the next tick.
+      decision.patch = { ...decision.patch, phase: 'reconcile', reconcileReason: state.reconcileReason, pendingError: state.pendingError }
     }
     step = stepRowFrom(callName, raw, null, err)
   }

@@ -1,0 +1,33 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { RunView } from '@/components/runs/run-view'
+import { getRun, listRuns, listSteps } from '@/lib/db/runs'
+import { getSite } from '@/lib/db/sites'
+import { successfulDurations } from '@/lib/runs/eta'
+
+export const dynamic = 'force-dynamic'
+
+type Props = { params: Promise<{ id: string }> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const run = await getRun((await params).id)
+  return { title: run ? `Backup of ${run.siteName}` : 'Run not found' }
+}
+
+export default async function RunPage({ params }: Props) {
+  const { id } = await params
+  const run = await getRun(id)
+  if (!run) notFound()
+  const [steps, history, site] = await Promise.all([
+    listSteps(id),
+    listRuns({ siteId: run.siteId, status: ['succeeded'], limit: 20 }),
+    getSite(run.siteId),
+  ])
+  return (
+    <RunView
+      initial={{ run, steps }}
+      pastDurationsMs={successfulDurations(history.filter((r) => r.id !== id))}
+      site={site && { id: site.id, name: site.name, isDemo: site.isDemo, baseUrl: site.baseUrl }}
+    />
+  )
+}

@@ -1,0 +1,92 @@
+'use client'
+
+import { History } from 'lucide-react'
+import { Badge, StateBadge, runStatusMeta, type RunStatus } from '@/components/ui/badge'
+import { DataTable, type Column } from '@/components/ui/data-table'
+import { domainLabel } from '@/components/ui/domains'
+import { EmptyState } from '@/components/ui/empty-state'
+import { formatDuration } from '@/components/ui/format'
+import { ProgressBar } from '@/components/ui/progress-bar'
+import { RelativeTime } from '@/components/ui/time'
+import type { RunDto } from '@/lib/db/runs'
+import { DemoBadge } from './demo-badge'
+import { isActive, triggerLabel } from './run-status'
+
+function columns(demoSites: ReadonlySet<string>): Column<RunDto>[] {
+  return [
+    {
+      key: 'status',
+      header: 'State',
+      cell: (r) => <StateBadge state={r.status} kind="run" live={r.status === 'running'} size="sm" />,
+      sortValue: (r) => runStatusMeta[r.status as RunStatus]?.label ?? r.status,
+      className: 'w-32',
+    },
+    {
+      key: 'site',
+      header: 'Site',
+      cell: (r) => (
+        <span className="flex items-center gap-2">
+          <span className="truncate">{r.siteName}</span>
+          {demoSites.has(r.siteId) && <DemoBadge />}
+        </span>
+      ),
+      sortValue: (r) => r.siteName,
+    },
+    {
+      key: 'progress',
+      header: 'Progress',
+      cell: (r) =>
+        isActive(r.status) ? (
+          <span className="flex w-40 flex-col gap-0.5">
+            <ProgressBar value={r.status === 'queued' ? null : r.progress} state={r.status} live={r.status === 'running'} showPercent />
+            <span className="text-xs text-slate-500">{r.status === 'queued' ? 'Waiting to start' : domainLabel(r.domain) || 'Starting'}</span>
+          </span>
+        ) : r.errorMessage && r.status !== 'succeeded' ? (
+          <span className="line-clamp-1 max-w-xs text-xs text-slate-600" title={r.errorMessage}>{r.errorMessage}</span>
+        ) : r.warningsCount > 0 ? (
+          <Badge tone="warn" size="sm">{r.warningsCount} warning{r.warningsCount > 1 ? 's' : ''}</Badge>
+        ) : (
+          <span className="text-slate-400">—</span>
+        ),
+      hideBelow: 'sm',
+    },
+    { key: 'trigger', header: 'Trigger', cell: (r) => triggerLabel(r.trigger), sortValue: (r) => r.trigger, hideBelow: 'md' },
+    {
+      key: 'started',
+      header: 'Started',
+      cell: (r) => <RelativeTime date={r.startedAt ?? r.createdAt} />,
+      sortValue: (r) => r.startedAt ?? r.createdAt,
+      className: 'whitespace-nowrap',
+    },
+    {
+      key: 'took',
+      header: 'Took',
+      align: 'right',
+      cell: (r) => (r.startedAt && r.finishedAt ? formatDuration(Date.parse(r.finishedAt) - Date.parse(r.startedAt)) : '—'),
+      sortValue: (r) => (r.startedAt && r.finishedAt ? Date.parse(r.finishedAt) - Date.parse(r.startedAt) : null),
+      className: 'whitespace-nowrap tabular-nums',
+      hideBelow: 'lg',
+    },
+  ]
+}
+
+export function RunsTable({ runs, demoSites, caption = 'Backup runs', empty, maxHeight }: {
+  runs: RunDto[]
+  demoSites: ReadonlySet<string>
+  caption?: string
+  empty?: React.ReactNode
+  maxHeight?: string | null
+}) {
+  return (
+    <DataTable
+      caption={caption}
+      rows={runs}
+      columns={columns(demoSites)}
+      rowKey={(r) => r.id}
+      rowHref={(r) => `/runs/${r.id}`}
+      linkColumn="site"
+      maxHeight={maxHeight}
+      empty={empty ?? <EmptyState bare icon={History} title="No runs match" description="Change the filters, or start a backup from the overview or a site page." />}
+    />
+  )
+}

@@ -1,0 +1,155 @@
+'use client'
+
+import { useMemo, useState } from 'react'
+import { Plus, Search, Server, X } from 'lucide-react'
+import type { SiteDto } from '@/lib/db/sites'
+import { siteBackupStateMeta } from '@/components/ui/badge'
+import { Button, ButtonLink } from '@/components/ui/button'
+import { Card } from '@/components/ui/card'
+import { DataTable, type Column } from '@/components/ui/data-table'
+import { EmptyState } from '@/components/ui/empty-state'
+import { Input, Select } from '@/components/ui/field'
+import { PageHeader } from '@/components/ui/page-header'
+import { RelativeTime } from '@/components/ui/time'
+import { emptyFilter, facets, filterSites, shortUrl, type SiteFilter } from './site-filter'
+import { DemoBadge, platformLabel, SiteStateBadge } from './site-labels'
+import { useSites } from './use-sites'
+
+const STATE_ORDER = ['running', 'failed', 'not_connected', 'no_api', 'too_old', 'obsolete', 'unknown', 'never', 'ok']
+
+const columns: Column<SiteDto>[] = [
+  {
+    key: 'state', header: 'State', className: 'w-44',
+    cell: (s) => <SiteStateBadge site={s} />,
+    sortValue: (s) => STATE_ORDER.indexOf(s.backupState),
+  },
+  {
+    key: 'name', header: 'Site',
+    cell: (s) => (
+      <span className="flex min-w-0 flex-col">
+        <span className="flex items-center gap-2">
+          <span className="truncate">{s.name}</span>
+          {s.isDemo && <DemoBadge />}
+        </span>
+        <span className="truncate text-xs font-normal text-slate-500">{shortUrl(s.baseUrl)}</span>
+      </span>
+    ),
+    sortValue: (s) => s.name,
+    className: 'max-w-[16rem] sm:max-w-none',
+  },
+  {
+    key: 'last', header: 'Last good backup', className: 'whitespace-nowrap',
+    cell: (s) => <RelativeTime date={s.lastSuccessAt} fallback="Never" />,
+    sortValue: (s) => s.lastSuccessAt,
+  },
+  {
+    key: 'platform', header: 'Platform', hideBelow: 'md', className: 'whitespace-nowrap text-slate-600',
+    cell: (s) => (s.platform ? `${platformLabel(s.platform)}${s.akeebaVersion ? ` · ${s.akeebaVersion}` : ''}` : '—'),
+    sortValue: (s) => s.platform,
+  },
+  {
+    key: 'tags', header: 'Tags', hideBelow: 'lg',
+    cell: (s) => (
+      <span className="flex flex-wrap gap-1">
+        {s.tags.map((t) => <span key={t} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{t}</span>)}
+      </span>
+    ),
+  },
+  {
+    key: 'group', header: 'Host group', hideBelow: 'lg', className: 'text-slate-600',
+    cell: (s) => s.hostGroup ?? '—',
+    sortValue: (s) => s.hostGroup,
+  },
+]
+
+export function SitesList({ initialSites, initialFilter }: { initialSites: SiteDto[]; initialFilter?: Partial<SiteFilter> }) {
+  const { data: sites } = useSites(initialSites)
+  const [filter, setFilter] = useState<SiteFilter>(() => ({ ...emptyFilter, ...Object.fromEntries(Object.entries(initialFilter ?? {}).filter(([, v]) => v)) }))
+  const f = useMemo(() => facets(sites), [sites])
+  const rows = useMemo(() => filterSites(sites, filter), [sites, filter])
+  const set = (patch: Partial<SiteFilter>) => setFilter((cur) => ({ ...cur, ...patch }))
+  const filtered = filter.q || filter.state || filter.tag || filter.hostGroup
+  const running = sites.filter((s) => s.backupState === 'running').length
+
+  const addButton = <ButtonLink href="/sites/new" variant="primary" icon={Plus}>Add site</ButtonLink>
+  if (sites.length === 0) {
+    return (
+      <>
+        <PageHeader title="Sites" />
+        <EmptyState
+          icon={Server}
+          title="Add your first site"
+          description="Paste a Joomla or WordPress site's address and its Akeeba Backup secret word; Stepwise checks the connection before saving."
+          action={{ label: 'Add site', href: '/sites/new', icon: Plus }}
+        />
+      </>
+    )
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Sites"
+        description={`${sites.length} site${sites.length === 1 ? '' : 's'}${running ? ` · ${running} backing up now` : ''}`}
+        actions={addButton}
+      />
+      <Card>
+        <div className="flex flex-col gap-2 border-b border-slate-200 p-3 sm:flex-row sm:flex-wrap sm:items-center">
+          <label className="relative min-w-0 sm:w-64">
+            <span className="sr-only">Search sites</span>
+            <Search aria-hidden="true" className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-slate-400" />
+            <Input type="search" placeholder="Search name or URL" value={filter.q} onChange={(e) => set({ q: e.target.value })} className="pl-8" />
+          </label>
+          <div className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
+            <label className="contents">
+              <span className="sr-only">State</span>
+              <Select value={filter.state} onChange={(e) => set({ state: e.target.value })} className="sm:w-48">
+                <option value="">All states</option>
+                <option value="attention">Needs attention</option>
+                {STATE_ORDER.filter((k) => f.states.has(k)).map((k) => (
+                  <option key={k} value={k}>{siteBackupStateMeta[k as keyof typeof siteBackupStateMeta].label} ({f.states.get(k)})</option>
+                ))}
+              </Select>
+            </label>
+            {f.tags.length > 0 && (
+              <label className="contents">
+                <span className="sr-only">Tag</span>
+                <Select value={filter.tag} onChange={(e) => set({ tag: e.target.value })} className="sm:w-40">
+                  <option value="">All tags</option>
+                  {f.tags.map((t) => <option key={t} value={t}>{t}</option>)}
+                </Select>
+              </label>
+            )}
+            {f.hostGroups.length > 0 && (
+              <label className="contents">
+                <span className="sr-only">Host group</span>
+                <Select value={filter.hostGroup} onChange={(e) => set({ hostGroup: e.target.value })} className="sm:w-44">
+                  <option value="">All host groups</option>
+                  {f.hostGroups.map((g) => <option key={g} value={g}>{g}</option>)}
+                </Select>
+              </label>
+            )}
+          </div>
+          {filtered && (
+            <Button variant="ghost" size="sm" icon={X} onClick={() => setFilter(emptyFilter)} className="self-start sm:self-auto">
+              Clear filters
+            </Button>
+          )}
+          <span className="text-sm text-slate-500 sm:ml-auto" aria-live="polite">
+            {filtered ? `${rows.length} of ${sites.length}` : ''}
+          </span>
+        </div>
+        <DataTable
+          caption="Sites"
+          rows={rows}
+          columns={columns}
+          rowKey={(s) => s.id}
+          rowHref={(s) => `/sites/${s.id}`}
+          linkColumn="name"
+          initialSort={{ key: 'state', dir: 'asc' }}
+          empty={<EmptyState bare icon={Search} title="No site matches" description="Change the search or clear the filters." />}
+        />
+      </Card>
+    </>
+  )
+}

@@ -1,0 +1,59 @@
+// Request bodies for /api/schedules. Cron and time zone are checked with croner here, so a bad one is
+// a 400 naming the field ('cron' or 'timezone') with croner's complaint in plain words.
+import { z } from 'zod'
+import { checkCron } from './cron'
+
+const name = z.string().trim().min(1, 'give the schedule a name').max(120)
+const cron = z.string().trim().min(1, 'enter a cron expression, e.g. "0 2 * * *"').max(120)
+const timezone = z.string().trim().min(1, 'choose a time zone').max(64)
+const by = z.string().trim().max(80).optional()
+const reason = z.string().trim().max(500).optional()
+const nullableText = (max: number) => z.string().trim().max(max).nullable().optional().transform((v) => (v ? v : null))
+
+const fields = {
+  name: name.optional(),
+  siteId: z.string().trim().min(1).nullable().optional(),
+  tag: z.string().trim().min(1).max(60).nullable().optional(),
+  cron,
+  timezone,
+  profileId: z.number().int().min(1).nullable().optional(),
+  descriptionTemplate: nullableText(255),
+  staggerMinutes: z.number().int().min(0).max(1440).optional(),
+  runOnce: z.boolean().optional(),
+  enabled: z.boolean().optional(),
+  notifyOnFailure: z.boolean().optional(),
+  notifyOnSuccess: z.boolean().optional(),
+  /** Who made the change (there is no login yet); defaults to "dashboard". */
+  by,
+  /** Why (shown with the enabled state). */
+  reason,
+}
+
+function refineCron(v: { cron?: string; timezone?: string }, ctx: z.RefinementCtx) {
+  if (v.cron === undefined || v.timezone === undefined) return
+  const r = checkCron(v.cron, v.timezone)
+  if (!r.ok) ctx.addIssue({ code: 'custom', path: [r.field], message: r.message })
+}
+
+export const createScheduleInput = z.object(fields).strict()
+  .superRefine((v, ctx) => {
+    if (Boolean(v.siteId) === Boolean(v.tag)) ctx.addIssue({ code: 'custom', path: ['siteId'], message: 'choose one site or one tag' })
+    refineCron(v, ctx)
+  })
+
+export const updateScheduleInput = z.object({ ...fields, cron: cron.optional(), timezone: timezone.optional() }).strict()
+  .superRefine((v, ctx) => {
+    if (v.siteId && v.tag) ctx.addIssue({ code: 'custom', path: ['siteId'], message: 'choose one site or one tag, not both' })
+    if ((v.cron === undefined) !== (v.timezone === undefined)) {
+      // Checked against the stored value in lib (the other one may be unchanged).
+      return
+    }
+    refineCron(v, ctx)
+  })
+
+export const previewInput = z.object({ cron, timezone, count: z.number().int().min(1).max(20).optional() }).strict()
+  .superRefine(refineCron)
+
+export type CreateScheduleInput = z.infer<typeof createScheduleInput>
+export type UpdateScheduleInput = z.infer<typeof updateScheduleInput>
+export type PreviewInput = z.infer<typeof previewInput>
