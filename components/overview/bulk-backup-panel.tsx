@@ -102,7 +102,7 @@ export function BulkBackupPanel({ sites, tags, liveRuns }: { sites: SiteDto[]; t
         {bulk.isError && <p role="alert" className="self-center text-sm text-bad-fg">{bulk.error.message}</p>}
       </div>
       {result && <BulkResultView result={result} live={liveRuns} onDismiss={() => setResult(null)} />}
-      <DataTable caption="Sites to back up" rows={sites} columns={columns} rowKey={(s) => s.id} initialSort={{ key: 'name', dir: 'asc' }} maxHeight="32rem" />
+      <DataTable caption="Sites to back up" rows={sites} columns={columns} rowKey={(s) => s.id} rowHref={(s) => `/sites/${s.id}`} linkColumn="name" initialSort={{ key: 'name', dir: 'asc' }} maxHeight="32rem" />
     </Panel>
   )
 }

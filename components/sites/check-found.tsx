@@ -18,7 +18,7 @@ export function CheckFound({ check }: { check: CheckOk }) {
     ['Profiles', check.profiles?.length ? check.profiles.map((p) => `#${p.id} ${p.name}`).join(', ') : 'None found'],
   ]
   return (
-    <section aria-label="Connection check result" className="rounded-lg border border-green-200 bg-ok-bg p-4">
+    <section aria-label="Connection check result" className="rounded-lg border border-emerald-200 bg-ok-bg p-4">
       <h2 className="flex items-center gap-2 text-[15px] font-semibold text-ok-fg">
         <CircleCheck aria-hidden="true" className="size-5 text-ok" />
         Connected: Akeeba Backup answered

@@ -141,6 +141,7 @@ export class Runner {
       } finally {
         this.inflight.delete(runId)
       }
+      if (result?.kind === 'finished') logger().info({ runId, status: result.status, runner: this.id }, 'run finished')
       if (result?.kind === 'finished' && this.opts.onFinished) {
         await this.opts.onFinished(runId, result.status).catch((e) => logger().warn({ err: e, runId }, 'after-run work failed'))
       }

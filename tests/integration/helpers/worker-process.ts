@@ -4,13 +4,13 @@ import path from 'node:path'
 
 const root = path.resolve(import.meta.dirname, '../../..')
 
-export function spawnWorker(env: Record<string, string>): ChildProcess {
+export function spawnWorker(env: Record<string, string>, stdout: 'ignore' | 'pipe' = 'ignore'): ChildProcess {
   // `node --import tsx`, not the tsx CLI: the CLI runs the script in a grandchild process that a
   // SIGKILL of the CLI would leave running (the kill would not be a kill).
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'lib/engine/worker-main.ts')], {
     cwd: root,
     env: { ...process.env, STEPWISE_LOG_LEVEL: 'error', STEPWISE_POLL_MS: '20', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', stdout, 'inherit'],
   })
   return child
 }

@@ -1,0 +1,73 @@
+'use client'
+
+import { Plus } from 'lucide-react'
+import { useMemo } from 'react'
+import { ButtonLink } from '@/components/ui/button'
+import { PageHeader } from '@/components/ui/page-header'
+import type { RunDto } from '@/lib/db/runs'
+import type { SiteDto } from '@/lib/db/sites'
+import { useRuns } from '@/components/runs/use-runs'
+import { isFailure } from '@/components/runs/run-status'
+import { useNow } from '@/components/runs/use-now'
+import { ActiveRuns } from './active-runs'
+import { RecentProblems, StaleSites } from './attention-panels'
+import { BulkBackupPanel } from './bulk-backup-panel'
+import { FleetCoverage, FleetStats } from './fleet-stats'
+import { summarize } from './fleet-summary'
+import { OverviewEmpty } from './overview-empty'
+import { useFleetSites } from './use-fleet-sites'
+
+export interface OverviewViewProps {
+  sites: SiteDto[]
+  activeRuns: RunDto[]
+  recentRuns: RunDto[]
+  tags: string[]
+  /** Server time of the render, so the first paint's numbers match on both sides. */
+  renderedAt: number
+}
+
+const WEEK = 7 * 86_400_000
+const ACTIVE_FILTER = { status: 'queued,running', limit: '200' }
+const RECENT_FILTER = { limit: '100' }
+
+export function OverviewView(props: OverviewViewProps) {
+  const sites = useFleetSites(props.sites).data
+  const active = useRuns(ACTIVE_FILTER, { initial: props.activeRuns, intervalMs: 1500 }).data ?? []
+  const recent = useRuns(RECENT_FILTER, { initial: props.recentRuns }).data ?? []
+  const clock = useNow(false)
+  const now = clock ?? props.renderedAt
+
+  const summary = useMemo(() => summarize(sites, now), [sites, now])
+  const demoSites = useMemo(() => new Set(sites.filter((s) => s.isDemo).map((s) => s.id)), [sites])
+  const liveRuns = useMemo(() => new Map([...recent, ...active].map((r) => [r.id, r] as const)), [recent, active])
+  const problems = recent
+    .filter((r) => (isFailure(r.status) || (r.status === 'succeeded' && r.warningsCount > 0)) && now - Date.parse(r.finishedAt ?? r.createdAt) <= WEEK)
+    .slice(0, 12)
+  // Oldest first: the queue order the runner follows.
+  const inProgress = [...active].sort((a, b) => (a.status === b.status ? a.createdAt.localeCompare(b.createdAt) : a.status === 'running' ? -1 : 1))
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        className="mb-0"
+        title="Overview"
+        description="Whether every site has a good, recent backup, and what is running now."
+        actions={<ButtonLink href="/sites/new" variant="secondary" icon={Plus}>Add site</ButtonLink>}
+      />
+      {sites.length === 0 ? (
+        <OverviewEmpty />
+      ) : (
+        <>
+          <FleetCoverage summary={summary} />
+          <FleetStats summary={summary} />
+          <ActiveRuns runs={inProgress} demoSites={demoSites} />
+          <div className="grid gap-6 lg:grid-cols-2">
+            <RecentProblems runs={problems} demoSites={demoSites} />
+            <StaleSites sites={summary.stale} />
+          </div>
+          <BulkBackupPanel sites={sites} tags={props.tags} liveRuns={liveRuns} />
+        </>
+      )}
+    </div>
+  )
+}
