@@ -46,7 +46,7 @@ export function BulkBackupPanel({ sites, tags, liveRuns }: { sites: SiteDto[]; t
       interactive: true,
       className: 'w-10',
     },
-    { key: 'state', header: 'State', cell: (s) => <StateBadge state={s.backupState} kind="site" size="sm" live={s.backupState === 'running'} />, sortValue: (s) => siteBackupStateMeta[s.backupState as SiteBackupState]?.label, className: 'w-36' },
+    { key: 'state', header: 'State', cell: (s) => <StateBadge state={s.backupState} kind="site" size="sm" live={s.backupState === 'running'} />, sortValue: (s) => siteBackupStateMeta[s.backupState as SiteBackupState]?.label, className: 'w-36', hideBelow: 'sm' },
     {
       key: 'name',
       header: 'Site',
@@ -60,7 +60,6 @@ export function BulkBackupPanel({ sites, tags, liveRuns }: { sites: SiteDto[]; t
     },
     { key: 'tags', header: 'Tags', cell: (s) => s.tags.join(', ') || <span className="text-slate-400">—</span>, hideBelow: 'md', className: 'text-slate-600' },
     { key: 'last', header: 'Last good backup', cell: (s) => <RelativeTime date={s.lastSuccessAt} fallback="Never" />, sortValue: (s) => s.lastSuccessAt, className: 'whitespace-nowrap', hideBelow: 'sm' },
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   ], [sites, selected, allChecked, present.length])
 
   return (

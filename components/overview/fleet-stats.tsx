@@ -47,7 +47,7 @@ export function FleetStats({ summary }: { summary: FleetSummary }) {
   const unreachable = n('not_connected') + n('no_api')
   const never = n('never') + n('obsolete') + n('unknown')
   return (
-    <section aria-label="Sites by backup state" className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-6">
+    <section aria-label="Sites by backup state" className="grid grid-cols-2 gap-3 sm:grid-cols-3">
       <Stat label="Backed up" value={n('ok')} tone="ok" icon={CircleCheck} hint="last backup good" />
       <Stat label="Running" value={n('running')} tone={n('running') ? 'live' : 'idle'} icon={Activity} hint="backing up now" />
       <Stat label="Too old" value={n('too_old')} tone={n('too_old') ? 'warn' : 'idle'} icon={History} hint="past their max age" />

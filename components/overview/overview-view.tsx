@@ -29,11 +29,12 @@ export interface OverviewViewProps {
 const WEEK = 7 * 86_400_000
 const ACTIVE_FILTER = { status: 'queued,running', limit: '200' }
 const RECENT_FILTER = { limit: '100' }
+const NONE: RunDto[] = []
 
 export function OverviewView(props: OverviewViewProps) {
   const sites = useFleetSites(props.sites).data
-  const active = useRuns(ACTIVE_FILTER, { initial: props.activeRuns, intervalMs: 1500 }).data ?? []
-  const recent = useRuns(RECENT_FILTER, { initial: props.recentRuns }).data ?? []
+  const active = useRuns(ACTIVE_FILTER, { initial: props.activeRuns, intervalMs: 1500 }).data ?? NONE
+  const recent = useRuns(RECENT_FILTER, { initial: props.recentRuns }).data ?? NONE
   const clock = useNow(false)
   const now = clock ?? props.renderedAt
 

@@ -48,13 +48,13 @@ const ADVICE: Record<string, RunAdvice> = {
     title: 'The site’s answer could not be read',
     advice: [
       'Something on the site (a plugin, a PHP notice, a security filter) printed extra text into Akeeba’s answer.',
-      'Turn off PHP error display on the site and check the server message below for clues.',
+      'Turn off PHP error display on the site and check the server message above for clues.',
     ],
   },
   backup_error: {
     title: 'Akeeba Backup reported an error',
     advice: [
-      'Read the server’s message below: it names what went wrong.',
+      'Read the server’s message above: it names what went wrong.',
       'Check free disk space and that Akeeba’s output and temporary folders are writable.',
       'Run a backup from the site’s own Akeeba Backup page to see its full log.',
     ],
@@ -69,7 +69,7 @@ const ADVICE: Record<string, RunAdvice> = {
   },
   protocol: {
     title: 'The site answered something unexpected',
-    advice: ['Check the server message below and the step timeline. Back up again; if it repeats, download the log and report it.'],
+    advice: ['Check the server message above and the step timeline. Back up again; if it repeats, download the log and report it.'],
   },
   zombie: { title: 'The site lost track of this backup', advice: RESTARTED },
   backupid_changed: { title: 'Another backup took over on the site', advice: RESTARTED },
@@ -102,6 +102,6 @@ export function runAdvice(kind: string | null | undefined, status: string): RunA
   if (status === 'timed_out') return ADVICE.timed_out
   return {
     title: 'The backup failed',
-    advice: ['Read the server’s message below and the step timeline, then back up again.'],
+    advice: ['Read the server’s message above and the step timeline, then back up again.'],
   }
 }

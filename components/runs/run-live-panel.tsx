@@ -41,14 +41,22 @@ export function RunLivePanel({ run, stepCount, pastDurationsMs }: RunLivePanelPr
           ? `${run.status === 'succeeded' ? 'took' : 'stopped after'} ${formatDuration(elapsed)}`
           : ''
 
+  // Akeeba often sends an empty Step; then say where the run is in our own words.
+  const line1 =
+    run.step ||
+    (run.status === 'queued'
+      ? 'Not started yet'
+      : [domainLabel(run.domain) || 'Starting', run.lastStepNumber !== null ? `server step ${run.lastStepNumber}` : null].filter(Boolean).join(' · '))
+  const line2 = run.substep || (run.archiveName ? `Archive ${run.archiveName}` : '')
+
   return (
-    <Panel title="Progress" description={run.backupType ? `${run.backupType} backup, profile ${run.profileId}` : `Profile ${run.profileId}`} id="progress">
+    <Panel title="Progress" description={`Backup profile #${run.profileId}${run.backupType ? ` · ${run.backupType} backup` : ''}`} id="progress">
       <div className="space-y-6">
         <Stepper chain={domainChain(run.backupType)} current={run.domain} status={run.status} live={run.status === 'running'} />
         <ProgressBar size="lg" value={progress} state={run.status} label={label} detail={detail} live={run.status === 'running'} />
         <div className="rounded-md bg-slate-50 px-3 py-2 font-mono text-[13px] leading-5 text-slate-700 ring-1 ring-slate-200 ring-inset" aria-label="Current step">
-          <p className="truncate" title={run.step ?? undefined}>{run.step || (run.status === 'queued' ? 'Not started yet' : '—')}</p>
-          <p className="truncate text-slate-500" title={run.substep ?? undefined}>{run.substep || '\u00a0'}</p>
+          <p className="truncate" title={line1}>{line1}</p>
+          <p className="truncate text-slate-500" title={line2}>{line2 || '\u00a0'}</p>
         </div>
         <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-4">
           <Fact label="Elapsed" value={elapsed === null ? '—' : formatDuration(elapsed)} />

@@ -25,7 +25,7 @@ export interface RunViewProps {
 
 const tabClass = cn(
   '-mb-px border-b-2 border-transparent px-3 py-2.5 text-sm font-medium text-slate-600 hover:text-slate-900',
-  'data-[state=active]:border-slate-900 data-[state=active]:text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600',
+  'data-[state=active]:border-slate-900 data-[state=active]:text-slate-900 focus-visible:rounded-sm focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600',
 )
 
 /** The live run page: progress, outcome, warnings, then the step timeline and the log. */

@@ -34,7 +34,7 @@ function columns(demoSites: ReadonlySet<string>): Column<RunDto>[] {
     },
     {
       key: 'progress',
-      header: 'Progress',
+      header: 'Details',
       cell: (r) =>
         isActive(r.status) ? (
           <span className="flex w-40 flex-col gap-0.5">

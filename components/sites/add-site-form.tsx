@@ -164,7 +164,7 @@ export function AddSiteForm() {
       {ok && <CheckFound check={ok} />}
 
       {current && (
-        <Panel id="details" title="2. Details" description="How the site appears in Stepwise. You can change these later.">
+        <Panel id="details" title="2. Details" description={ok ? 'How the site appears in Stepwise. You can change these later.' : 'The check failed. You can still save the site: it shows as not connected until a re-check succeeds.'}>
           <form noValidate onSubmit={(e) => { e.preventDefault(); void runSave(!ok) }} className="flex flex-col gap-4">
             <TextField
               label="Name" name="name" required value={name} error={errors.name}

@@ -8,7 +8,8 @@ export interface CheckFailure {
 }
 
 const HEADINGS: Record<string, string> = {
-  auth: 'Wrong key, or the JSON API is disabled',
+  // Core edition, a disabled API and a wrong key all answer the same 503 (envelope-errors.ts AUTH_ADVICE).
+  auth: 'Access denied: wrong key, JSON API disabled, or Core edition',
   unreachable: 'The site is not reachable',
   dns: 'The host name was not found (DNS)',
   tls: 'The TLS (HTTPS) certificate was rejected',

@@ -20,7 +20,13 @@ const STATE_ORDER = ['running', 'failed', 'not_connected', 'no_api', 'too_old', 
 const columns: Column<SiteDto>[] = [
   {
     key: 'state', header: 'State', className: 'w-44',
-    cell: (s) => <SiteStateBadge site={s} />,
+    cell: (s) => (
+      <span className="flex flex-col items-start gap-1">
+        <SiteStateBadge site={s} />
+        {/* Phones: the last good backup, whose column is hidden. */}
+        <span className="text-xs text-slate-500 sm:hidden"><RelativeTime date={s.lastSuccessAt} fallback="Never" /></span>
+      </span>
+    ),
     sortValue: (s) => STATE_ORDER.indexOf(s.backupState),
   },
   {
@@ -35,10 +41,10 @@ const columns: Column<SiteDto>[] = [
       </span>
     ),
     sortValue: (s) => s.name,
-    className: 'max-w-[16rem] sm:max-w-none',
+    className: 'max-w-[12rem] sm:max-w-none',
   },
   {
-    key: 'last', header: 'Last good backup', className: 'whitespace-nowrap',
+    key: 'last', header: 'Last good backup', className: 'whitespace-nowrap', hideBelow: 'sm',
     cell: (s) => <RelativeTime date={s.lastSuccessAt} fallback="Never" />,
     sortValue: (s) => s.lastSuccessAt,
   },

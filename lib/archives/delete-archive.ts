@@ -21,6 +21,11 @@ function label(a: ArchiveDto): string {
   return a.archiveName || a.description || `backup #${a.remoteId}`
 }
 
+/** The server's words without our own "The site refused delete" prefix (envelope-errors.ts). */
+function answerText(e: AkeebaError): string {
+  return e.message.replace(/^The site refused \w+ \((status -?\d+)\)(?:: )?/, '$1 ').replace(/\.$/, '').trim()
+}
+
 function isDone(mode: DeleteMode, after: ArchiveDto | undefined): boolean {
   if (mode === 'record') return !after
   return !after || archiveState(after) !== 'ok'
@@ -54,7 +59,7 @@ export async function deleteOnSite(archiveId: string, mode: DeleteMode, actor: s
 
   if (refusal && !done) {
     await recordAudit(`${action}.refused`, { actor, siteId: archive.siteId, archiveId, details: { remoteId: archive.remoteId, kind: refusal.kind, message: refusal.message } })
-    throw new AppError('akeeba_error', `The site refused to ${what} ${label(archive)}. It said: ${refusal.message}. Nothing was changed; the archive is still there.`, { details: { kind: refusal.kind } })
+    throw new AppError('akeeba_error', `The site refused to ${what} ${label(archive)}. Its answer: ${answerText(refusal)}. Nothing was changed; the archive is still there.`, { details: { kind: refusal.kind } })
   }
   if (!done) {
     await recordAudit(`${action}.unconfirmed`, { actor, siteId: archive.siteId, archiveId, details: { remoteId: archive.remoteId, listed: archives !== null } })

@@ -6,7 +6,7 @@ import { AppError, notFound } from '../api/errors'
 import { logger } from '../log'
 import { clientForSite } from './site-client'
 import { siteError } from './sync-archives'
-import { partBytes, toWebStream, type PartSource } from './part-stream'
+import { partBytes, SizeMismatchError, toWebStream, type PartSource } from './part-stream'
 
 export interface ArchiveDownload {
   filename: string
@@ -36,9 +36,21 @@ export async function openArchiveDownload(archiveId: string, part: number, sourc
     remoteId: archive.remoteId, part, expectedSize: info.size, signal: abort.signal, log,
     onDone: ({ via, bytes }) => log.info({ via, bytes }, 'archive part downloaded'),
   })
+  // The first bytes are read before answering, so a site that fails at once gets a real error
+  // response. Later failures can only cut the transfer (the browser then marks it failed).
+  let first: IteratorResult<Buffer, void>
+  try {
+    first = await it.next()
+  } catch (e) {
+    log.error({ err: e instanceof Error ? e.message : String(e), expected: info.size }, 'archive download failed before the first byte')
+    if (e instanceof AkeebaError) throw siteError('The site did not send the archive', e)
+    if (e instanceof SizeMismatchError) throw new AppError('akeeba_error', e.message)
+    throw e
+  }
   const body = toWebStream(it,
     (e) => log.error({ err: e instanceof Error ? e.message : String(e), expected: info.size }, 'archive download aborted'),
     () => { abort.abort(); log.info('archive download cancelled by the browser') },
+    first,
   )
   return { filename: info.name, size: info.size, body }
 }

@@ -81,11 +81,19 @@ export async function* partBytes(src: PartSource, o: PartStreamOptions): AsyncGe
 }
 
 /** A web stream for a Response body, pulled one chunk at a time (backpressure reaches the site). */
-export function toWebStream(it: AsyncGenerator<Buffer, void, undefined>, onError: (e: unknown) => void, onCancel: () => void): ReadableStream<Uint8Array> {
+export function toWebStream(
+  it: AsyncGenerator<Buffer, void, undefined>,
+  onError: (e: unknown) => void,
+  onCancel: () => void,
+  /** A result already pulled (to fail with a proper error before the response starts). */
+  first?: IteratorResult<Buffer, void>,
+): ReadableStream<Uint8Array> {
+  let pending = first
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
-        const { value, done } = await it.next()
+        const { value, done } = pending ?? (await it.next())
+        pending = undefined
         if (done) controller.close()
         else controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength))
       } catch (e) {

@@ -1,6 +1,7 @@
 // How runners share work through the database only (DESIGN.md "Claiming"): queued runs are promoted
 // to running under the limits, due running runs are claimed with a lease, and every write of a tick
 // is fenced by the lease token, so a runner that lost its lease cannot overwrite anything.
+import type { Prisma } from '../../generated/sqlite/client'
 import { db } from './client'
 import { config } from '../config'
 
@@ -59,36 +60,43 @@ export async function promoteQueued(limits: Limits, max = 50): Promise<string[]>
   return promoted
 }
 
-export interface Claim {
+export interface Claim<Row> {
   runId: string
   token: string
-  /** Leases of this run that expired before (its previous holders died or hung). */
-  leaseExpiries: number
+  row: Row
 }
 
-/** Claims up to `max` due running runs. A claim over an expired lease counts as an expiry. */
-export async function claimDue(runnerId: string, max: number, now = new Date()): Promise<Claim[]> {
+/**
+ * Claims up to `max` due running runs in a few queries whatever their number: one read of what is
+ * due, one conditional update for the unowned ones, a compare-and-set per expired lease (counted as
+ * an expiry), and one read of the claimed rows with `select` (so a tick needs no query of its own).
+ */
+export async function claimDue<S extends Prisma.BackupRunSelect>(runnerId: string, max: number, select: S, now = new Date()): Promise<Claim<Prisma.BackupRunGetPayload<{ select: S }>>[]> {
   if (max <= 0) return []
   const d = db()
   const due = await d.backupRun.findMany({
     where: { status: 'running', nextTickAt: { lte: now }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
     orderBy: { nextTickAt: 'asc' },
     take: max,
-    select: { id: true, leaseOwner: true, leaseUntil: true, leaseExpiries: true },
+    select: { id: true, leaseOwner: true, leaseUntil: true },
   })
-  const claims: Claim[] = []
+  if (due.length === 0) return []
+  // One token per claim batch: fencing needs a token no other claim of the same run ever had.
+  const token = `${runnerId}:${now.getTime()}:${Math.random().toString(36).slice(2, 10)}`
   const until = new Date(now.getTime() + config().leaseMs)
-  for (const r of due) {
-    const token = `${runnerId}:${r.id}:${now.getTime()}:${Math.random().toString(36).slice(2, 8)}`
-    const expired = r.leaseOwner !== null
-    const n = await d.backupRun.updateMany({
-      // Compare-and-set on the owner we saw: if anyone else claimed it meanwhile, we get 0 rows.
-      where: { id: r.id, status: 'running', leaseOwner: r.leaseOwner, leaseUntil: r.leaseUntil },
-      data: { leaseOwner: token, leaseUntil: until, ...(expired ? { leaseExpiries: { increment: 1 } } : {}) },
-    })
-    if (n.count === 1) claims.push({ runId: r.id, token, leaseExpiries: r.leaseExpiries + (expired ? 1 : 0) })
+  const fresh = due.filter((r) => r.leaseOwner === null).map((r) => r.id)
+  if (fresh.length) {
+    await d.backupRun.updateMany({ where: { id: { in: fresh }, status: 'running', leaseOwner: null }, data: { leaseOwner: token, leaseUntil: until } })
   }
-  return claims
+  for (const r of due.filter((x) => x.leaseOwner !== null)) {
+    // Compare-and-set on the expired owner we saw: if another runner took it meanwhile, 0 rows.
+    await d.backupRun.updateMany({
+      where: { id: r.id, status: 'running', leaseOwner: r.leaseOwner, leaseUntil: r.leaseUntil },
+      data: { leaseOwner: token, leaseUntil: until, leaseExpiries: { increment: 1 } },
+    })
+  }
+  const rows = await d.backupRun.findMany({ where: { leaseOwner: token }, select })
+  return rows.map((row) => ({ runId: (row as unknown as { id: string }).id, token, row }))
 }
 
 export class LeaseLostError extends Error {

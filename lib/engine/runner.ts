@@ -9,7 +9,7 @@ import { config } from '../config'
 import { logger } from '../log'
 import type { RetryPolicy } from './machine'
 import type { SiteApi } from './site-api'
-import { tick, logTickError, type TickResult } from './tick'
+import { tick, logTickError, TICK_SELECT, type TickResult, type TickRow } from './tick'
 
 export interface RunnerOptions {
   kind: 'web' | 'worker' | 'test'
@@ -18,7 +18,8 @@ export interface RunnerOptions {
   policy: RetryPolicy
   maxLeaseExpiries: number
   maxRunMs: number
-  apiFor: (runId: string) => Promise<SiteApi>
+  /** The site's API for a run; `site` (id and row version) lets it answer from a cache. */
+  apiFor: (runId: string, site?: { id: string; version: number }) => Promise<SiteApi>
   /** Called after a run reached a terminal state (archive sync, notifications). */
   onFinished?: (runId: string, status: string) => Promise<void>
   /** Called once per loop iteration (schedules fire here). */
@@ -56,6 +57,9 @@ export class Runner {
   private timers = new Set<NodeJS.Timeout>()
   private ticks = 0
   private lastBeat = 0
+  private wakePending = false
+  private promotePending = true
+  private lastPromote = 0
   private readonly startedAt = new Date()
 
   constructor(private readonly opts: RunnerOptions) {}
@@ -85,7 +89,14 @@ export class Runner {
     await db().runnerHeartbeat.deleteMany({ where: { id: this.id } }).catch(() => undefined)
   }
 
-  wake(): void {
+  /**
+   * Look for work now. `promote` also re-checks queued runs (new work, a finished run freeing a
+   * slot); a run whose next step is due only needs the claim. A wake that arrives while the loop is
+   * busy is remembered, not lost.
+   */
+  wake(promote = true): void {
+    if (promote) this.promotePending = true
+    this.wakePending = true
     const w = this.wakeUp
     this.wakeUp = null
     w?.()
@@ -107,14 +118,24 @@ export class Runner {
       try {
         await this.heartbeat()
         if (this.opts.onLoop) await this.opts.onLoop()
-        await promoteQueued(this.opts.limits)
+        const now = Date.now()
+        if (this.promotePending || now - this.lastPromote >= this.opts.pollMs) {
+          this.promotePending = false
+          this.lastPromote = now
+          await promoteQueued(this.opts.limits)
+        }
         const free = this.opts.limits.maxConcurrent - this.inflight.size
-        const claims = await claimDue(this.id, free)
-        for (const c of claims) this.spawn(c.runId, c.token)
+        const claims = await claimDue(this.id, free, TICK_SELECT)
+        for (const c of claims) this.spawn(c.runId, c.token, c.row)
       } catch (e) {
         logger().error({ err: e, runner: this.id }, 'runner loop failed; retrying')
       }
       if (this.stopped) break
+      if (this.wakePending) {
+        this.wakePending = false
+        await new Promise<void>((resolve) => setImmediate(resolve))
+        continue
+      }
       await new Promise<void>((resolve) => {
         const t = setTimeout(() => { this.timers.delete(t); this.wakeUp = null; resolve() }, this.opts.pollMs)
         this.timers.add(t)
@@ -123,34 +144,34 @@ export class Runner {
     }
   }
 
-  private spawn(runId: string, token: string): void {
+  private spawn(runId: string, token: string, row: TickRow): void {
     const abort = new AbortController()
     const promise = (async () => {
       let result: TickResult | null = null
       try {
-        const api = await this.opts.apiFor(runId)
+        const api = await this.opts.apiFor(runId, { id: row.siteId, version: row.site.updatedAt.getTime() })
         result = await tick(runId, token, {
           api, policy: this.opts.policy, now: () => new Date(), rand: Math.random,
           maxLeaseExpiries: this.opts.maxLeaseExpiries, maxRunMs: this.opts.maxRunMs, signal: abort.signal,
-        })
+        }, row)
         this.ticks++
       } catch (e) {
         logTickError(runId, e)
         // Give the lease back so the run is retried at once instead of after the lease expires.
         await db().backupRun.updateMany({ where: { id: runId, leaseOwner: token }, data: { leaseOwner: null, leaseUntil: null, nextTickAt: new Date(Date.now() + 1_000) } }).catch(() => undefined)
-      } finally {
-        this.inflight.delete(runId)
       }
-      if (result?.kind === 'finished') logger().info({ runId, status: result.status, runner: this.id }, 'run finished')
-      if (result?.kind === 'finished' && this.opts.onFinished) {
-        await this.opts.onFinished(runId, result.status).catch((e) => logger().warn({ err: e, runId }, 'after-run work failed'))
+      if (result?.kind === 'finished') {
+        logger().info({ runId, status: result.status, runner: this.id }, 'run finished')
+        // Still counted in flight, so stop() waits for the archive sync too.
+        if (this.opts.onFinished) await this.opts.onFinished(runId, result.status).catch((e) => logger().warn({ err: e, runId }, 'after-run work failed'))
       }
+      this.inflight.delete(runId)
       if (this.stopped) return
       if (result?.kind === 'continued') {
         const delay = result.nextTickAt.getTime() - Date.now()
-        if (delay <= 0) this.wake()
+        if (delay <= 0) this.wake(false)
         else {
-          const t = setTimeout(() => { this.timers.delete(t); this.wake() }, delay)
+          const t = setTimeout(() => { this.timers.delete(t); this.wake(false) }, delay)
           this.timers.add(t)
         }
       } else {

@@ -21,13 +21,16 @@ export function clientFor(endpoint: Endpoint, key: string): AkeebaClient {
   return new AkeebaClient({ endpoint, key, timeoutMs: c.STEPWISE_STEP_TIMEOUT_MS, connectTimeoutMs: c.STEPWISE_CONNECT_TIMEOUT_MS })
 }
 
-const cache = new Map<string, { version: number; api: SiteApi; at: number }>()
+const cache = new Map<string, { version: number; api: SiteApi }>()
 
-export async function apiForRun(runId: string): Promise<SiteApi> {
+/** The API of a run's site. With `site` (id + row version) a cached client is used without a query. */
+export async function apiForRun(runId: string, site?: { id: string; version: number }): Promise<SiteApi> {
+  if (site) {
+    const hit = cache.get(site.id)
+    if (hit && hit.version === site.version) return hit.api
+  }
   const s = await siteSecretsForEngine({ runId })
-  const hit = cache.get(s.siteId)
-  if (hit && hit.version === s.version && Date.now() - hit.at < 60_000) return hit.api
   const api = siteApiFromClient(clientFor({ url: s.endpointUrl, platform: s.platform as Platform }, s.key))
-  cache.set(s.siteId, { version: s.version, api, at: Date.now() })
+  cache.set(s.siteId, { version: s.version, api })
   return api
 }

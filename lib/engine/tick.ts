@@ -24,19 +24,22 @@ export interface TickDeps {
 
 export type TickResult = { kind: 'continued'; nextTickAt: Date } | { kind: 'finished'; status: string } | { kind: 'lease_lost' }
 
-type Loaded = NonNullable<Awaited<ReturnType<typeof loadRun>>>
+type Loaded = TickRow
+
+/** Everything a tick reads of its run; claimDue loads it with the claim (one query for many runs). */
+export const TICK_SELECT = {
+  id: true, siteId: true, status: true, phase: true, profileId: true, description: true, backupType: true,
+  remoteBackupId: true, remoteRecordId: true, lastStepNumber: true, archiveName: true, retryCount: true,
+  reconcileCount: true, stepSeq: true, warningsCount: true, cancelRequested: true, deleteRemoteOnCancel: true,
+  leaseExpiries: true, startedAt: true, createdAt: true, reconcileReason: true, pendingErrorKind: true, pendingErrorMessage: true,
+  leaseOwner: true, site: { select: { updatedAt: true } },
+} as const
 
 export function loadRun(runId: string) {
-  return db().backupRun.findUnique({
-    where: { id: runId },
-    select: {
-      id: true, siteId: true, status: true, phase: true, profileId: true, description: true, backupType: true,
-      remoteBackupId: true, remoteRecordId: true, lastStepNumber: true, archiveName: true, retryCount: true,
-      reconcileCount: true, stepSeq: true, warningsCount: true, cancelRequested: true, deleteRemoteOnCancel: true,
-      leaseExpiries: true, startedAt: true, createdAt: true, reconcileReason: true, pendingErrorKind: true, pendingErrorMessage: true,
-    },
-  })
+  return db().backupRun.findUnique({ where: { id: runId }, select: TICK_SELECT })
 }
+
+export type TickRow = NonNullable<Awaited<ReturnType<typeof loadRun>>>
 
 function stateOf(run: Loaded): RunState {
   const reconcileReason = (run.reconcileReason as RunState['reconcileReason']) ?? null
@@ -104,9 +107,9 @@ async function finishWith(run: Loaded, token: string, status: 'cancelled' | 'tim
   return ok ? { kind: 'finished', status } : { kind: 'lease_lost' }
 }
 
-export async function tick(runId: string, token: string, deps: TickDeps): Promise<TickResult> {
-  const run = await loadRun(runId)
-  if (!run || run.status !== 'running') return { kind: 'lease_lost' }
+export async function tick(runId: string, token: string, deps: TickDeps, preloaded?: TickRow): Promise<TickResult> {
+  const run = preloaded ?? (await loadRun(runId))
+  if (!run || run.status !== 'running' || run.leaseOwner !== token) return { kind: 'lease_lost' }
   const now = deps.now()
 
   if (run.cancelRequested) {
@@ -171,7 +174,8 @@ export async function tick(runId: string, token: string, deps: TickDeps): Promis
     step = stepRowFrom(callName, raw, null, err)
   }
 
-  const { runUpdate, result } = apply(run, decision, now, step)
+  // Pacing counts from the answer, not from when we asked (sleepTime is the wait after a step).
+  const { runUpdate, result } = apply(run, decision, deps.now(), step)
   const ok = await commitTick(run.id, token, run.stepSeq, runUpdate, step)
   if (!ok) return { kind: 'lease_lost' }
   return result

@@ -69,7 +69,7 @@ export async function createSchedule(input: CreateScheduleInput, now = new Date(
   const w: ScheduleWrite = {
     name: input.name || `${describeCron(input.cron)} · ${target}`.slice(0, 120),
     siteId: input.siteId ?? null, tag: input.siteId ? null : input.tag ?? null,
-    cron: input.cron, timezone: input.timezone, profileId: input.profileId ?? null, descriptionTemplate: input.descriptionTemplate ?? null,
+    cron: input.cron, timezone: input.timezone, profileId: input.profileId ?? null, descriptionTemplate: input.descriptionTemplate || null,
     staggerMinutes: stagger, runOnce: input.runOnce ?? false, enabled,
     notifyOnFailure: input.notifyOnFailure ?? true, notifyOnSuccess: input.notifyOnSuccess ?? false,
     changedBy: input.by || DEFAULT_ACTOR, changeReason: input.reason || (enabled ? 'Created' : 'Created disabled'), changedAt: now,
@@ -99,7 +99,7 @@ export async function updateSchedule(id: string, input: UpdateScheduleInput, now
     ...(input.name !== undefined ? { name: input.name } : {}),
     siteId, tag, cron, timezone, staggerMinutes: stagger, enabled,
     ...(input.profileId !== undefined ? { profileId: input.profileId } : {}),
-    ...(input.descriptionTemplate !== undefined ? { descriptionTemplate: input.descriptionTemplate } : {}),
+    ...(input.descriptionTemplate !== undefined ? { descriptionTemplate: input.descriptionTemplate || null } : {}),
     ...(input.runOnce !== undefined ? { runOnce: input.runOnce } : {}),
     ...(input.notifyOnFailure !== undefined ? { notifyOnFailure: input.notifyOnFailure } : {}),
     ...(input.notifyOnSuccess !== undefined ? { notifyOnSuccess: input.notifyOnSuccess } : {}),

@@ -8,7 +8,6 @@ const cron = z.string().trim().min(1, 'enter a cron expression, e.g. "0 2 * * *"
 const timezone = z.string().trim().min(1, 'choose a time zone').max(64)
 const by = z.string().trim().max(80).optional()
 const reason = z.string().trim().max(500).optional()
-const nullableText = (max: number) => z.string().trim().max(max).nullable().optional().transform((v) => (v ? v : null))
 
 const fields = {
   name: name.optional(),
@@ -17,7 +16,8 @@ const fields = {
   cron,
   timezone,
   profileId: z.number().int().min(1).nullable().optional(),
-  descriptionTemplate: nullableText(255),
+  /** Empty or null: the default description (see template.ts). */
+  descriptionTemplate: z.string().trim().max(255).nullable().optional(),
   staggerMinutes: z.number().int().min(0).max(1440).optional(),
   runOnce: z.boolean().optional(),
   enabled: z.boolean().optional(),

@@ -129,6 +129,7 @@ describe('archive download', () => {
     expect((error as SizeMismatchError).tooLong).toBe(false)
     // The last chunk is held back, so the browser never receives a "complete" short file.
     expect(bytes.length).toBeLessThan(1_500_000)
+    expect(bytes.length).toBeGreaterThan(0)
   })
 
   it('aborts when the site sends more bytes than it reported', async () => {
@@ -186,5 +187,16 @@ describe('archive delete', () => {
     expect(fleet.records('del-joomla')[0].filesPresent).toBe(true)
     const audit = await db().auditEvent.findMany({ where: { archiveId: a.id } })
     expect(audit.map((e) => e.action).sort()).toEqual(['archive.deleted.refused', 'archive.files_deleted.refused'])
+  })
+})
+
+describe('archive download failures before the first byte', () => {
+  it('answers a real error when both download methods fail', async () => {
+    const { archives } = await siteWith('dl-dead', {})
+    fleet.setScenario('dl-dead', { transportFaults: { rate: 1, methods: ['downloadDirect', 'download'], kinds: ['502'] } })
+    const err = await openArchiveDownload(archives[0].id, 1).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(AppError)
+    expect((err as AppError).code).toBe('akeeba_error')
+    expect((err as AppError).message).toMatch(/The site did not send the archive/)
   })
 })

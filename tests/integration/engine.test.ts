@@ -1,5 +1,5 @@
 // The runner against fake sites over real HTTP: every DESIGN.md fact the engine must respect.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { db } from '@/lib/db/client'
 import { listSteps } from '@/lib/db/runs'
 import { cancelRun } from '@/lib/runs/cancel-run'
@@ -33,7 +33,12 @@ describe(`engine on ${process.env.STEPWISE_TEST_DB ?? 'sqlite'}`, () => {
         expect(domains).toEqual(CHAINS[type])
         expect(steps[0].call).toBe('startBackup')
         expect(steps.at(-1)!.call).toBe('getBackupInfo')
-        const archive = await db().archive.findFirst({ where: { runId: run.id } })
+        // The archive sync runs right after the run is stored as succeeded.
+        const archive = await vi.waitFor(async () => {
+          const a = await db().archive.findFirst({ where: { runId: run.id } })
+          if (!a?.parts) throw new Error('archive not synced yet')
+          return a
+        }, { timeout: 10_000, interval: 50 })
         expect(archive?.status).toBe('complete')
         expect(archive?.remoteId).toBe(run.remoteRecordId)
         expect(JSON.parse(archive!.parts!).length).toBeGreaterThan(0)

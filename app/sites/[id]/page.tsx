@@ -1,0 +1,23 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+import { getSite } from '@/lib/db/sites'
+import { listRuns } from '@/lib/db/runs'
+import { listArchivesFiltered } from '@/lib/archives/list-archives'
+import { SiteDetail } from '@/components/sites/site-detail'
+
+export const dynamic = 'force-dynamic'
+
+type Params = Promise<{ id: string }>
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const site = await getSite((await params).id)
+  return { title: site?.name ?? 'Site not found' }
+}
+
+export default async function SitePage({ params }: { params: Params }) {
+  const { id } = await params
+  const site = await getSite(id)
+  if (!site) notFound()
+  const [runs, archives] = await Promise.all([listRuns({ siteId: id, limit: 20 }), listArchivesFiltered({ siteId: id })])
+  return <SiteDetail initialSite={site} initialRuns={runs} initialArchives={archives} />
+}

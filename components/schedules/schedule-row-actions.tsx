@@ -1,0 +1,17 @@
+'use client'
+
+import { Pencil } from 'lucide-react'
+import { ButtonLink } from '@/components/ui/button'
+import type { ScheduleDto } from '@/lib/schedule/schedule-dto'
+import { ToggleScheduleButton } from './toggle-schedule-button'
+
+export function ScheduleRowActions({ s }: { s: ScheduleDto }) {
+  return (
+    <span className="inline-flex items-center justify-end gap-1.5">
+      <ToggleScheduleButton s={s} size="sm" />
+      <ButtonLink href={`/schedules/${s.id}/edit`} size="sm" variant="ghost" icon={Pencil} aria-label={`Edit ${s.name}`}>
+        <span className="hidden sm:inline">Edit</span>
+      </ButtonLink>
+    </span>
+  )
+}

@@ -1,0 +1,53 @@
+// The overview: empty state, counts, and a bulk backup of several sites watched to the end.
+import { expect, test } from '@playwright/test'
+import { addConnectedSite, uniqueId } from './helpers/fleet'
+
+const SHOTS = '/tmp/runs-shots'
+
+test('with no sites, the overview offers to add one or try the demo', async ({ page, baseURL }) => {
+  const { sites } = (await (await fetch(`${baseURL}/api/sites`)).json()) as { sites: unknown[] }
+  test.skip(sites.length > 0, 'another spec already added sites to this server')
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await page.goto('/')
+  await expect(page.getByRole('heading', { name: 'No sites yet' })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Add your first site' })).toHaveAttribute('href', '/sites/new')
+  await expect(page.getByText('npm run demo')).toBeVisible()
+  await page.screenshot({ path: `${SHOTS}/overview-empty-1280.png`, fullPage: true })
+})
+
+test('bulk backup from the overview queues several sites, skips the unreachable one, and shows them to the end', async ({ page, baseURL }) => {
+  const tag = uniqueId('bulk')
+  const names = ['Alpine Rentals', 'Harbour Bistro', 'Oak & Iron']
+  for (const [i, name] of names.entries()) {
+    await addConnectedSite(baseURL!, { id: uniqueId(`bulk${i}`), name, scenario: { stepLatencyMs: 350, warnings: i === 1 ? [{ atStep: 4, text: 'Large table skipped' }] : [] } })
+  }
+  const r = await fetch(`${baseURL}/api/sites`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Gone Yoga', url: 'http://127.0.0.1:9/', key: 'whatever', saveIfUnreachable: true, tags: [tag] }),
+  })
+  expect(r.status).toBe(201)
+
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await page.goto('/')
+  await expect(page.getByRole('heading', { name: 'Backed up within their max age' })).toBeVisible()
+  for (const name of [...names, 'Gone Yoga']) await page.getByRole('checkbox', { name: `Select ${name}` }).check()
+  await page.getByRole('button', { name: 'Back up selected (4)' }).click()
+
+  const result = page.getByRole('region', { name: 'Bulk backup result' })
+  await expect(result).toContainText('Queued 3 backups')
+  await expect(result.getByTestId('bulk-skipped')).toHaveText('Gone Yoga skipped: not connected')
+  await expect(result.getByTestId('bulk-queued')).toHaveCount(3)
+  const inProgress = page.locator('#in-progress')
+  await expect(inProgress.getByText('Running').first()).toBeVisible()
+  await page.screenshot({ path: `${SHOTS}/overview-bulk-live-1280.png`, fullPage: true })
+
+  for (const name of names) {
+    await expect(result.getByTestId('bulk-queued').filter({ hasText: name })).toContainText('Succeeded', { timeout: 45_000 })
+  }
+  await expect(result).toContainText('3 of 3 finished')
+  await expect(inProgress.getByText('Nothing running right now')).toBeVisible()
+  await expect(page.locator('section', { has: page.getByRole('heading', { name: 'Recent failures and warnings' }) })).toContainText('Harbour Bistro')
+  await page.screenshot({ path: `${SHOTS}/overview-done-1280.png`, fullPage: true })
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.screenshot({ path: `${SHOTS}/overview-done-390.png`, fullPage: true })
+})
