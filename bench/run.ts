@@ -20,7 +20,7 @@ const root = path.resolve(import.meta.dirname, '..')
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN }
 
-async function useDatabase(): Promise<{ dir: string; env: Record<string, string> }> {
+async function freshBenchDatabase(): Promise<{ dir: string; env: Record<string, string> }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'stepwise-bench-'))
   const env = { DATABASE_URL: `file:${path.join(dir, 'bench.db')}`, STEPWISE_DATA_DIR: dir, STEPWISE_LOG_LEVEL: 'error' }
   Object.assign(process.env, env)
@@ -45,7 +45,7 @@ async function bareLoop(fleet: FakeFleet, id: string): Promise<number> {
 
 async function oneBackup(): Promise<void> {
   const fleet = await startFakeFleet({ port: 0, sites: [] })
-  const { dir } = await useDatabase()
+  const { dir } = await freshBenchDatabase()
   const { insertSite } = await import('../lib/db/sites')
   const { encryptSiteKey } = await import('../lib/secrets/site-key-cipher')
   const { queueBackup } = await import('../lib/runs/start-run')
@@ -98,7 +98,7 @@ function peakRss(pid: number): number {
 
 async function fleetBench(n: number): Promise<void> {
   const fleet = await startFakeFleet({ port: 0, sites: [] })
-  const { dir, env } = await useDatabase()
+  const { dir, env } = await freshBenchDatabase()
   const { db } = await import('../lib/db/client')
   const { encryptSiteKey } = await import('../lib/secrets/site-key-cipher')
   const key = 'BenchKey123'

@@ -25,7 +25,7 @@ describe('runAdvice', () => {
 
   it('points auth failures at the key and the API switch, and restarts at the site’s backup list', () => {
     expect(runAdvice('auth', 'failed').advice.join(' ')).toMatch(/secret word.*Enable JSON API/s)
-    expect(runAdvice('zombie', 'failed').advice.join(' ')).toMatch(/backup list/)
+    expect(runAdvice('zombie', 'failed').advice.join(' ')).toMatch(/backup list/i)
   })
 
   it('falls back sensibly for unknown kinds', () => {
