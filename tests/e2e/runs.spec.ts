@@ -98,6 +98,23 @@ test('cancel stops a slow backup after confirmation', async ({ page, baseURL }) 
   await expect(currentStage(page)).toContainText('stopped here')
 })
 
+test('a second backup of a busy site waits, says why, and starts when the first ends', async ({ page, baseURL }) => {
+  await page.setViewportSize({ width: 1280, height: 900 })
+  const { siteId } = await addConnectedSite(baseURL!, { id: uniqueId('busy'), name: 'Busy Bistro', scenario: { stepLatencyMs: 1000 } })
+  const first = await startBackup(baseURL!, siteId)
+  const second = await startBackup(baseURL!, siteId)
+  await page.goto(`/runs/${second}`)
+  await expect(header(page).getByText('Queued')).toBeVisible()
+  await expect(page.getByText('Waiting to start').first()).toBeVisible()
+  await expect(page.getByText('Another backup of this site is')).toBeVisible()
+  await expect(page.getByRole('link', { name: 'running now' })).toHaveAttribute('href', `/runs/${first}`)
+  await shoot(page, 'run-queued')
+  await fetch(`${baseURL}/api/runs/${first}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+  await expect(header(page).getByText('Running')).toBeVisible({ timeout: 30_000 })
+  await fetch(`${baseURL}/api/runs/${second}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+  await expect(header(page).getByText('Cancelled')).toBeVisible({ timeout: 30_000 })
+})
+
 test('the log shows in the Log tab and downloads as text with every step', async ({ page, baseURL }) => {
   await page.setViewportSize({ width: 1280, height: 900 })
   const { siteId } = await addConnectedSite(baseURL!, { id: uniqueId('log'), name: 'Logged Library', scenario: { stepLatencyMs: 0 } })

@@ -13,7 +13,7 @@ export interface Harness {
   fleet: FakeFleet
   runner: Runner | null
   startRunner(extra?: Partial<RunnerOptions>): Runner
-  addSite(cfg: Partial<FakeSiteConfig> & { id: string }): Promise<string>
+  addSite(cfg: Partial<FakeSiteConfig> & { id: string; hostGroup?: string }): Promise<string>
   backup(siteId: string, opts?: { backupType?: string; description?: string }): Promise<RunDto>
   waitFor(runId: string, timeoutMs?: number): Promise<RunDto>
   close(): Promise<void>
@@ -38,9 +38,9 @@ export async function startHarness(): Promise<Harness> {
       h.runner = r
       return r
     },
-    async addSite(cfg) {
+    async addSite({ hostGroup, ...cfg }) {
       h.fleet.addSite({ persona: 'wordpress', key: `k${cfg.id.replace(/[^a-z0-9]/gi, '')}Secret9`, ...cfg })
-      const site = await addSite({ name: cfg.name ?? cfg.id, url: h.fleet.url(cfg.id), key: h.fleet.key(cfg.id), tags: [], saveIfUnreachable: false })
+      const site = await addSite({ name: cfg.name ?? cfg.id, url: h.fleet.url(cfg.id), key: h.fleet.key(cfg.id), tags: [], hostGroup, saveIfUnreachable: false })
       return site.id
     },
     backup: (siteId, opts = {}) => queueBackup(siteId, { trigger: 'api', ...opts }),
