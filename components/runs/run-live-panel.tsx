@@ -36,7 +36,7 @@ export function RunLivePanel({ run, stepCount, pastDurationsMs }: RunLivePanelPr
     run.status === 'running'
       ? eta ? etaText(eta) : '\u00a0'
       : run.status === 'queued'
-        ? 'queued'
+        ? '\u00a0'
         : elapsed !== null
           ? `${run.status === 'succeeded' ? 'took' : 'stopped after'} ${formatDuration(elapsed)}`
           : ''
@@ -53,7 +53,7 @@ export function RunLivePanel({ run, stepCount, pastDurationsMs }: RunLivePanelPr
     <Panel title="Progress" description={`Backup profile #${run.profileId}${run.backupType ? ` · ${run.backupType} backup` : ''}`} id="progress">
       <div className="space-y-6">
         <Stepper chain={domainChain(run.backupType)} current={run.domain} status={run.status} live={run.status === 'running'} />
-        <ProgressBar size="lg" value={progress} state={run.status} label={label} detail={detail} live={run.status === 'running'} />
+        <ProgressBar size="lg" value={progress} state={run.status} label={label} detail={detail} showPercent={run.status !== 'queued'} live={run.status === 'running'} />
         <div className="rounded-md bg-slate-50 px-3 py-2 font-mono text-[13px] leading-5 text-slate-700 ring-1 ring-slate-200 ring-inset" aria-label="Current step">
           <p className="truncate" title={line1}>{line1}</p>
           <p className="truncate text-slate-500" title={line2}>{line2 || '\u00a0'}</p>
