@@ -17,6 +17,8 @@ export function originLabel(o: string): string {
 }
 
 const XL = 'hidden xl:table-cell'
+/** The fleet table has a Site column too: Origin only on very wide screens. */
+const XXL = 'hidden 2xl:table-cell'
 
 function sizeText(a: ArchiveDto): string {
   const size = a.totalSize ? formatBytes(a.totalSize) : '—'
@@ -42,7 +44,7 @@ function columnsFor(showSite: boolean): Column<ArchiveDto>[] {
         </span>
       ),
       sortValue: (a) => a.description,
-      className: 'max-w-[11rem] sm:max-w-[16rem] xl:max-w-[22rem]',
+      className: showSite ? 'max-w-[11rem] sm:max-w-[16rem] 2xl:max-w-[22rem]' : 'max-w-[11rem] sm:max-w-[16rem] xl:max-w-[22rem]',
     },
   ]
   if (showSite) {
@@ -61,7 +63,7 @@ function columnsFor(showSite: boolean): Column<ArchiveDto>[] {
       ),
       sortValue: (a) => a.totalSize,
     },
-    { key: 'origin', header: 'Origin', className: `${showSite ? XL : 'hidden lg:table-cell'} whitespace-nowrap text-slate-600`, headerClassName: showSite ? XL : 'hidden lg:table-cell', cell: (a) => `${originLabel(a.origin)}${a.profileId ? ` · #${a.profileId}` : ''}`, sortValue: (a) => a.origin },
+    { key: 'origin', header: 'Origin', className: `${showSite ? XXL : 'hidden lg:table-cell'} whitespace-nowrap text-slate-600`, headerClassName: showSite ? XXL : 'hidden lg:table-cell', cell: (a) => `${originLabel(a.origin)}${a.profileId ? ` · #${a.profileId}` : ''}`, sortValue: (a) => a.origin },
     { key: 'actions', header: <span className="sr-only">Actions</span>, align: 'right', interactive: true, cell: (a) => <ArchiveActions archive={a} /> },
   )
   return cols

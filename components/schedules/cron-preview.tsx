@@ -3,7 +3,7 @@
 import { CalendarClock } from 'lucide-react'
 import { Spinner } from '@/components/ui/spinner'
 import type { CronPreview } from '@/lib/schedule/manage-schedules'
-import { formatInZone, useViewerTimeZone, zoneLabel } from './zoned-time'
+import { formatInZone, shortZone, useViewerTimeZone, zoneLabel } from './zoned-time'
 
 /** The rule in words and its next fires, in the viewer's zone and the schedule's. */
 export function CronPreviewList({ preview, timezone, loading }: { preview: CronPreview | undefined; timezone: string; loading: boolean }) {
@@ -18,14 +18,17 @@ export function CronPreviewList({ preview, timezone, loading }: { preview: CronP
       </div>
       {preview && preview.fires.length > 0 ? (
         <table className="mt-2 w-full text-[13px] tabular-nums">
-          <thead className="sr-only">
-            <tr><th>{both ? 'Your time' : 'Time'}</th>{both && <th>{zoneLabel(timezone)}</th>}</tr>
+          <thead className={both ? 'text-left text-xs text-slate-500' : 'sr-only'}>
+            <tr>
+              <th className="pb-0.5 pr-3 font-medium">{both ? `Your time (${shortZone(viewer)})` : zoneLabel(timezone)}</th>
+              {both && <th className="pb-0.5 font-medium">{shortZone(timezone)}</th>}
+            </tr>
           </thead>
           <tbody>
             {preview.fires.map((f) => (
-              <tr key={f}>
-                <td className="py-0.5 pr-3 text-slate-800">{formatInZone(f, viewer ?? timezone, true)}</td>
-                {both && <td className="py-0.5 text-slate-500">{formatInZone(f, timezone)} <span className="hidden sm:inline">{zoneLabel(timezone)}</span></td>}
+              <tr key={f} className="whitespace-nowrap">
+                <td className="py-0.5 pr-3 text-slate-800">{formatInZone(f, viewer ?? timezone)}</td>
+                {both && <td className="py-0.5 text-slate-500">{formatInZone(f, timezone)}</td>}
               </tr>
             ))}
           </tbody>
@@ -33,7 +36,6 @@ export function CronPreviewList({ preview, timezone, loading }: { preview: CronP
       ) : (
         !loading && <p className="mt-1 text-[13px] text-slate-600">Type a cron expression to see when it fires.</p>
       )}
-      {both && preview && <p className="mt-1.5 text-xs text-slate-500">Left: your time ({zoneLabel(viewer)}). Right: the schedule’s zone.</p>}
     </div>
   )
 }

@@ -29,7 +29,9 @@ function text(e: ScheduleEvent, siteName: (id: string | null) => string): string
         : `Stepwise was down: fires from ${fmt(d.first)} to ${fmt(d.last)} were older than the catch-up window; nothing ran.`
     case 'schedule.catch_up': return `Fire of ${fmt(e.scheduledFor)} ran late, as a catch-up after downtime.`
     case 'schedule.run_once_done': return 'Run-once schedule fired and disabled itself.'
-    default: return typeof d.reason === 'string' ? `“${d.reason}”` : ''
+    case 'schedule.created': return `${String(d.cron ?? '')} in ${String(d.timezone ?? '')}`
+    case 'schedule.deleted': return `Deleted (${String(d.name ?? '')})`
+    default: return [typeof d.reason === 'string' ? d.reason : '', d.cron ? `now ${String(d.cron)} in ${String(d.timezone)}` : ''].filter(Boolean).join(' · ')
   }
 }
 

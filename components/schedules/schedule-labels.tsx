@@ -26,7 +26,7 @@ export function TargetLabel({ s }: { s: Pick<ScheduleDto, 'siteId' | 'siteName' 
 /** Enabled / Disabled with who and why (changedBy, changeReason, changedAt). */
 export function EnabledState({ s, compact = false }: { s: ScheduleDto; compact?: boolean }) {
   return (
-    <span className="inline-flex flex-col gap-0.5">
+    <span className="inline-flex flex-col items-start gap-0.5">
       {s.enabled ? (
         <Badge tone="ok" size="sm" dot>
           {s.runOnce ? 'Enabled · once' : 'Enabled'}
@@ -38,7 +38,7 @@ export function EnabledState({ s, compact = false }: { s: ScheduleDto; compact?:
       )}
       {(s.changedBy || s.changeReason) && (
         <span className={compact ? 'max-w-56 truncate text-xs text-slate-500' : 'text-xs text-slate-600'} title={s.changeReason ?? undefined}>
-          {s.changeReason ? `“${s.changeReason}”` : ''} {s.changedBy ? `by ${s.changedBy}` : ''}
+          {s.changeReason ?? ''} {s.changedBy ? `by ${s.changedBy}` : ''}
           {s.changedAt && <> · <RelativeTime date={s.changedAt} /></>}
         </span>
       )}

@@ -19,7 +19,8 @@ const columns: Column<ScheduleDto>[] = [
     cell: (s) => (
       <span className="flex min-w-0 flex-col">
         <span className="truncate">{s.name}</span>
-        <span className="text-xs font-normal text-slate-600">{s.cronText}{s.cronText !== s.cron && <span className="ml-1 font-mono text-slate-500">({s.cron})</span>}</span>
+        <span className="text-xs font-normal text-slate-600">{s.cronText}</span>
+        {s.cronText !== s.cron && <span className="font-mono text-xs font-normal whitespace-nowrap text-slate-500">{s.cron}</span>}
       </span>
     ),
   },
@@ -27,7 +28,7 @@ const columns: Column<ScheduleDto>[] = [
   {
     key: 'next', header: 'Next fire', sortValue: (s) => s.nextFireAt,
     cell: (s) => s.enabled && s.nextFireAt
-      ? <span className="flex flex-col"><ZonedTime date={s.nextFireAt} timeZone={s.timezone} />{s.staggerMinutes > 0 && <span className="text-xs text-slate-500">spread over {s.staggerMinutes} min</span>}</span>
+      ? <span className="flex flex-col gap-0.5"><ZonedTime date={s.nextFireAt} timeZone={s.timezone} />{s.staggerMinutes > 0 && <span className="text-xs text-slate-500">spread over {s.staggerMinutes} min</span>}</span>
       : <span className="text-slate-500">—</span>,
   },
   { key: 'tz', header: 'Time zone', sortValue: (s) => s.timezone, cell: (s) => <span className="whitespace-nowrap">{zoneLabel(s.timezone)}</span>, hideBelow: 'lg' },

@@ -17,8 +17,8 @@ export function ToggleScheduleButton({ s, size = 'md' }: { s: ScheduleDto; size?
   return (
     <ConfirmDialog
       trigger={
-        <Button size={size} variant="secondary" icon={enabling ? Play : Pause}>
-          {enabling ? 'Enable' : 'Disable'}
+        <Button size={size} variant="secondary" icon={enabling ? Play : Pause} aria-label={enabling ? 'Enable' : 'Disable'}>
+          <span className={size === 'sm' ? 'hidden sm:inline' : undefined}>{enabling ? 'Enable' : 'Disable'}</span>
         </Button>
       }
       tone={enabling ? 'primary' : 'danger'}

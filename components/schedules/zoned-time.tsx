@@ -23,6 +23,11 @@ export function zoneLabel(timeZone: string): string {
   return timeZone.replace(/_/g, ' ')
 }
 
+/** "Kolkata", "New York": the city part, for tight spots (the full name is in the title). */
+export function shortZone(timeZone: string): string {
+  return zoneLabel(timeZone.split('/').pop() ?? timeZone)
+}
+
 /**
  * A fire time in the viewer's zone and, when it differs, in the schedule's zone too, e.g.
  * "Sun 28 Mar, 09:00 (your time) · 03:00 Europe/Berlin" with "in 5 h".
@@ -32,12 +37,12 @@ export function ZonedTime({ date, timeZone, relative = true, className }: { date
   const shown = viewer ?? timeZone
   const differs = viewer !== null && viewer !== timeZone && formatInZone(date, viewer) !== formatInZone(date, timeZone)
   return (
-    <span className={cn('inline-flex flex-col leading-tight', className)}>
+    <span className={cn('inline-flex flex-col leading-tight whitespace-nowrap', className)}>
       <span className="tabular-nums text-slate-900">
         {formatInZone(date, shown)}
         {relative && <span className="text-slate-500"> · <RelativeTime date={date} /></span>}
       </span>
-      {differs && <span className="text-xs text-slate-500 tabular-nums">{formatInZone(date, timeZone)} {zoneLabel(timeZone)}</span>}
+      {differs && <span className="text-xs text-slate-500 tabular-nums" title="In the schedule’s time zone">{formatInZone(date, timeZone)} {shortZone(timeZone)}</span>}
       {viewer === null && <span className="text-xs text-slate-500">{zoneLabel(timeZone)}</span>}
     </span>
   )

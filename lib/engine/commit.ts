@@ -23,12 +23,14 @@ export interface StepRow {
 /**
  * Returns false when the lease was lost. `stepSeq` is the run's step counter we loaded (the new
  * step gets stepSeq + 1); null when no step is written. `keepLease` keeps the claim for the rest of
- * the tick (used to record 'starting' before startBackup is sent).
+ * the tick (used to record 'starting' before startBackup is sent); a Date keeps and extends it.
  */
-export async function commitTick(runId: string, token: string, stepSeq: number | null, runUpdate: Record<string, unknown>, step: StepRow | null, keepLease = false): Promise<boolean> {
+export async function commitTick(runId: string, token: string, stepSeq: number | null, runUpdate: Record<string, unknown>, step: StepRow | null, keepLease: boolean | Date = false): Promise<boolean> {
   return db().$transaction(async (tx) => {
     const data: Record<string, unknown> = { ...runUpdate }
-    if (!keepLease) Object.assign(data, { leaseOwner: null, leaseUntil: null, leaseExpiries: 0 })
+    // A Date keeps the lease and extends it: the runner goes straight on to the next tick.
+    if (keepLease instanceof Date) Object.assign(data, { leaseUntil: keepLease, leaseExpiries: 0 })
+    else if (!keepLease) Object.assign(data, { leaseOwner: null, leaseUntil: null, leaseExpiries: 0 })
     if (step) data.stepSeq = (stepSeq ?? 0) + 1
     const n = await tx.backupRun.updateMany({ where: { id: runId, leaseOwner: token }, data })
     if (n.count !== 1) return false

@@ -3,13 +3,13 @@
 // and `npm run worker` processes) may share one database; they coordinate only through it.
 import os from 'node:os'
 import { randomUUID } from 'node:crypto'
-import { claimDue, promoteQueued, type Limits } from '../db/run-claims'
+import { claimDue, promoteQueued, releaseLease, type Limits } from '../db/run-claims'
 import { db } from '../db/client'
 import { config } from '../config'
 import { logger } from '../log'
 import type { RetryPolicy } from './machine'
 import type { SiteApi } from './site-api'
-import { tick, logTickError, TICK_SELECT, type TickResult, type TickRow } from './tick'
+import { tick, loadRun, logTickError, TICK_SELECT, type TickResult, type TickRow } from './tick'
 
 export interface RunnerOptions {
   kind: 'web' | 'worker' | 'test'
@@ -150,11 +150,22 @@ export class Runner {
       let result: TickResult | null = null
       try {
         const api = await this.opts.apiFor(runId, { id: row.siteId, version: row.site.updatedAt.getTime() })
-        result = await tick(runId, token, {
+        const deps = {
           api, policy: this.opts.policy, now: () => new Date(), rand: Math.random,
           maxLeaseExpiries: this.opts.maxLeaseExpiries, maxRunMs: this.opts.maxRunMs, signal: abort.signal,
-        }, row)
+          chainLeaseMs: config().leaseMs,
+        }
+        result = await tick(runId, token, deps, row)
         this.ticks++
+        // Next step due at once (sleepTime 0, the usual case): keep the lease and go straight on,
+        // re-reading only the run (a cancel request is seen here), not claiming it again.
+        while (result.kind === 'continued' && result.leaseKept && !this.stopped) {
+          const next = await loadRun(runId)
+          if (!next) break
+          result = await tick(runId, token, deps, next)
+          this.ticks++
+        }
+        if (result.kind === 'continued' && result.leaseKept) await releaseLease(runId, token)
       } catch (e) {
         logTickError(runId, e)
         // Give the lease back so the run is retried at once instead of after the lease expires.

@@ -20,9 +20,11 @@ export interface TickDeps {
   maxLeaseExpiries: number
   maxRunMs: number
   signal?: AbortSignal
+  /** When set and the next tick is due at once, keep the lease until then (the runner chains ticks). */
+  chainLeaseMs?: number
 }
 
-export type TickResult = { kind: 'continued'; nextTickAt: Date } | { kind: 'finished'; status: string } | { kind: 'lease_lost' }
+export type TickResult = { kind: 'continued'; nextTickAt: Date; leaseKept: boolean } | { kind: 'finished'; status: string } | { kind: 'lease_lost' }
 
 type Loaded = TickRow
 
@@ -94,7 +96,7 @@ function apply(run: Loaded, d: Decision, now: Date, step: StepRow | null): { run
   }
   if (d.type === 'continue') {
     const next = new Date(now.getTime() + d.delayMs)
-    return { runUpdate: { ...base, nextTickAt: next }, result: { kind: 'continued', nextTickAt: next } }
+    return { runUpdate: { ...base, nextTickAt: next }, result: { kind: 'continued', nextTickAt: next, leaseKept: false } }
   }
   if (d.type === 'succeeded') {
     return { runUpdate: { ...base, status: 'succeeded', finishedAt: now, errorKind: null, errorMessage: null, nextTickAt: null }, result: { kind: 'finished', status: 'succeeded' } }
@@ -175,10 +177,12 @@ export async function tick(runId: string, token: string, deps: TickDeps, preload
   }
 
   // Pacing counts from the answer, not from when we asked (sleepTime is the wait after a step).
-  const { runUpdate, result } = apply(run, decision, deps.now(), step)
-  const ok = await commitTick(run.id, token, run.stepSeq, runUpdate, step)
+  const done = deps.now()
+  const { runUpdate, result } = apply(run, decision, done, step)
+  const chain = result.kind === 'continued' && deps.chainLeaseMs !== undefined && decision.type === 'continue' && decision.delayMs === 0
+  const ok = await commitTick(run.id, token, run.stepSeq, runUpdate, step, chain ? new Date(done.getTime() + deps.chainLeaseMs!) : false)
   if (!ok) return { kind: 'lease_lost' }
-  return result
+  return result.kind === 'continued' ? { ...result, leaseKept: chain } : result
 }
 
 async function askSite(api: SiteApi, state: RunState, signal?: AbortSignal): Promise<{ outcome: ReconcileOutcome; raw: RawExchange | null; callName: string; err: AkeebaError | null }> {

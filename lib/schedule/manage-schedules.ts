@@ -60,6 +60,12 @@ export async function scheduleEvents(id: string): Promise<ScheduleEvent[]> {
   return listScheduleEvents(id, 50)
 }
 
+/** The schedule with its history (skips, misses, catch-ups, changes): the detail page and GET /api/schedules/{id}. */
+export async function getScheduleDetail(id: string): Promise<{ schedule: ScheduleDto; events: ScheduleEvent[] }> {
+  const schedule = await getSchedule(id)
+  return { schedule, events: await scheduleEvents(id) }
+}
+
 export async function createSchedule(input: CreateScheduleInput, now = new Date()): Promise<ScheduleDto> {
   await checkTarget(input.siteId)
   const stagger = input.siteId ? 0 : input.staggerMinutes ?? 0

@@ -36,9 +36,14 @@ describe(`crash recovery on ${process.env.STEPWISE_TEST_DB ?? 'sqlite'}`, () => 
     }
     const r = rand(42)
     for (let i = 0; i < 10; i++) {
+      // Kill once the worker is really driving backups (it has stored a new step), at a random moment.
+      const before = await db().backupStep.count()
       const w = spawnWorker(env)
-      await new Promise((res) => setTimeout(res, 900 + r() * 1500))
+      const end = Date.now() + 30_000
+      while (Date.now() < end && (await db().backupStep.count()) === before) await new Promise((res) => setTimeout(res, 20))
+      await new Promise((res) => setTimeout(res, 30 + r() * 400))
       await killHard(w)
+      if ((await db().backupRun.count({ where: { id: { in: runIds }, status: { in: ['queued', 'running'] } } })) === 0) break
     }
     const final = spawnWorker(env)
     try {

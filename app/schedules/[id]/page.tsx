@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { AppError } from '@/lib/api/errors'
-import { getSchedule, scheduleEvents } from '@/lib/schedule/manage-schedules'
+import { getScheduleDetail } from '@/lib/schedule/manage-schedules'
 import { ScheduleDetailView } from '@/components/schedules/schedule-detail'
 
 export const dynamic = 'force-dynamic'
@@ -9,9 +9,9 @@ export const metadata: Metadata = { title: 'Schedule' }
 
 export default async function SchedulePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
-  const schedule = await getSchedule(id).catch((e: unknown) => {
+  const detail = await getScheduleDetail(id).catch((e: unknown) => {
     if (e instanceof AppError && e.code === 'not_found') notFound()
     throw e
   })
-  return <ScheduleDetailView id={id} initial={{ schedule, events: await scheduleEvents(id) }} />
+  return <ScheduleDetailView id={id} initial={detail} />
 }

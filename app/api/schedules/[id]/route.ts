@@ -1,16 +1,13 @@
 import { z } from 'zod'
 import { json, parseBody, parseQuery, route } from '@/lib/api/respond'
-import { deleteSchedule, getSchedule, scheduleEvents, updateSchedule } from '@/lib/schedule/manage-schedules'
+import { deleteSchedule, getScheduleDetail, updateSchedule } from '@/lib/schedule/manage-schedules'
 import { updateScheduleInput } from '@/lib/schedule/schedule-input'
 
 export const dynamic = 'force-dynamic'
 
 type P = { id: string }
 
-export const GET = route<P>(async (_req, { id }) => {
-  const schedule = await getSchedule(id)
-  return json({ schedule, events: await scheduleEvents(id) })
-})
+export const GET = route<P>(async (_req, { id }) => json(await getScheduleDetail(id)))
 
 export const PATCH = route<P>(async (req, { id }) => json({ schedule: await updateSchedule(id, await parseBody(req, updateScheduleInput)) }))
 
