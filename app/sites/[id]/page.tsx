@@ -4,6 +4,7 @@ import { getSite } from '@/lib/db/sites'
 import { listRuns } from '@/lib/db/runs'
 import { listArchivesFiltered } from '@/lib/archives/list-archives'
 import { SiteDetail } from '@/components/sites/site-detail'
+import { SiteHistoryCharts } from '@/components/charts/site-history-charts'
 
 export const dynamic = 'force-dynamic'
 
@@ -19,5 +20,12 @@ export default async function SitePage({ params }: { params: Params }) {
   const site = await getSite(id)
   if (!site) notFound()
   const [runs, archives] = await Promise.all([listRuns({ siteId: id, limit: 20 }), listArchivesFiltered({ siteId: id })])
-  return <SiteDetail initialSite={site} initialRuns={runs} initialArchives={archives} />
+  return (
+    <SiteDetail
+      initialSite={site}
+      initialRuns={runs}
+      initialArchives={archives}
+      charts={<SiteHistoryCharts siteId={id} runs={runs} archives={archives} />}
+    />
+  )
 }
