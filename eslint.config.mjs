@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['node_modules/**', '.next/**', 'generated/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'tests/fixtures/**', 'bench/out/**'],
+    ignores: ['node_modules/**', '.next/**', '.next-*/**', 'generated/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'tests/fixtures/**', 'bench/out/**'],
   },
   {
     rules: {

@@ -2,15 +2,16 @@
 
 import { CalendarClock } from 'lucide-react'
 import { Spinner } from '@/components/ui/spinner'
+import { cn } from '@/components/ui/cn'
 import type { CronPreview } from '@/lib/schedule/manage-schedules'
 import { formatInZone, shortZone, useViewerTimeZone, zoneLabel } from './zoned-time'
 
 /** The rule in words and its next fires, in the viewer's zone and the schedule's. */
-export function CronPreviewList({ preview, timezone, loading }: { preview: CronPreview | undefined; timezone: string; loading: boolean }) {
+export function CronPreviewList({ preview, timezone, loading, className, testId = 'cron-preview' }: { preview: CronPreview | undefined; timezone: string; loading: boolean; className?: string; testId?: string }) {
   const viewer = useViewerTimeZone()
   const both = viewer !== null && viewer !== timezone
   return (
-    <div className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2.5" aria-live="polite" data-testid="cron-preview">
+    <div className={cn('rounded-md border border-slate-200 bg-slate-50 px-3 py-2.5', className)} aria-live="polite" data-testid={testId}>
       <div className="flex items-center gap-2 text-sm font-medium text-slate-900">
         <CalendarClock aria-hidden="true" className="size-4 text-slate-500" />
         <span>{preview ? preview.cronText : 'Next fires'}</span>

@@ -173,6 +173,8 @@ export function ScheduleForm({ sites, tags, timeZones, schedule, prefill }: Sche
                 <Button key={p.cron} size="sm" variant="ghost" className="ring-1 ring-slate-200 ring-inset" onClick={() => setCron(p.cron)} aria-pressed={cron.trim() === p.cron}>{p.label}</Button>
               ))}
             </div>
+            {/* On phones the preview sits under the rule; on wide screens it stays beside the form. */}
+            <CronPreviewList className="lg:hidden" testId="cron-preview-inline" preview={previewError ? undefined : preview.data} timezone={timezone} loading={preview.isFetching} />
             <SelectField label="Time zone" required value={timezone} onChange={(e) => setTzChoice(e.target.value)} error={errors.timezone ?? liveTzError}
               hint={viewerTz && timezone === viewerTz ? 'Your browser’s zone. Fires follow this zone’s clock, including daylight saving time.' : 'Fires follow this zone’s clock, including daylight saving time.'}>
               {zones.map((z) => <option key={z} value={z}>{zoneLabel(z)}</option>)}
@@ -197,7 +199,7 @@ export function ScheduleForm({ sites, tags, timeZones, schedule, prefill }: Sche
       </div>
 
       <div className="flex flex-col gap-4 lg:sticky lg:top-6 lg:self-start">
-        <CronPreviewList preview={previewError ? undefined : preview.data} timezone={timezone} loading={preview.isFetching} />
+        <CronPreviewList className="hidden lg:block" preview={previewError ? undefined : preview.data} timezone={timezone} loading={preview.isFetching} />
         <div className="flex gap-2">
           <Button type="submit" variant="primary" icon={Save} busy={busy}>{schedule ? 'Save changes' : 'Create schedule'}</Button>
           <ButtonLink href={schedule ? `/schedules/${schedule.id}` : '/schedules'} variant="secondary">Cancel</ButtonLink>

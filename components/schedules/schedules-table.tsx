@@ -6,6 +6,7 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { ButtonLink } from '@/components/ui/button'
 import { PageHeader } from '@/components/ui/page-header'
 import { Card } from '@/components/ui/card'
+import { RelativeTime } from '@/components/ui/time'
 import { ErrorPanel } from '@/components/ui/error-panel'
 import type { ScheduleDto } from '@/lib/schedule/schedule-dto'
 import { EnabledState, ResultSummary, TargetLabel } from './schedule-labels'
@@ -20,6 +21,7 @@ const columns: Column<ScheduleDto>[] = [
       <span className="flex min-w-0 flex-col">
         <span className="truncate">{s.name}</span>
         <span className="text-xs font-normal text-slate-600">{s.cronText}</span>
+        {s.enabled && s.nextFireAt && <span className="text-xs font-normal text-slate-600 sm:hidden">Next: <RelativeTime date={s.nextFireAt} /></span>}
         {s.cronText !== s.cron && <span className="font-mono text-xs font-normal whitespace-nowrap text-slate-500">{s.cron}</span>}
       </span>
     ),
@@ -27,6 +29,7 @@ const columns: Column<ScheduleDto>[] = [
   { key: 'target', header: 'Target', sortValue: (s) => s.siteName ?? s.tag, cell: (s) => <TargetLabel s={s} />, hideBelow: 'md' },
   {
     key: 'next', header: 'Next fire', sortValue: (s) => s.nextFireAt,
+    hideBelow: 'sm',
     cell: (s) => s.enabled && s.nextFireAt
       ? <span className="flex flex-col gap-0.5"><ZonedTime date={s.nextFireAt} timeZone={s.timezone} />{s.staggerMinutes > 0 && <span className="text-xs text-slate-500">spread over {s.staggerMinutes} min</span>}</span>
       : <span className="text-slate-500">—</span>,
