@@ -49,6 +49,11 @@ const columns: Column<SiteDto>[] = [
     sortValue: (s) => s.lastSuccessAt,
   },
   {
+    key: 'next', header: 'Next backup', className: 'whitespace-nowrap text-slate-600', hideBelow: 'md',
+    cell: (s) => <RelativeTime date={s.nextBackupAt} fallback="Not scheduled" />,
+    sortValue: (s) => s.nextBackupAt,
+  },
+  {
     key: 'platform', header: 'Platform', hideBelow: 'md', className: 'whitespace-nowrap text-slate-600',
     cell: (s) => (s.platform ? `${platformLabel(s.platform)}${s.akeebaVersion ? ` · ${s.akeebaVersion}` : ''}` : '—'),
     sortValue: (s) => s.platform,

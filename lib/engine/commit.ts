@@ -1,24 +1,10 @@
 // The fenced write at the end of a tick: the run's new state and its step row, in one transaction,
 // only if we still hold the lease (token). A runner that lost its lease writes nothing.
 import { db } from '../db/client'
+import type { StepDto } from '../db/runs'
 
-export interface StepRow {
-  call: string
-  stepNumber: number | null
-  domain: string | null
-  step: string | null
-  substep: string | null
-  progress: number | null
-  warnings: string[]
-  error: string | null
-  errorKind: string | null
-  sleepTime: number | null
-  stepState: string | null
-  httpStatus: number
-  envelopeStatus: number | null
-  durationMs: number
-  rawBody: string
-}
+/** A step as the tick stores it: the API view of a step (StepDto) without our numbering and time. */
+export type StepRow = Omit<StepDto, 'seq' | 'createdAt' | 'rawBody'> & { rawBody: string }
 
 /**
  * Returns false when the lease was lost. `stepSeq` is the run's step counter we loaded (the new

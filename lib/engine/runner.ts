@@ -14,6 +14,8 @@ import { tick, loadRun, logTickError, TICK_SELECT, type TickResult, type TickRow
 export interface RunnerOptions {
   kind: 'web' | 'worker' | 'test'
   limits: Limits
+  /** Runs this process drives at once (the global cap is in `limits`). */
+  concurrency: number
   pollMs: number
   policy: RetryPolicy
   maxLeaseExpiries: number
@@ -40,6 +42,7 @@ export function defaultRunnerOptions(kind: RunnerOptions['kind'], apiFor: Runner
   return {
     kind,
     limits: { maxConcurrent: c.STEPWISE_MAX_CONCURRENT_RUNS, maxPerHost: c.STEPWISE_MAX_RUNS_PER_HOST },
+    concurrency: c.STEPWISE_RUNNER_CONCURRENCY ?? c.STEPWISE_MAX_CONCURRENT_RUNS,
     pollMs: c.STEPWISE_POLL_MS,
     policy: { firstDelayMs: c.STEPWISE_RETRY_FIRST_DELAY_MS, maxRetries: c.STEPWISE_MAX_RETRIES, maxDelayMs: 5 * 60_000, maxReconciles: 5 },
     maxLeaseExpiries: c.STEPWISE_MAX_LEASE_EXPIRIES,
@@ -124,7 +127,7 @@ export class Runner {
           this.lastPromote = now
           await promoteQueued(this.opts.limits)
         }
-        const free = this.opts.limits.maxConcurrent - this.inflight.size
+        const free = Math.min(this.opts.concurrency, this.opts.limits.maxConcurrent) - this.inflight.size
         const claims = await claimDue(this.id, free, TICK_SELECT)
         for (const c of claims) this.spawn(c.runId, c.token, c.row)
       } catch (e) {

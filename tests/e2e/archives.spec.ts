@@ -4,18 +4,9 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { addConnectedSite, fakeRecords, setFakeScenario, uniqueId } from './helpers/fleet'
+import { shot } from './helpers/shots'
 import type { FakeSiteInfo } from '../../lib/fake-site'
 
-const SHOTS = process.env.E2E_SHOTS_DIR
-
-async function shot(page: Page, name: string) {
-  if (!SHOTS) return
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 })
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true })
-  }
-  await page.setViewportSize({ width: 1280, height: 900 })
-}
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 

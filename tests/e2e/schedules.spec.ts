@@ -1,18 +1,9 @@
 // Schedules through the UI: create one that fires within the next minute (in a non-UTC zone), watch
 // the web server's runner fire it and the backup succeed; bad cron named under the field; screenshots.
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { addConnectedSite, uniqueId } from './helpers/fleet'
+import { shot } from './helpers/shots'
 
-const SHOTS = process.env.E2E_SHOTS_DIR
-
-async function shot(page: Page, name: string) {
-  if (!SHOTS) return
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 })
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true })
-  }
-  await page.setViewportSize({ width: 1280, height: 900 })
-}
 
 /** "m h * * *" for the first whole minute at least 20 s ahead, read in `timeZone`. */
 function cronSoon(timeZone: string): { cron: string; at: Date } {

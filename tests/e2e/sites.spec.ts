@@ -1,17 +1,8 @@
 // Sites: add (success and each known failure), the list, back up now → run → archive, edit, delete.
 import { expect, test, type Page } from '@playwright/test'
 import { addConnectedSite, addFakeSite, uniqueId } from './helpers/fleet'
+import { shot } from './helpers/shots'
 
-const SHOTS = process.env.E2E_SHOTS_DIR
-
-async function shot(page: Page, name: string) {
-  if (!SHOTS) return
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 390 ? 844 : 900 })
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true })
-  }
-  await page.setViewportSize({ width: 1280, height: 900 })
-}
 
 async function check(page: Page, url: string, key: string) {
   await page.goto('/sites/new')

@@ -32,16 +32,21 @@ function finishedBy(child: ChildProcess): Map<string, string> {
 
 describe(`two workers on one ${process.env.STEPWISE_TEST_DB ?? 'sqlite'} database`, () => {
   it('share 50 runs and never tick the same run at once', async () => {
-    const runIds: string[] = []
+    const siteIds: string[] = []
     for (let i = 0; i < 50; i++) {
-      const siteId = await h.addSite({ id: `mw-${i}`, persona: i % 3 ? 'wordpress' : 'joomla', scenario: { stepLatencyMs: LATENCY, countQuota: 0 } })
-      runIds.push((await h.backup(siteId)).id)
+      siteIds.push(await h.addSite({ id: `mw-${i}`, persona: i % 3 ? 'wordpress' : 'joomla', scenario: { stepLatencyMs: LATENCY, countQuota: 0 } }))
     }
-    const env = { ...h.db.env, STEPWISE_LOG_LEVEL: 'info', STEPWISE_MAX_CONCURRENT_RUNS: '50', STEPWISE_MAX_RUNS_PER_HOST: '0' }
+    // Each process drives at most 30 at once, so neither can take all 50 alone.
+    const env = { ...h.db.env, STEPWISE_LOG_LEVEL: 'info', STEPWISE_MAX_CONCURRENT_RUNS: '50', STEPWISE_RUNNER_CONCURRENCY: '30', STEPWISE_MAX_RUNS_PER_HOST: '0' }
     const a = spawnWorker(env, 'pipe')
     const b = spawnWorker(env, 'pipe')
     const byA = finishedBy(a)
     const byB = finishedBy(b)
+    // Both workers up (heartbeats) before the work arrives.
+    const up = Date.now() + 60_000
+    while (Date.now() < up && (await db().runnerHeartbeat.count()) < 2) await new Promise((r) => setTimeout(r, 50))
+    const runIds: string[] = []
+    for (const siteId of siteIds) runIds.push((await h.backup(siteId)).id)
     try {
       const end = Date.now() + 120_000
       while (Date.now() < end && (await db().backupRun.count({ where: { status: { in: ['queued', 'running'] } } })) > 0) {

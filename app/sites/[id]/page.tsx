@@ -5,6 +5,7 @@ import { listRuns } from '@/lib/db/runs'
 import { listArchivesFiltered } from '@/lib/archives/list-archives'
 import { SiteDetail } from '@/components/sites/site-detail'
 import { SiteHistoryCharts } from '@/components/charts/site-history-charts'
+import { SiteSchedulesPanel } from '@/components/schedules/site-schedules-panel'
 
 export const dynamic = 'force-dynamic'
 
@@ -25,6 +26,7 @@ export default async function SitePage({ params }: { params: Params }) {
       initialSite={site}
       initialRuns={runs}
       initialArchives={archives}
+      schedules={<SiteSchedulesPanel siteId={id} />}
       charts={<SiteHistoryCharts siteId={id} runs={runs} archives={archives} />}
     />
   )
