@@ -11,7 +11,7 @@ import { ErrorPanel } from '@/components/ui/error-panel'
 import type { ScheduleDto } from '@/lib/schedule/schedule-dto'
 import { EnabledState, ResultSummary, TargetLabel } from './schedule-labels'
 import { useSchedules } from './use-schedules'
-import { ZonedTime, zoneLabel } from './zoned-time'
+import { ZonedTime } from './zoned-time'
 import { ScheduleRowActions } from './schedule-row-actions'
 
 const columns: Column<ScheduleDto>[] = [
@@ -34,7 +34,6 @@ const columns: Column<ScheduleDto>[] = [
       ? <span className="flex flex-col gap-0.5"><ZonedTime date={s.nextFireAt} timeZone={s.timezone} />{s.staggerMinutes > 0 && <span className="text-xs text-slate-500">spread over {s.staggerMinutes} min</span>}</span>
       : <span className="text-slate-500">—</span>,
   },
-  { key: 'tz', header: 'Time zone', sortValue: (s) => s.timezone, cell: (s) => <span className="whitespace-nowrap">{zoneLabel(s.timezone)}</span>, hideBelow: 'lg' },
   { key: 'state', header: 'State', sortValue: (s) => s.enabled, cell: (s) => <EnabledState s={s} compact />, hideBelow: 'sm' },
   { key: 'last', header: 'Last result', cell: (s) => <ResultSummary s={s} />, hideBelow: 'md' },
   { key: 'actions', header: <span className="sr-only">Actions</span>, align: 'right', interactive: true, cell: (s) => <ScheduleRowActions s={s} /> },
