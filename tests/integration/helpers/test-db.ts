@@ -48,7 +48,7 @@ export async function freshDatabase(kind: TestDbKind = testDbKind()): Promise<Te
   } else {
     url = `file:${path.join(dataDir, 'stepwise.db')}`
   }
-  const env = { DATABASE_URL: url, STEPWISE_DATA_DIR: dataDir, STEPWISE_LOG_LEVEL: 'warn' }
+  const env = { DATABASE_URL: url, STEPWISE_DATA_DIR: dataDir, STEPWISE_LOG_LEVEL: process.env.STEPWISE_TEST_LOG ?? 'silent' }
   Object.assign(process.env, env)
   resetConfigForTests()
   resetSiteKeyCacheForTests()
