@@ -1,7 +1,8 @@
 // Benchmarks, measured side by side in one run (never timed assertions in tests):
 //  1. one backup: Stepwise (runner + SQLite, every step persisted) vs a bare request loop, same fake site
 //  2. N concurrent fake sites: scheduler lag p50/p99 (due → request sent), steps/s, runner peak RSS
-// Usage: npm run bench -- [--latency 200] [--fleet 100,1000] [--fleet-latency 1000] [--repeat 3]
+// Usage: npm run bench -- [--latency 200,2000] [--fleet 100,1000] [--fleet-latency 1000] [--repeat 3]
+// (2000 ms is the real server's step time: Akeeba's minimum execution time per step.)
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -11,11 +12,13 @@ import { AkeebaClient } from '../lib/akeeba/client'
 
 const args = new Map<string, string>()
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1] ?? '')
-const LATENCY = Number(args.get('latency') ?? 200)
+const LATENCIES = (args.get('latency') ?? '200,2000').split(',').filter(Boolean).map(Number)
 const REPEAT = Number(args.get('repeat') ?? 3)
 const FLEETS = (args.get('fleet') ?? '100,1000').split(',').filter(Boolean).map(Number)
 const FLEET_LATENCY = Number(args.get('fleet-latency') ?? 1000)
 const root = path.resolve(import.meta.dirname, '..')
+// The same Node flags as `npm run worker` (package.json), so the figures are the product's.
+const WORKER_NODE_FLAGS = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.worker as string).split(' ').filter((a) => a.startsWith('--max'))
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN }
@@ -43,7 +46,7 @@ async function bareLoop(fleet: FakeFleet, id: string): Promise<number> {
   return performance.now() - t0
 }
 
-async function oneBackup(): Promise<void> {
+async function oneBackup(LATENCY: number): Promise<void> {
   const fleet = await startFakeFleet({ port: 0, sites: [] })
   const { dir } = await freshBenchDatabase()
   const { insertSite } = await import('../lib/db/sites')
@@ -113,7 +116,7 @@ async function fleetBench(n: number): Promise<void> {
   }
   const t0 = Date.now()
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []
-  const child = spawn(process.execPath, [...prof, '--import', 'tsx', path.join(root, 'lib/engine/worker-main.ts')], {
+  const child = spawn(process.execPath, [...prof, ...WORKER_NODE_FLAGS, '--import', 'tsx', path.join(root, 'lib/engine/worker-main.ts')], {
     cwd: root,
     env: { ...process.env, ...env, STEPWISE_MAX_CONCURRENT_RUNS: String(n), STEPWISE_MAX_RUNS_PER_HOST: '0', STEPWISE_POLL_MS: '50' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -154,7 +157,7 @@ async function fleetBench(n: number): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(`Stepwise benchmarks on ${os.cpus().length} cores, Node ${process.version}`)
-  await oneBackup()
+  for (const l of LATENCIES) await oneBackup(l)
   for (const n of FLEETS) await fleetBench(n)
 }
 
