@@ -31,3 +31,14 @@ describe('configuration', () => {
     expect(parseConfig({ STEPWISE_RUNNER: '1' }).STEPWISE_RUNNER).toBe(true)
   })
 })
+
+describe('documentation', () => {
+  it('the README configuration table lists every variable', async () => {
+    const { readFileSync } = await import('node:fs')
+    const path = await import('node:path')
+    const { CONFIG_DOCS } = await import('./config')
+    const readme = readFileSync(path.resolve(import.meta.dirname, '..', 'README.md'), 'utf8')
+    const missing = Object.keys(CONFIG_DOCS).filter((k) => !readme.includes(`| \`${k}\` |`))
+    expect(missing).toEqual([])
+  })
+})
