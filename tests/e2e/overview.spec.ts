@@ -1,19 +1,8 @@
-// The overview: empty state, counts, and a bulk backup of several sites watched to the end.
+// The overview: counts and a bulk backup of several sites watched to the end (its empty state is in
+// 0-first-start.spec.ts, which runs before any spec adds sites).
 import { expect, test } from '@playwright/test'
 import { addConnectedSite, uniqueId } from './helpers/fleet'
-
-const SHOTS = '/tmp/runs-shots'
-
-test('with no sites, the overview offers to add one or try the demo', async ({ page, baseURL }) => {
-  const { sites } = (await (await fetch(`${baseURL}/api/sites`)).json()) as { sites: unknown[] }
-  test.skip(sites.length > 0, 'another spec already added sites to this server')
-  await page.setViewportSize({ width: 1280, height: 900 })
-  await page.goto('/')
-  await expect(page.getByRole('heading', { name: 'No sites yet' })).toBeVisible()
-  await expect(page.getByRole('link', { name: 'Add your first site' })).toHaveAttribute('href', '/sites/new')
-  await expect(page.getByText('npm run demo')).toBeVisible()
-  await page.screenshot({ path: `${SHOTS}/overview-empty-1280.png`, fullPage: true })
-})
+import { shot } from './helpers/shots'
 
 test('bulk backup from the overview queues several sites, skips the unreachable one, and shows them to the end', async ({ page, baseURL }) => {
   const tag = uniqueId('bulk')
@@ -39,7 +28,7 @@ test('bulk backup from the overview queues several sites, skips the unreachable 
   await expect(result.getByTestId('bulk-queued')).toHaveCount(3)
   const inProgress = page.locator('#in-progress')
   await expect(inProgress.getByText('Running').first()).toBeVisible()
-  await page.screenshot({ path: `${SHOTS}/overview-bulk-live-1280.png`, fullPage: true })
+  await shot(page, 'overview-bulk-live')
 
   for (const name of names) {
     await expect(result.getByTestId('bulk-queued').filter({ hasText: name })).toContainText('Succeeded', { timeout: 45_000 })
@@ -47,7 +36,5 @@ test('bulk backup from the overview queues several sites, skips the unreachable 
   await expect(result).toContainText('3 of 3 finished')
   await expect(inProgress.getByText('Nothing running right now')).toBeVisible()
   await expect(page.locator('section', { has: page.getByRole('heading', { name: 'Recent failures and warnings' }) })).toContainText('Harbour Bistro')
-  await page.screenshot({ path: `${SHOTS}/overview-done-1280.png`, fullPage: true })
-  await page.setViewportSize({ width: 390, height: 844 })
-  await page.screenshot({ path: `${SHOTS}/overview-done-390.png`, fullPage: true })
+  await shot(page, 'overview-done')
 })
