@@ -48,26 +48,59 @@ function loadSites(where: { id?: string } = {}) {
 
 const runBrief = { id: true, siteId: true, status: true, progress: true, domain: true, startedAt: true, finishedAt: true, errorMessage: true, warningsCount: true, remoteRecordId: true } as const
 
+type RunBrief = { id: string; siteId: string; status: string; progress: number; domain: string | null; startedAt: Date | null; finishedAt: Date | null; errorMessage: string | null; warningsCount: number; remoteRecordId: number | null }
+
+/** Each site's latest finished run among `statuses`, in three queries whatever the fleet size. */
+async function latestRunPerSite(ids: string[], statuses: string[]): Promise<Map<string, RunBrief>> {
+  const d = db()
+  const maxes = await d.backupRun.groupBy({ by: ['siteId'], where: { siteId: { in: ids }, status: { in: statuses } }, _max: { finishedAt: true } })
+  const times = maxes.map((m) => m._max.finishedAt).filter((t): t is Date => t !== null)
+  if (times.length === 0) return new Map()
+  const rows = await d.backupRun.findMany({ where: { siteId: { in: ids }, status: { in: statuses }, finishedAt: { in: times } }, select: runBrief })
+  const byTime = new Map(maxes.map((m) => [m.siteId, m._max.finishedAt?.getTime()]))
+  const out = new Map<string, RunBrief>()
+  for (const r of rows) if (r.finishedAt?.getTime() === byTime.get(r.siteId)) out.set(r.siteId, r)
+  return out
+}
+
 async function decorate(rows: SiteRow[]): Promise<SiteDto[]> {
   if (rows.length === 0) return []
   const d = db()
   const ids = rows.map((r) => r.id)
-  const [active, recent, archives, nextBackups] = await Promise.all([
+  const [active, lastRuns, lastOks, latestArchiveTimes, nextBackups] = await Promise.all([
     d.backupRun.findMany({ where: { siteId: { in: ids }, status: { in: ['queued', 'running'] } }, select: runBrief, orderBy: { createdAt: 'asc' } }),
-    // The latest finished run per site and the latest success per site.
-    d.backupRun.findMany({ where: { siteId: { in: ids }, status: { in: ['succeeded', 'failed', 'timed_out', 'cancelled'] } }, select: runBrief, orderBy: { finishedAt: 'desc' }, take: Math.max(200, ids.length * 5) }),
-    d.archive.findMany({ where: { siteId: { in: ids }, status: 'complete' }, select: { siteId: true, runId: true, remoteId: true, meta: true, filesExist: true, goneFromSite: true, backupEnd: true }, orderBy: { backupEnd: 'desc' } }),
+    // Cancelled runs say nothing about the site's backups: the last finished run that does.
+    latestRunPerSite(ids, ['succeeded', 'failed', 'timed_out']),
+    latestRunPerSite(ids, ['succeeded']),
+    d.archive.groupBy({ by: ['siteId'], where: { siteId: { in: ids }, status: 'complete' }, _max: { backupEnd: true } }),
     nextBackupBySite(rows.map((r) => ({ id: r.id, tags: JSON.parse(r.tags) as string[] }))),
   ])
+  // The archive of each site's last good run (or, for sites never backed up by us, its latest complete
+  // archive), to tell "backed up" from "files removed".
+  const okRunIds = [...lastOks.values()].map((r) => r.id)
+  const archiveEnds = latestArchiveTimes.map((a) => a._max.backupEnd).filter((t): t is Date => t !== null)
+  const archiveSelect = { siteId: true, runId: true, meta: true, filesExist: true, goneFromSite: true, backupEnd: true } as const
+  const candidates = await d.archive.findMany({
+    where: { siteId: { in: ids }, status: 'complete', OR: [{ runId: { in: okRunIds } }, { backupEnd: { in: archiveEnds } }] },
+    select: archiveSelect,
+  })
+  const activeBySite = new Map<string, RunBrief>()
+  for (const a of active) if (!activeBySite.has(a.siteId) || a.status === 'running') activeBySite.set(a.siteId, a)
+  const latestEnd = new Map(latestArchiveTimes.map((a) => [a.siteId, a._max.backupEnd?.getTime()]))
+  const archiveOfRun = new Map<string, (typeof candidates)[number]>()
+  const latestArchiveOf = new Map<string, (typeof candidates)[number]>()
+  for (const a of candidates) {
+    if (a.runId) archiveOfRun.set(a.runId, a)
+    if (a.backupEnd?.getTime() === latestEnd.get(a.siteId)) latestArchiveOf.set(a.siteId, a)
+  }
   const now = Date.now()
   return rows.map((r) => {
-    const act = active.find((a) => a.siteId === r.id && a.status === 'running') ?? active.find((a) => a.siteId === r.id) ?? null
-    const last = recent.find((x) => x.siteId === r.id && x.status !== 'cancelled') ?? null
-    const lastOk = recent.find((x) => x.siteId === r.id && x.status === 'succeeded') ?? null
-    const siteArchives = archives.filter((a) => a.siteId === r.id)
-    const latestArchive = siteArchives[0] ?? null
+    const act = activeBySite.get(r.id) ?? null
+    const last = lastRuns.get(r.id) ?? null
+    const lastOk = lastOks.get(r.id) ?? null
+    const latestArchive = latestArchiveOf.get(r.id) ?? null
     const lastSuccessAt = lastOk?.finishedAt ?? latestArchive?.backupEnd ?? null
-    const okArchive = lastOk ? siteArchives.find((a) => a.runId === lastOk.id) ?? null : latestArchive
+    const okArchive = lastOk ? archiveOfRun.get(lastOk.id) ?? null : latestArchive
     const state = siteBackupState({
       connectionStatus: r.connectionStatus,
       running: act?.status === 'running',

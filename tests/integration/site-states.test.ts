@@ -1,0 +1,63 @@
+// Each site's backup state at a glance, derived from its runs and archives in the database, whatever
+// the size of the fleet's history.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { db } from '@/lib/db/client'
+import { listSites } from '@/lib/db/sites'
+import { freshDatabase, type TestDb } from './helpers/test-db'
+
+let t: TestDb
+beforeAll(async () => { t = await freshDatabase() })
+afterAll(async () => { await t.cleanup() })
+
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000)
+
+async function site(name: string, extra: object = {}) {
+  return db().site.create({ data: { name, baseUrl: `https://${name}.test`, keyCiphertext: 'v1:x', hostKey: `host:${name}`, connectionStatus: 'ok', ...extra } })
+}
+async function run(siteId: string, status: string, finishedHoursAgo: number | null, extra: object = {}) {
+  return db().backupRun.create({ data: { siteId, hostKey: 'h', status, startedAt: hoursAgo((finishedHoursAgo ?? 0) + 1), finishedAt: finishedHoursAgo === null ? null : hoursAgo(finishedHoursAgo), ...extra } })
+}
+async function archive(siteId: string, runId: string | null, remoteId: number, endHoursAgo: number, extra: object = {}) {
+  return db().archive.create({ data: { siteId, runId, remoteId, status: 'complete', meta: 'ok', backupEnd: hoursAgo(endHoursAgo), ...extra } })
+}
+
+describe('site backup states', () => {
+  it('derives every state right, even with a long history elsewhere in the fleet', async () => {
+    const ok = await site('ok')
+    await archive(ok.id, (await run(ok.id, 'succeeded', 2)).id, 1, 2)
+    const failed = await site('failed')
+    await run(failed.id, 'succeeded', 30)
+    await run(failed.id, 'failed', 3, { errorMessage: 'A backup error has occurred: disk full' })
+    const old = await site('old')
+    await archive(old.id, (await run(old.id, 'succeeded', 24 * 10)).id, 1, 24 * 10)
+    const obsolete = await site('obsolete')
+    await archive(obsolete.id, (await run(obsolete.id, 'succeeded', 5)).id, 1, 5, { meta: 'obsolete', filesExist: false })
+    const never = await site('never')
+    const running = await site('running')
+    await run(running.id, 'running', null, { progress: 42, domain: 'PackDB' })
+    const cancelled = await site('cancelled')
+    await archive(cancelled.id, (await run(cancelled.id, 'succeeded', 6)).id, 1, 6)
+    await run(cancelled.id, 'cancelled', 1)
+    const imported = await site('imported')
+    await archive(imported.id, null, 7, 12)
+    const down = await site('down', { connectionStatus: 'not_connected' })
+    // A busy neighbour: hundreds of newer runs must not hide the others' last runs.
+    const busy = await site('busy')
+    for (let i = 0; i < 300; i++) await run(busy.id, 'succeeded', i / 100)
+
+    const byName = Object.fromEntries((await listSites()).map((s) => [s.name, s]))
+    expect(byName.ok.backupState).toBe('ok')
+    expect(byName.failed.backupState).toBe('failed')
+    expect(byName.failed.lastRun?.errorMessage).toContain('disk full')
+    expect(byName.old.backupState).toBe('too_old')
+    expect(byName.obsolete.backupState).toBe('obsolete')
+    expect(byName.never.backupState).toBe('never')
+    expect(byName.running.backupState).toBe('running')
+    expect(byName.running.activeRun).toMatchObject({ progress: 42, domain: 'PackDB' })
+    expect(byName.cancelled.backupState).toBe('ok')
+    expect(byName.imported.backupState).toBe('ok')
+    expect(byName.imported.lastSuccessAt).not.toBeNull()
+    expect(byName.down.backupState).toBe('not_connected')
+    expect(byName.busy.backupState).toBe('ok')
+  })
+})
