@@ -9,6 +9,7 @@ import { formatBytes, formatDuration } from '@/components/ui/format'
 import { RelativeTime } from '@/components/ui/time'
 import type { ReactNode } from 'react'
 import { ArchiveActions } from './archive-actions'
+import { DemoBadge } from '@/components/ui/demo-badge'
 
 const ORIGINS: Record<string, string> = { json: 'Remote (API)', backend: 'Back-end', frontend: 'Front-end', cli: 'CLI', restorepoint: 'Restore point' }
 
@@ -48,7 +49,15 @@ function columnsFor(showSite: boolean): Column<ArchiveDto>[] {
     },
   ]
   if (showSite) {
-    cols.push({ key: 'site', header: 'Site', cell: (a) => <Link href={`/sites/${a.siteId}`} className="hover:underline">{a.siteName}</Link>, sortValue: (a) => a.siteName, hideBelow: 'sm' })
+    cols.push({
+      key: 'site', header: 'Site', hideBelow: 'sm', sortValue: (a) => a.siteName,
+      cell: (a) => (
+        <span className="flex items-center gap-2">
+          <Link href={`/sites/${a.siteId}`} className="hover:underline">{a.siteName}</Link>
+          {a.siteIsDemo && <DemoBadge />}
+        </span>
+      ),
+    })
   }
   cols.push(
     { key: 'start', header: 'Started', hideBelow: 'sm', className: 'whitespace-nowrap', cell: (a) => <RelativeTime date={a.backupStart} />, sortValue: (a) => a.backupStart },

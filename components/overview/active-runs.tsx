@@ -8,7 +8,7 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { Panel } from '@/components/ui/panel'
 import { ProgressBar } from '@/components/ui/progress-bar'
 import type { RunDto } from '@/lib/db/runs'
-import { DemoBadge } from '@/components/runs/demo-badge'
+import { DemoBadge } from '@/components/ui/demo-badge'
 
 /** Runs queued or running, each with a live progress bar; a row links to the run page. */
 export function ActiveRuns({ runs, demoSites }: { runs: RunDto[]; demoSites: ReadonlySet<string> }) {

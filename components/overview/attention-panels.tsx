@@ -8,7 +8,7 @@ import { formatDuration } from '@/components/ui/format'
 import { Panel } from '@/components/ui/panel'
 import { RelativeTime } from '@/components/ui/time'
 import type { RunDto } from '@/lib/db/runs'
-import { DemoBadge } from '@/components/runs/demo-badge'
+import { DemoBadge } from '@/components/ui/demo-badge'
 import type { SummarySite } from './fleet-summary'
 
 /** Finished runs that failed or left warnings, newest first. */

@@ -11,7 +11,7 @@ import { Panel } from '@/components/ui/panel'
 import { RelativeTime } from '@/components/ui/time'
 import type { RunDto } from '@/lib/db/runs'
 import type { SiteDto } from '@/lib/db/sites'
-import { DemoBadge } from '@/components/runs/demo-badge'
+import { DemoBadge } from '@/components/ui/demo-badge'
 import { BulkResultView } from './bulk-result'
 import { useBulkBackup, type BulkResult, type BulkSelection } from './use-bulk-backup'
 

@@ -9,7 +9,7 @@ import { formatDuration } from '@/components/ui/format'
 import { ProgressBar } from '@/components/ui/progress-bar'
 import { RelativeTime } from '@/components/ui/time'
 import type { RunDto } from '@/lib/db/runs'
-import { DemoBadge } from './demo-badge'
+import { DemoBadge } from '@/components/ui/demo-badge'
 import { isActive, triggerLabel } from './run-status'
 
 function columns(demoSites: ReadonlySet<string>): Column<RunDto>[] {

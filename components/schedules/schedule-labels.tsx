@@ -3,14 +3,16 @@
 import { CalendarOff, Server, Tag } from 'lucide-react'
 import { Badge, StateBadge } from '@/components/ui/badge'
 import { RelativeTime } from '@/components/ui/time'
+import { DemoBadge } from '@/components/ui/demo-badge'
 import type { ScheduleDto, SiteLastResult } from '@/lib/schedule/schedule-dto'
 
-export function TargetLabel({ s }: { s: Pick<ScheduleDto, 'siteId' | 'siteName' | 'tag' | 'sites'> }) {
+export function TargetLabel({ s }: { s: Pick<ScheduleDto, 'siteId' | 'siteName' | 'siteIsDemo' | 'tag' | 'sites'> }) {
   if (s.siteId) {
     return (
       <span className="inline-flex items-center gap-1.5">
         <Server aria-hidden="true" className="size-3.5 shrink-0 text-slate-500" />
         <span className="truncate">{s.siteName ?? s.siteId}</span>
+        {s.siteIsDemo && <DemoBadge />}
       </span>
     )
   }

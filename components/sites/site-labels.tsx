@@ -1,5 +1,5 @@
 import type { SiteDto } from '@/lib/db/sites'
-import { Badge, StateBadge } from '@/components/ui/badge'
+import { StateBadge } from '@/components/ui/badge'
 import { domainLabel } from '@/components/ui/domains'
 
 const PLATFORMS: Record<string, string> = { wordpress: 'WordPress', joomla: 'Joomla', joomla3: 'Joomla 3', solo: 'Akeeba Solo' }
@@ -42,6 +42,4 @@ export function SiteStateBadge({ site, size }: { site: SiteDto; size?: 'sm' | 'm
   return <StateBadge state={site.backupState} kind="site" size={size} title={stateReason(site)} />
 }
 
-export function DemoBadge() {
-  return <Badge size="sm" tone="idle" title="A demo site served by the built-in fake fleet">Demo</Badge>
-}
+export { DemoBadge } from '@/components/ui/demo-badge'

@@ -6,6 +6,7 @@ export interface ArchiveDto {
   id: string
   siteId: string
   siteName: string
+  siteIsDemo: boolean
   remoteId: number
   runId: string | null
   description: string
@@ -32,14 +33,14 @@ const select = {
   id: true, siteId: true, remoteId: true, runId: true, description: true, comment: true, status: true, meta: true,
   type: true, origin: true, profileId: true, archiveName: true, multipart: true, totalSize: true, backupStart: true,
   backupEnd: true, filesExist: true, remoteFilename: true, parts: true, goneFromSite: true, syncedAt: true,
-  site: { select: { name: true } },
+  site: { select: { name: true, isDemo: true } },
 } as const
 
-type Row = Awaited<ReturnType<ReturnType<typeof db>['archive']['findFirstOrThrow']>> & { site: { name: string } }
+type Row = Awaited<ReturnType<ReturnType<typeof db>['archive']['findFirstOrThrow']>> & { site: { name: string; isDemo: boolean } }
 
 export function toArchiveDto(a: Row): ArchiveDto {
   return {
-    id: a.id, siteId: a.siteId, siteName: a.site.name, remoteId: a.remoteId, runId: a.runId, description: a.description,
+    id: a.id, siteId: a.siteId, siteName: a.site.name, siteIsDemo: a.site.isDemo, remoteId: a.remoteId, runId: a.runId, description: a.description,
     comment: a.comment, status: a.status, meta: a.meta, type: a.type, origin: a.origin, profileId: a.profileId,
     archiveName: a.archiveName, multipart: a.multipart, totalSize: Number(a.totalSize),
     backupStart: a.backupStart?.toISOString() ?? null, backupEnd: a.backupEnd?.toISOString() ?? null,

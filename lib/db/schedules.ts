@@ -13,7 +13,7 @@ export const scheduleSelect = {
   id: true, name: true, siteId: true, tag: true, cron: true, timezone: true, profileId: true, descriptionTemplate: true,
   enabled: true, runOnce: true, staggerMinutes: true, changedBy: true, changeReason: true, changedAt: true,
   nextFireAt: true, lastFireAt: true, notifyOnFailure: true, notifyOnSuccess: true, createdAt: true, updatedAt: true,
-  site: { select: { name: true } },
+  site: { select: { name: true, isDemo: true } },
 } satisfies Prisma.ScheduleSelect
 
 export type ScheduleRow = Prisma.ScheduleGetPayload<{ select: typeof scheduleSelect }>

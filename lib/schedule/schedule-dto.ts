@@ -23,6 +23,7 @@ export interface ScheduleDto {
   name: string
   siteId: string | null
   siteName: string | null
+  siteIsDemo: boolean
   tag: string | null
   cron: string
   cronText: string
@@ -75,7 +76,7 @@ export function toScheduleDto(
     return { siteId: t.id, siteName: t.name, offsetSeconds: staggerOffsetMs(r.id, t.id, r.staggerMinutes) / 1000, nextStartAt: iso(next), last }
   })
   return {
-    id: r.id, name: r.name, siteId: r.siteId, siteName: r.site?.name ?? null, tag: r.tag, cron: r.cron, cronText: describeCron(r.cron),
+    id: r.id, name: r.name, siteId: r.siteId, siteName: r.site?.name ?? null, siteIsDemo: r.site?.isDemo ?? false, tag: r.tag, cron: r.cron, cronText: describeCron(r.cron),
     timezone: r.timezone, profileId: r.profileId, descriptionTemplate: r.descriptionTemplate, enabled: r.enabled, runOnce: r.runOnce,
     staggerMinutes: r.staggerMinutes, changedBy: r.changedBy, changeReason: r.changeReason, changedAt: iso(r.changedAt),
     nextFireAt: iso(r.nextFireAt), lastFireAt: iso(r.lastFireAt), notifyOnFailure: r.notifyOnFailure, notifyOnSuccess: r.notifyOnSuccess,
