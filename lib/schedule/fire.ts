@@ -54,10 +54,9 @@ export function scheduleTicker(everyMs = 1_000): () => Promise<void> {
     if (busy || t - last < everyMs) return
     busy = true
     last = t
-    try {
-      await fireDueSchedules(new Date(t))
-    } finally {
-      busy = false
-    }
+    // In the background: a fire over many sites must not hold up the runner's claims.
+    void fireDueSchedules(new Date(t))
+      .catch((e) => logger().error({ err: e }, 'firing schedules failed; trying again in a second'))
+      .finally(() => { busy = false })
   }
 }

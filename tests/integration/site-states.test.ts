@@ -32,7 +32,7 @@ describe('site backup states', () => {
     await archive(old.id, (await run(old.id, 'succeeded', 24 * 10)).id, 1, 24 * 10)
     const obsolete = await site('obsolete')
     await archive(obsolete.id, (await run(obsolete.id, 'succeeded', 5)).id, 1, 5, { meta: 'obsolete', filesExist: false })
-    const never = await site('never')
+    await site('never')
     const running = await site('running')
     await run(running.id, 'running', null, { progress: 42, domain: 'PackDB' })
     const cancelled = await site('cancelled')
@@ -40,7 +40,7 @@ describe('site backup states', () => {
     await run(cancelled.id, 'cancelled', 1)
     const imported = await site('imported')
     await archive(imported.id, null, 7, 12)
-    const down = await site('down', { connectionStatus: 'not_connected' })
+    await site('down', { connectionStatus: 'not_connected' })
     // A busy neighbour: hundreds of newer runs must not hide the others' last runs.
     const busy = await site('busy')
     for (let i = 0; i < 300; i++) await run(busy.id, 'succeeded', i / 100)
