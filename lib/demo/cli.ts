@@ -4,7 +4,7 @@
 //   2. migrates the dashboard database and registers the fleet's sites as demo sites (idempotent:
 //      re-running re-links the existing rows instead of adding them again); the first time it also
 //      queues one backup per site so there is something to watch;
-//   3. serves the dashboard (node scripts/start.mjs, which builds first if needed) on
+//   3. serves the dashboard (node lib/start.mjs, which builds first if needed) on
 //      http://localhost:3000, and keeps everything running until Ctrl-C.
 // Flags: --port N (fleet port, default 4010) --latency MS (default 1500) --no-web --no-kickoff
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   const url = `http://${cfg.HOST === '0.0.0.0' ? 'localhost' : cfg.HOST === '127.0.0.1' ? 'localhost' : cfg.HOST}:${cfg.PORT}`
   if (a.web) {
     console.log(`demo: starting the dashboard (builds on first start, which takes a minute)…`)
-    web = spawn(process.execPath, [path.resolve(import.meta.dirname, '../../scripts/start.mjs')], { stdio: 'inherit', env: process.env })
+    web = spawn(process.execPath, [path.resolve(import.meta.dirname, '../start.mjs')], { stdio: 'inherit', env: process.env })
     web.on('exit', (code) => {
       console.log(`demo: the dashboard stopped (exit ${code ?? 'signal'}); stopping the fleet`)
       void fleet.close().then(() => process.exit(code ?? 0))

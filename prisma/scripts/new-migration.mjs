@@ -6,10 +6,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync
 import path from 'node:path'
 import os from 'node:os'
 
-const root = path.resolve(import.meta.dirname, '..')
+const root = path.resolve(import.meta.dirname, '../..')
 const name = process.argv[2]
 if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error('usage: npm run migration:new -- <snake_case_name>')
-const stub = path.join(root, 'tools/no-schema-engine')
+const stub = path.join(root, 'prisma/tools/no-schema-engine')
 const cli = path.join(root, 'node_modules/prisma6/build/index.js')
 const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: stub, PRISMA_QUERY_ENGINE_LIBRARY: stub, PRISMA_HIDE_UPDATE_MESSAGE: '1' }
 const tmp = path.join(os.tmpdir(), `stepwise-mig-${process.pid}`)
@@ -26,7 +26,7 @@ for (const provider of ['sqlite', 'postgresql']) {
   writeFileSync(current, schema)
   const snapshot = path.join(dir, 'schema.snapshot.prisma')
   const from = existsSync(snapshot) ? ['--from-schema-datamodel', snapshot] : ['--from-empty']
-  const sql = execFileSync(process.execPath, [cli, 'migrate', 'diff', '--config', path.join(root, `tools/p6/${provider}.config.ts`), ...from, '--to-schema-datamodel', current, '--script'], { cwd: root, env, encoding: 'utf8' })
+  const sql = execFileSync(process.execPath, [cli, 'migrate', 'diff', '--config', path.join(root, `prisma/tools/p6/${provider}.config.ts`), ...from, '--to-schema-datamodel', current, '--script'], { cwd: root, env, encoding: 'utf8' })
   if (/This is an empty migration/.test(sql)) { console.log(`${provider}: no changes`); continue }
   const n = readdirSync(dir).filter((d) => /^\d{4}_/.test(d)).length + 1
   const out = path.join(dir, `${String(n).padStart(4, '0')}_${name}`)
