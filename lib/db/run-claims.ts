@@ -99,20 +99,7 @@ export async function claimDue<S extends Prisma.BackupRunSelect>(runnerId: strin
   return rows.map((row) => ({ runId: (row as unknown as { id: string }).id, token, row }))
 }
 
-export class LeaseLostError extends Error {
-  constructor(runId: string) {
-    super(`lease on run ${runId} was lost; the write was discarded`)
-    this.name = 'LeaseLostError'
-  }
-}
-
 /** Gives a lease back without changing the run (e.g. the runner is stopping). */
 export async function releaseLease(runId: string, token: string): Promise<void> {
   await db().backupRun.updateMany({ where: { id: runId, leaseOwner: token }, data: { leaseOwner: null, leaseUntil: null } })
-}
-
-/** The earliest nextTickAt among running runs, so an idle runner can sleep until then. */
-export async function nextDueAt(): Promise<Date | null> {
-  const r = await db().backupRun.findFirst({ where: { status: 'running', leaseOwner: null }, orderBy: { nextTickAt: 'asc' }, select: { nextTickAt: true } })
-  return r?.nextTickAt ?? null
 }

@@ -1,7 +1,6 @@
 // Backup runs and their steps: DTOs, creation, claiming with leases, fenced writes.
 import type { Prisma } from '../../generated/sqlite/client'
 import { db, type Db } from './client'
-import { config } from '../config'
 import type { RunStatus } from '../engine/machine'
 
 export interface RunDto {
@@ -160,8 +159,4 @@ export async function requestCancel(id: string, deleteRemote: boolean): Promise<
   })
   await d.backupRun.updateMany({ where: { id, status: 'running' }, data: { cancelRequested: true, deleteRemoteOnCancel: deleteRemote, nextTickAt: new Date() } })
   return getRun(id)
-}
-
-export function leaseMs(): number {
-  return config().leaseMs
 }

@@ -1,7 +1,7 @@
 // The step engine's decisions, as a pure state machine: the run's state and one parsed outcome in,
 // one decision out. HTTP, clock and database live in tick.ts; this file only decides.
 // Every rule cites the real-server fact (DESIGN.md "Facts from the real server") that forces it.
-import type { AkeebaErrorKind, BackupRecord, StepData } from '../akeeba/types'
+import { RETRYABLE_KINDS, type AkeebaErrorKind, type BackupRecord, type StepData } from '../akeeba/types'
 
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'timed_out'
 export const TERMINAL_STATUSES: readonly RunStatus[] = ['succeeded', 'failed', 'cancelled', 'timed_out']
@@ -82,8 +82,6 @@ export type Decision =
   | { type: 'succeeded'; patch: RunPatch }
   | { type: 'failed'; errorKind: EngineErrorKind; message: string; patch: RunPatch }
 
-const RETRYABLE: readonly AkeebaErrorKind[] = ['transport', 'timeout', 'http', 'unparsable']
-
 export function backoffMs(policy: RetryPolicy, attempt: number, rand: () => number): number {
   const base = Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** attempt)
   // ±20 % jitter so many sites behind one failing proxy don't retry in lockstep; never above the
@@ -161,12 +159,12 @@ function decideAfterError(run: RunState, o: Extract<CallOutcome, { ok: false }>,
   if (o.call === 'startBackup') {
     // Lost answer: the backup may exist. Re-sending would kill it (fact 3), so ask the site first,
     // after the server's step time so a start still in progress has created its record.
-    if (RETRYABLE.includes(o.kind)) {
+    if (RETRYABLE_KINDS.includes(o.kind)) {
       return toReconcile(run, 'start_lost', { kind: o.kind, message: `startBackup got no usable answer: ${o.message}` }, policy.firstDelayMs)
     }
     return failFromError(o.kind, o.message)
   }
-  if (RETRYABLE.includes(o.kind)) {
+  if (RETRYABLE_KINDS.includes(o.kind)) {
     // A lost step is not a lost step (fact 10): re-send the same stepBackup, after the step time.
     if (run.retryCount < policy.maxRetries) {
       return { type: 'continue', delayMs: backoffMs(policy, run.retryCount, rand), patch: { retryCount: run.retryCount + 1 } }

@@ -2,7 +2,6 @@
 // state, fenced by the lease) before anything else happens. Decisions come from machine.ts.
 import { AkeebaError, type ApiResult, type BackupRecord, type RawExchange, type StepData } from '../akeeba/types'
 import { db } from '../db/client'
-import { LeaseLostError } from '../db/run-claims'
 import {
   decideAfterCall, decideAfterReconcile, findOurRecord,
   type CallOutcome, type Decision, type ReconcileOutcome, type RetryPolicy, type RunPatch, type RunState,
@@ -199,6 +198,5 @@ async function askSite(api: SiteApi, state: RunState, signal?: AbortSignal): Pro
 }
 
 export function logTickError(runId: string, e: unknown): void {
-  if (e instanceof LeaseLostError) return
   logger().error({ runId, err: e }, 'tick failed')
 }
