@@ -108,9 +108,3 @@ export async function upsertArchives(siteId: string, records: BackupRecord[], co
   await d.site.update({ where: { id: siteId }, data: { archivesSyncedAt: new Date() } })
   return records.length
 }
-
-export async function recordAudit(action: string, e: { actor?: string | null; siteId?: string; runId?: string; archiveId?: string; details?: unknown }): Promise<void> {
-  await db().auditEvent.create({
-    data: { action, actor: e.actor ?? null, siteId: e.siteId ?? null, runId: e.runId ?? null, archiveId: e.archiveId ?? null, details: JSON.stringify(e.details ?? {}) },
-  })
-}

@@ -1,6 +1,6 @@
 import { AppError, notFound } from '../api/errors'
 import { getRun, requestCancel, type RunDto } from '../db/runs'
-import { recordAudit } from '../db/archives'
+import { recordAudit } from '../db/audit'
 import { wakeLocalRunner } from '../engine/runner-registry'
 
 export async function cancelRun(id: string, deleteRemote: boolean, actor: string | null = null): Promise<RunDto> {

@@ -2,7 +2,7 @@
 import { AppError, notFound } from '../api/errors'
 import { createRun, type RunDto } from '../db/runs'
 import { siteExists } from '../db/sites'
-import { recordAudit } from '../db/archives'
+import { recordAudit } from '../db/audit'
 import { db } from '../db/client'
 import { wakeLocalRunner } from '../engine/runner-registry'
 

@@ -6,7 +6,7 @@ import { config } from '../config'
 import { encryptSiteKey } from '../secrets/site-key-cipher'
 import { getSite, insertSite, saveConnection, updateSiteRow, siteExists, type Connection, type SiteDto } from '../db/sites'
 import { decryptStoredKey } from '../db/site-key-read'
-import { recordAudit } from '../db/archives'
+import { recordAudit } from '../db/audit'
 import { hostKeyOf, normalizeUrl, type CreateSiteInput, type UpdateSiteInput } from './site-input'
 
 export interface CheckResult {

@@ -1,7 +1,7 @@
 import { json, parseBody, route } from '@/lib/api/respond'
 import { notFound } from '@/lib/api/errors'
 import { deleteSiteRow } from '@/lib/db/sites'
-import { recordAudit } from '@/lib/db/archives'
+import { recordAudit } from '@/lib/db/audit'
 import { requireSite, updateSite } from '@/lib/sites/connect-site'
 import { updateSiteInput } from '@/lib/sites/site-input'
 
