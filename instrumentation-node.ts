@@ -1,6 +1,6 @@
 import { config } from './lib/config'
 import { logger } from './lib/log'
-import { migrateOnStart, startRunner, stopRunner } from './lib/engine/start-runner'
+import { migrateOnStart, startRunner, stopRunner } from './lib/runtime/start-runner'
 
 await migrateOnStart()
 if (config().STEPWISE_RUNNER) {

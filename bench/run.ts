@@ -102,21 +102,25 @@ function peakRss(pid: number): number {
 async function fleetBench(n: number): Promise<void> {
   const fleet = await startFakeFleet({ port: 0, sites: [] })
   const { dir, env } = await freshBenchDatabase()
-  const { db } = await import('../lib/db/client')
+  const { insertSite } = await import('../lib/db/sites')
+  const { createRun } = await import('../lib/db/runs')
+  const { countRuns, backupStepTimings } = await import('../lib/db/run-stats')
+  const { ACTIVE_RUN_STATUSES } = await import('../lib/domain/run-status')
   const { encryptSiteKey } = await import('../lib/secrets/site-key-cipher')
   const key = 'BenchKey123'
   const cipher = encryptSiteKey(key)
   for (let i = 0; i < n; i++) {
     const id = `f${i}`
     fleet.addSite({ id, persona: 'wordpress', key, scenario: { stepLatencyMs: FLEET_LATENCY, countQuota: 0 } })
-    const site = await db().site.create({
-      data: { name: id, baseUrl: fleet.url(id), endpointUrl: fleet.endpointUrl(id), platform: 'wordpress', apiLevel: 400, keyCiphertext: cipher, hostKey: 'host:127.0.0.1', connectionStatus: 'ok' },
-    })
-    await db().backupRun.create({ data: { siteId: site.id, hostKey: site.hostKey, status: 'queued', trigger: 'api', nextTickAt: new Date() } })
+    const siteId = await insertSite(
+      { name: id, baseUrl: fleet.url(id), keyCiphertext: cipher, hostGroup: null, hostKey: 'host:127.0.0.1', tags: [] },
+      { endpointUrl: fleet.endpointUrl(id), platform: 'wordpress', apiLevel: 400, akeebaVersion: '9.1.1', edition: 'pro', connectionStatus: 'ok', connectionError: null, profiles: [{ id: 1, name: 'Default' }] },
+    )
+    await createRun({ siteId, hostKey: 'host:127.0.0.1', profileId: 1, trigger: 'api' })
   }
   const t0 = Date.now()
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []
-  const child = spawn(process.execPath, [...prof, ...WORKER_NODE_FLAGS, '--import', 'tsx', path.join(root, 'lib/engine/worker-main.ts')], {
+  const child = spawn(process.execPath, [...prof, ...WORKER_NODE_FLAGS, '--import', 'tsx', path.join(root, 'lib/runtime/worker-main.ts')], {
     cwd: root,
     env: { ...process.env, ...env, STEPWISE_MAX_CONCURRENT_RUNS: String(n), STEPWISE_MAX_RUNS_PER_HOST: '0', STEPWISE_POLL_MS: '50' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -124,17 +128,17 @@ async function fleetBench(n: number): Promise<void> {
   let peak = 0
   const sampler = setInterval(() => { peak = Math.max(peak, peakRss(child.pid!) || 0) }, 200)
   const deadline = Date.now() + 15 * 60_000
-  while (Date.now() < deadline && (await db().backupRun.count({ where: { status: { in: ['queued', 'running'] } } })) > 0) {
+  while (Date.now() < deadline && (await countRuns(ACTIVE_RUN_STATUSES)) > 0) {
     await new Promise((res) => setTimeout(res, 250))
   }
   const wall = (Date.now() - t0) / 1000
   peak = Math.max(peak, peakRss(child.pid!) || 0)
   clearInterval(sampler)
   await new Promise<void>((res) => { child.once('exit', () => res()); child.kill('SIGTERM') })
-  const succeeded = await db().backupRun.count({ where: { status: 'succeeded' } })
+  const succeeded = await countRuns(['succeeded'])
   // Lag, from the database: a step is due when the previous answer was stored (sleepTime is 0), and
   // its request went out `durationMs` before its own answer was stored.
-  const steps = await db().backupStep.findMany({ where: { call: { in: ['startBackup', 'stepBackup'] } }, select: { runId: true, seq: true, createdAt: true, durationMs: true }, orderBy: [{ runId: 'asc' }, { seq: 'asc' }] })
+  const steps = await backupStepTimings()
   const lags: number[] = []
   for (let k = 1; k < steps.length; k++) {
     if (steps[k].runId !== steps[k - 1].runId) continue

@@ -4,6 +4,7 @@
 import type { Prisma } from '../../generated/sqlite/client'
 import { db } from './client'
 import { config } from '../config'
+import { isUniqueViolation } from './errors'
 
 export interface Limits {
   maxConcurrent: number
@@ -48,7 +49,7 @@ export async function promoteQueued(limits: Limits, max = 50): Promise<string[]>
       })
     } catch (e) {
       // The partial unique index refused a second running run for the site: another runner won.
-      if (/unique|UNIQUE|P2002|duplicate/.test(String((e as Error).message))) continue
+      if (isUniqueViolation(e)) continue
       throw e
     }
     if (n === 1) {
@@ -99,7 +100,11 @@ export async function claimDue<S extends Prisma.BackupRunSelect>(runnerId: strin
   return rows.map((row) => ({ runId: (row as unknown as { id: string }).id, token, row }))
 }
 
-/** Gives a lease back without changing the run (e.g. the runner is stopping). */
-export async function releaseLease(runId: string, token: string): Promise<void> {
-  await db().backupRun.updateMany({ where: { id: runId, leaseOwner: token }, data: { leaseOwner: null, leaseUntil: null } })
+/**
+ * Gives a lease back without changing the run's state (the runner is stopping, or a chain of ticks
+ * ended). `retryAt` also moves the next tick: after a tick failed, the run is retried then instead
+ * of after the lease expires.
+ */
+export async function releaseLease(runId: string, token: string, retryAt?: Date): Promise<void> {
+  await db().backupRun.updateMany({ where: { id: runId, leaseOwner: token }, data: { leaseOwner: null, leaseUntil: null, ...(retryAt ? { nextTickAt: retryAt } : {}) } })
 }

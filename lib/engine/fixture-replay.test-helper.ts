@@ -1,13 +1,13 @@
-// Drives the pure state machine (machine.ts) with the real servers' recorded answers, carrying the run's
-// state forward the way the runner (tick.ts) does: each answer goes through interpretResponse, becomes a
-// CallOutcome or ReconcileOutcome, and the decision's patch is applied field by field.
+// Drives the engine's real decision code with the real servers' recorded answers, exactly as tick.ts does
+// minus the I/O: decideTick plans the tick from the run row, the recorded answer goes through
+// interpretResponse into an Exchange, decideAfter decides, and applyDecision's typed row update is
+// written onto the row (the database write is a plain column assignment).
 import { loadFixtures, type FixtureExchange, type FixtureFile } from '../akeeba/fixtures.test-helper'
 import { interpretResponse } from '../akeeba/interpret-response'
 import { AkeebaError, type AkeebaErrorKind, type BackupRecord } from '../akeeba/types'
-import {
-  decideAfterCall, decideAfterReconcile, findOurRecord,
-  type CallOutcome, type Decision, type ReconcileOutcome, type RetryPolicy, type RunPatch, type RunState,
-} from './machine'
+import { applyDecision, stepWriteOf } from './apply-decision'
+import { decideAfter, decideTick, failedExchange, runStateOf, type Exchange, type TickPlan, type TickRun } from './decide-tick'
+import { findOurRecord, type CallOutcome, type Decision, type ReconcileOutcome, type RetryPolicy, type RunState } from './machine'
 
 export const POLICY: RetryPolicy = { firstDelayMs: 10_000, maxRetries: 3, maxDelayMs: 300_000, maxReconciles: 3 }
 
@@ -113,21 +113,19 @@ export function freshRun(over: Partial<RunState> = {}): RunState {
   }
 }
 
-/** The run-state fields of tick.ts apply(): a field is written only when the patch carries it. */
-export function applyPatch(s: RunState, p: RunPatch): RunState {
+/** The run row that carries a RunState (the inverse of runStateOf). */
+export function rowOf(s: RunState): ReplayRow {
   return {
-    ...s,
-    ...(p.phase !== undefined ? { phase: p.phase } : {}),
-    ...(p.remoteBackupId !== undefined ? { remoteBackupId: p.remoteBackupId } : {}),
-    ...(p.remoteRecordId !== undefined ? { remoteRecordId: p.remoteRecordId } : {}),
-    ...(p.lastStepNumber !== undefined ? { lastStepNumber: p.lastStepNumber } : {}),
-    ...(p.archiveName !== undefined ? { archiveName: p.archiveName } : {}),
-    ...(p.retryCount !== undefined ? { retryCount: p.retryCount } : {}),
-    ...(p.reconcileCount !== undefined ? { reconcileCount: p.reconcileCount } : {}),
-    ...(p.reconcileReason !== undefined ? { reconcileReason: p.reconcileReason } : {}),
-    ...(p.pendingError !== undefined ? { pendingError: p.pendingError } : {}),
+    id: s.marker.replace(/^stepwise-run:/, ''), status: 'running', phase: s.phase, profileId: 1, description: null, backupType: null,
+    remoteBackupId: s.remoteBackupId, remoteRecordId: s.remoteRecordId, lastStepNumber: s.lastStepNumber, archiveName: s.archiveName,
+    retryCount: s.retryCount, reconcileCount: s.reconcileCount, reconcileReason: s.reconcileReason ?? null,
+    pendingErrorKind: s.pendingError?.kind ?? null, pendingErrorMessage: s.pendingError?.message ?? null,
+    cancelRequested: false, deleteRemoteOnCancel: false, leaseExpiries: 0, startedAt: NOW, createdAt: NOW,
+    warningsCount: 0, errorKind: null, errorMessage: null, progress: 0,
   }
 }
+
+export type ReplayRow = TickRun & { status: string; warningsCount: number; errorKind: string | null; errorMessage: string | null; progress: number }
 
 export type RunEnd = { status: 'running' } | { status: 'succeeded' } | { status: 'failed'; errorKind: string; message: string }
 
@@ -135,17 +133,33 @@ export interface TraceEntry {
   what: string
   outcome: CallOutcome | ReconcileOutcome
   decision: Decision
-  /** State after the patch. */
+  /** State after the row update. */
   state: RunState
 }
 
+const NOW = new Date('2026-11-28T12:00:00Z')
+const NO_LIMITS = { maxRunMs: Number.MAX_SAFE_INTEGER, maxLeaseExpiries: Number.MAX_SAFE_INTEGER }
+
+/** A recorded answer as the client hands it to the tick: parsed data, or its typed error. */
+function recordedExchange(ex: FixtureExchange, method: Exchange['method']): Exchange {
+  if (!ex.response) return { method, ok: false, kind: 'timeout', message: ex.clientError ?? 'no response', envelopeStatus: null, raw: null }
+  const raw = { httpStatus: ex.response.httpStatus, body: ex.response.body, durationMs: 0 }
+  try {
+    return { method, ok: true, data: interpretResponse(method, ex.response.httpStatus, ex.response.body).data, raw }
+  } catch (e) {
+    if (!(e instanceof AkeebaError)) throw e
+    return failedExchange(method, e)
+  }
+}
+
 /**
- * One run, driven like the runner drives it. It refuses what the runner would never do: send a
- * stepBackup unless the phase is 'step', a startBackup unless it is 'start', ask the site unless it is
- * 'reconcile', or anything at all once the run has ended.
+ * One run, driven like the runner drives it, through the runner's own decision code. It refuses what
+ * the runner would never do: feed a stepBackup answer when the tick planned no stepBackup, a
+ * startBackup answer when it planned no start, a site record when it planned no reconcile, or anything
+ * at all once the run has ended.
  */
 export class Replay {
-  state: RunState
+  row: ReplayRow
   end: RunEnd = { status: 'running' }
   trace: TraceEntry[] = []
   constructor(
@@ -153,7 +167,17 @@ export class Replay {
     readonly policy: RetryPolicy = POLICY,
     readonly rand: () => number = constRand(),
   ) {
-    this.state = freshRun(state)
+    this.row = rowOf(freshRun(state))
+  }
+
+  get state(): RunState {
+    return runStateOf(this.row)
+  }
+
+  /** Edits the run's state columns (constructed cases); status, counters and errors stay. */
+  set state(s: RunState) {
+    const { status, warningsCount, errorKind, errorMessage, progress } = this.row
+    this.row = { ...rowOf(s), status, warningsCount, errorKind, errorMessage, progress }
   }
 
   get last(): TraceEntry {
@@ -162,13 +186,19 @@ export class Replay {
     return t
   }
 
-  private guard(what: string, phases: RunState['phase'][]) {
+  private plan(what: string, kinds: TickPlan['kind'][]): TickPlan {
     if (this.end.status !== 'running') throw new Error(`${what}: the run already ended (${this.end.status})`)
-    if (!phases.includes(this.state.phase)) throw new Error(`${what}: the runner would not send this in phase '${this.state.phase}'`)
+    const plan = decideTick(this.row, NOW, NO_LIMITS)
+    if (!kinds.includes(plan.kind)) throw new Error(`${what}: the runner would not send this in phase '${this.row.phase}' (it plans: ${plan.reason})`)
+    // tick.ts persists the intent ('starting') before sending, so a crash never leads to a second start.
+    if (plan.intent) this.row = { ...this.row, ...plan.intent }
+    return plan
   }
 
-  private settle(what: string, outcome: CallOutcome | ReconcileOutcome, decision: Decision): Decision {
-    this.state = applyPatch(this.state, decision.patch)
+  private settle(what: string, plan: TickPlan, ex: Exchange, outcome: CallOutcome | ReconcileOutcome): Decision {
+    const decision = decideAfter(plan, ex, this.policy, this.rand)
+    const { update } = applyDecision(this.row, decision, NOW, stepWriteOf(ex))
+    this.row = { ...this.row, ...update }
     if (decision.type === 'succeeded') this.end = { status: 'succeeded' }
     if (decision.type === 'failed') this.end = { status: 'failed', errorKind: decision.errorKind, message: decision.message }
     this.trace.push({ what, outcome, decision, state: this.state })
@@ -179,25 +209,34 @@ export class Replay {
   call(input: FixtureExchange | CallOutcome): Decision {
     const outcome = 'request' in input ? callOutcome(input) : input
     const what = 'request' in input ? `${outcome.call} ${input.label ?? ''}` : `${outcome.call} (constructed)`
-    if (outcome.call === 'startBackup') {
-      this.guard(what, ['start'])
-      // tick.ts persists 'starting' before sending, so a crash never leads to a second start.
-      this.state = { ...this.state, phase: 'starting' }
-    } else {
-      this.guard(what, ['step'])
-    }
-    return this.settle(what, outcome, decideAfterCall(this.state, outcome, this.policy, this.rand))
+    const plan = this.plan(what, [outcome.call === 'startBackup' ? 'start' : 'step'])
+    const ex: Exchange = 'request' in input
+      ? recordedExchange(input, outcome.call)
+      : outcome.ok
+        ? { method: outcome.call, ok: true, data: outcome.data, raw: null }
+        : { method: outcome.call, ok: false, kind: outcome.kind, message: outcome.message, envelopeStatus: null, raw: null }
+    return this.settle(what, plan, ex, outcome)
   }
 
   /** Feed the site's answer about our record (recorded getBackupInfo/listBackups, or a constructed outcome). */
   reconcile(input: FixtureExchange | ReconcileOutcome): Decision {
     const what = 'request' in input ? `${input.request.method} ${input.label ?? ''}` : 'reconcile (constructed)'
-    this.guard(what, ['reconcile'])
-    const outcome = 'request' in input ? reconcileOutcome(input, this.state) : input
-    return this.settle(what, outcome, decideAfterReconcile(this.state, outcome, this.policy, this.rand))
+    const plan = this.plan(what, ['reconcile'])
+    if ('request' in input) {
+      const method = input.request.method
+      if (method !== 'getBackupInfo' && method !== 'listBackups') throw new Error(`not a reconcile call: ${method}`)
+      return this.settle(what, plan, recordedExchange(input, method), reconcileOutcome(input, this.state))
+    }
+    // A constructed answer: a record (or none, as getBackupInfo's not_found says it), or a failure.
+    const ex: Exchange = input.ok
+      ? input.record
+        ? { method: 'getBackupInfo', ok: true, data: input.record, raw: null }
+        : { method: 'getBackupInfo', ok: false, kind: 'not_found', message: 'no such record', envelopeStatus: 404, raw: null }
+      : { method: 'listBackups', ok: false, kind: input.kind, message: input.message, envelopeStatus: null, raw: null }
+    return this.settle(what, plan, ex, input)
   }
 
-  /** Feed a whole recorded sequence of backup calls (throws, via the guard, if one would not have been sent). */
+  /** Feed a whole recorded sequence of backup calls (throws, via the plan check, if one would not have been sent). */
   calls(seq: FixtureExchange[]): Decision[] {
     return seq.map((ex) => this.call(ex))
   }

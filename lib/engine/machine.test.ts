@@ -674,11 +674,18 @@ describe('every recorded backup answer is accepted by the machine', () => {
     }
   })
 
-  it('the carried state matches what the runner persists: a constructed CallOutcome and a recorded one decide alike', () => {
-    const ex = backupSequence('wp', '01', 2)[0]
-    const o = callOutcome(ex) as Extract<CallOutcome, { ok: true }>
-    const a = new Replay()
-    const b = new Replay()
-    expect(a.call(ex)).toEqual(b.call(o))
+  it('the row the runner persists after a recorded full backup: succeeded with the site\'s record, archive and last step', () => {
+    // The replay writes applyDecision's typed row update onto the row, as commitTick does.
+    const seq = backupSequence('wp', '01', 2)
+    const r = new Replay()
+    r.calls(seq)
+    r.reconcile(exchangeAt('wp', '01', 13))
+    const last = stepData(seq.at(-1)!)
+    expect(r.row).toMatchObject({
+      status: 'succeeded', phase: 'reconcile', progress: 100, remoteRecordId: 5, remoteBackupId: 'id-20261128-230746-938840',
+      archiveName: 'site-127.0.0.1-20261128-230746utc-WmAAWj57Zsb55SAd.jpa', lastStepNumber: last.stepNumber,
+      errorKind: null, errorMessage: null, nextTickAt: null, reconcileReason: null, pendingErrorKind: null, warningsCount: 0,
+    })
+    expect(r.end).toEqual({ status: 'succeeded' })
   })
 })

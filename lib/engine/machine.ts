@@ -1,11 +1,8 @@
-// The step engine's decisions, as a pure state machine: the run's state and one parsed outcome in,
-// one decision out. HTTP, clock and database live in tick.ts; this file only decides.
-// Every rule cites the real-server fact (DESIGN.md "Facts from the real server") that forces it.
+// The step engine's decisions after a call, as a pure state machine: the run's state and one parsed
+// outcome in, one decision out. What a tick does first is decided in decide-tick.ts; HTTP, clock and
+// database live in tick.ts. Every rule cites the real-server fact (DESIGN.md "Facts from the real
+// server") that forces it.
 import { RETRYABLE_KINDS, type AkeebaErrorKind, type BackupRecord, type StepData } from '../akeeba/types'
-
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'timed_out'
-export const TERMINAL_STATUSES: readonly RunStatus[] = ['succeeded', 'failed', 'cancelled', 'timed_out']
-export const ACTIVE_STATUSES: readonly RunStatus[] = ['queued', 'running']
 
 /**
  * What the next tick of a running run does.
@@ -81,6 +78,8 @@ export type Decision =
   | { type: 'continue'; delayMs: number; patch: RunPatch }
   | { type: 'succeeded'; patch: RunPatch }
   | { type: 'failed'; errorKind: EngineErrorKind; message: string; patch: RunPatch }
+  | { type: 'cancelled'; message: string; patch: RunPatch }
+  | { type: 'timed_out'; message: string; patch: RunPatch }
 
 export function backoffMs(policy: RetryPolicy, attempt: number, rand: () => number): number {
   const base = Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** attempt)
@@ -107,9 +106,8 @@ function failFromError(kind: AkeebaErrorKind, message: string): Decision {
 /** After a startBackup or stepBackup call. */
 export function decideAfterCall(run: RunState, outcome: CallOutcome, policy: RetryPolicy, rand: () => number = Math.random): Decision {
   if (!outcome.ok) return decideAfterError(run, outcome, policy, rand)
+  // An error inside a 200 (fact 2) never gets here: interpretResponse turns it into a backup_error.
   const d = outcome.data
-  // Documented but never seen on a real server: an error inside a 200 (fact 2). Check it anyway.
-  if (d.error) return { type: 'failed', errorKind: 'backup_error', message: d.error, patch: progressPatch(d) }
 
   if (outcome.call === 'startBackup') {
     if (!d.backupid) return { type: 'failed', errorKind: 'protocol', message: 'startBackup answered without a backupid; the site\'s Akeeba Backup is too old for remote backups (API level 340 or later is needed).', patch: {} }

@@ -4,12 +4,13 @@
 import os from 'node:os'
 import { randomUUID } from 'node:crypto'
 import { claimDue, promoteQueued, releaseLease, type Limits } from '../db/run-claims'
-import { db } from '../db/client'
+import { loadTickRow, TICK_SELECT, type TickRow } from '../db/run-ticks'
+import { beat, forgetRunner } from '../db/runner-heartbeats'
 import { config } from '../config'
 import { logger } from '../log'
 import type { RetryPolicy } from './machine'
 import type { SiteApi } from './site-api'
-import { tick, loadRun, logTickError, TICK_SELECT, type TickResult, type TickRow } from './tick'
+import { tick, logTickError, type TickDeps, type TickResult } from './tick'
 
 export interface RunnerOptions {
   kind: 'web' | 'worker' | 'test'
@@ -89,7 +90,7 @@ export class Runner {
     const timer = setTimeout(() => { for (const i of this.inflight.values()) i.abort.abort() }, graceMs)
     await all
     clearTimeout(timer)
-    await db().runnerHeartbeat.deleteMany({ where: { id: this.id } }).catch(() => undefined)
+    await forgetRunner(this.id).catch(() => undefined)
   }
 
   /**
@@ -109,11 +110,7 @@ export class Runner {
     const now = Date.now()
     if (now - this.lastBeat < 5_000) return
     this.lastBeat = now
-    await db().runnerHeartbeat.upsert({
-      where: { id: this.id },
-      create: { id: this.id, kind: this.opts.kind, pid: process.pid, host: os.hostname(), startedAt: this.startedAt, lastSeenAt: new Date(now) },
-      update: { lastSeenAt: new Date(now) },
-    })
+    await beat({ id: this.id, kind: this.opts.kind, pid: process.pid, host: os.hostname(), startedAt: this.startedAt }, new Date(now))
   }
 
   private async loop(): Promise<void> {
@@ -153,7 +150,7 @@ export class Runner {
       let result: TickResult | null = null
       try {
         const api = await this.opts.apiFor(runId, { id: row.siteId, version: row.site.updatedAt.getTime() })
-        const deps = {
+        const deps: TickDeps = {
           api, policy: this.opts.policy, now: () => new Date(), rand: Math.random,
           maxLeaseExpiries: this.opts.maxLeaseExpiries, maxRunMs: this.opts.maxRunMs, signal: abort.signal,
           chainLeaseMs: config().leaseMs,
@@ -163,7 +160,7 @@ export class Runner {
         // Next step due at once (sleepTime 0, the usual case): keep the lease and go straight on,
         // re-reading only the run (a cancel request is seen here), not claiming it again.
         while (result.kind === 'continued' && result.leaseKept && !this.stopped) {
-          const next = await loadRun(runId)
+          const next = await loadTickRow(runId)
           if (!next) break
           result = await tick(runId, token, deps, next)
           this.ticks++
@@ -172,7 +169,7 @@ export class Runner {
       } catch (e) {
         logTickError(runId, e)
         // Give the lease back so the run is retried at once instead of after the lease expires.
-        await db().backupRun.updateMany({ where: { id: runId, leaseOwner: token }, data: { leaseOwner: null, leaseUntil: null, nextTickAt: new Date(Date.now() + 1_000) } }).catch(() => undefined)
+        await releaseLease(runId, token, new Date(Date.now() + 1_000)).catch(() => undefined)
       }
       if (result?.kind === 'finished') {
         logger().info({ runId, status: result.status, runner: this.id }, 'run finished')

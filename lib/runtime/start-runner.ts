@@ -1,12 +1,14 @@
 // Boots this process's runner (web server by default, or `npm run worker`): migrations first, then
-// the loop. Used by instrumentation-node.ts and worker-main.ts.
+// the loop. The composition root: it wires the engine to the features that react to it (archive
+// sync after a run, schedules firing in the loop), so the engine imports none of them.
+// Used by instrumentation-node.ts and worker-main.ts.
 import { config } from '../config'
 import { migrate } from '../db/migrate'
 import { logger } from '../log'
-import { afterRun } from './after-run'
-import { defaultRunnerOptions, Runner, type RunnerOptions } from './runner'
-import { localRunner, setLocalRunner } from './runner-registry'
-import { apiForRun } from './site-client'
+import { afterRun } from '../archives/after-run'
+import { defaultRunnerOptions, Runner, type RunnerOptions } from '../engine/runner'
+import { localRunner, setLocalRunner } from '../engine/runner-registry'
+import { apiForRun } from '../engine/site-client'
 import { scheduleTicker } from '../schedule/fire'
 
 export async function migrateOnStart(): Promise<void> {
@@ -22,7 +24,7 @@ export function startRunner(kind: RunnerOptions['kind'], extra: Partial<RunnerOp
   const runner = new Runner({
     ...opts,
     onFinished: async (runId, status) => afterRun(runId, status, await apiForRun(runId)),
-    // Schedules fire inside every runner's loop; lib/db/schedules.ts makes each fire exactly-once.
+    // Schedules fire inside every runner's loop; each fire is exactly-once (lib/schedule/fire.ts).
     onLoop: scheduleTicker(),
     ...extra,
   })

@@ -1,4 +1,4 @@
-// Starts `npm run worker` (lib/engine/worker-main.ts) as a real child process on the test database.
+// Starts `npm run worker` (lib/runtime/worker-main.ts) as a real child process on the test database.
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 
@@ -7,7 +7,7 @@ const root = path.resolve(import.meta.dirname, '../../..')
 export function spawnWorker(env: Record<string, string>, stdout: 'ignore' | 'pipe' = 'ignore'): ChildProcess {
   // `node --import tsx`, not the tsx CLI: the CLI runs the script in a grandchild process that a
   // SIGKILL of the CLI would leave running (the kill would not be a kill).
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'lib/engine/worker-main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'lib/runtime/worker-main.ts')], {
     cwd: root,
     env: { ...process.env, STEPWISE_LOG_LEVEL: 'error', STEPWISE_POLL_MS: '20', ...env },
     stdio: ['ignore', stdout, 'inherit'],

@@ -1,0 +1,85 @@
+// The engine's reads and writes of one run: what a tick loads, and the fenced write at the end of a
+// tick (the run's new state and its step row, in one transaction, only while we hold the lease).
+import type { Prisma } from '../../generated/sqlite/client'
+import { db } from './client'
+
+/** Everything a tick reads of its run; claimDue loads it with the claim (one query for many runs). */
+export const TICK_SELECT = {
+  id: true, siteId: true, status: true, phase: true, profileId: true, description: true, backupType: true,
+  remoteBackupId: true, remoteRecordId: true, lastStepNumber: true, archiveName: true, retryCount: true,
+  reconcileCount: true, stepSeq: true, warningsCount: true, cancelRequested: true, deleteRemoteOnCancel: true,
+  leaseExpiries: true, startedAt: true, createdAt: true, reconcileReason: true, pendingErrorKind: true, pendingErrorMessage: true,
+  leaseOwner: true, site: { select: { updatedAt: true } },
+} as const satisfies Prisma.BackupRunSelect
+
+export type TickRow = Prisma.BackupRunGetPayload<{ select: typeof TICK_SELECT }>
+
+export function loadTickRow(runId: string): Promise<TickRow | null> {
+  return db().backupRun.findUnique({ where: { id: runId }, select: TICK_SELECT })
+}
+
+/**
+ * The columns a tick may change, with their exact types: the engine builds this (applyDecision), and
+ * it is written as is. Leases and the step counter are not in it: commitTick owns those.
+ */
+export interface RunTickUpdate {
+  status?: 'succeeded' | 'failed' | 'cancelled' | 'timed_out'
+  phase?: string
+  remoteBackupId?: string
+  remoteRecordId?: number
+  lastStepNumber?: number
+  archiveName?: string
+  domain?: string
+  step?: string | null
+  substep?: string | null
+  progress?: number
+  retryCount?: number
+  reconcileCount?: number
+  reconcileReason?: string | null
+  pendingErrorKind?: string | null
+  pendingErrorMessage?: string | null
+  warningsCount?: number
+  lastProgressAt?: Date
+  nextTickAt?: Date | null
+  finishedAt?: Date
+  errorKind?: string | null
+  errorMessage?: string | null
+}
+
+/** A step as a tick stores it: one API exchange, parsed, with the raw body kept. */
+export interface StepWrite {
+  call: string
+  stepNumber: number | null
+  domain: string | null
+  step: string | null
+  substep: string | null
+  progress: number | null
+  warnings: string[]
+  error: string | null
+  errorKind: string | null
+  sleepTime: number | null
+  stepState: string | null
+  httpStatus: number
+  envelopeStatus: number | null
+  durationMs: number
+  rawBody: string
+}
+
+/**
+ * Returns false when the lease was lost (nothing written). `stepSeq` is the run's step counter as
+ * loaded (the new step gets stepSeq + 1). `keepLease`: false gives the lease back; true keeps it as
+ * it is (recording 'starting' before startBackup is sent); a Date keeps it and extends it to then
+ * (the runner goes straight on to the next tick).
+ */
+export async function commitTick(runId: string, token: string, stepSeq: number, update: RunTickUpdate, step: StepWrite | null, keepLease: boolean | Date = false): Promise<boolean> {
+  const lease = keepLease instanceof Date
+    ? { leaseUntil: keepLease, leaseExpiries: 0 }
+    : keepLease ? {} : { leaseOwner: null, leaseUntil: null, leaseExpiries: 0 }
+  const seq = stepSeq + 1
+  return db().$transaction(async (tx) => {
+    const n = await tx.backupRun.updateMany({ where: { id: runId, leaseOwner: token }, data: { ...update, ...lease, ...(step ? { stepSeq: seq } : {}) } })
+    if (n.count !== 1) return false
+    if (step) await tx.backupStep.create({ data: { runId, seq, ...step, warnings: JSON.stringify(step.warnings) } })
+    return true
+  })
+}
