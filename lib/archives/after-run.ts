@@ -1,9 +1,9 @@
 // Work after a run ends: mirror the site's backup records into Archive rows (the run's own archive
 // linked to it, with its parts). Failures here never change the run's outcome.
-import { db } from '../db/client'
-import { upsertArchives } from '../db/archives'
+import { linkRunArchive, upsertArchives } from '../db/archives'
+import { getRunRecord } from '../db/runs'
+import type { SiteApi } from '../engine/site-api'
 import { logger } from '../log'
-import type { SiteApi } from './site-api'
 
 const PAGE = 200
 
@@ -19,17 +19,14 @@ export async function syncArchivesWith(api: SiteApi, siteId: string, maxPages = 
 }
 
 export async function afterRun(runId: string, status: string, api: SiteApi): Promise<void> {
-  const run = await db().backupRun.findUnique({ where: { id: runId }, select: { siteId: true, remoteRecordId: true } })
+  const run = await getRunRecord(runId)
   if (!run) return
   if (status !== 'succeeded' && status !== 'failed') return
   await syncArchivesWith(api, run.siteId)
   if (status === 'succeeded' && run.remoteRecordId !== null) {
     // listBackups has no part list; getBackupInfo does (needed for downloads).
     const { data } = await api.getBackupInfo(run.remoteRecordId)
-    await db().archive.updateMany({
-      where: { siteId: run.siteId, remoteId: run.remoteRecordId },
-      data: { runId, ...(data.filenames.length ? { parts: JSON.stringify(data.filenames) } : {}) },
-    })
+    await linkRunArchive(run.siteId, run.remoteRecordId, runId, data.filenames)
   }
   logger().info({ runId, status }, 'archives synced after run')
 }

@@ -1,7 +1,6 @@
 // One word for an archive record: a failed or running backup first, else what its files are.
-import type { ArchiveDto } from '../db/archives'
-
-export type ArchiveState = 'ok' | 'remote' | 'obsolete' | 'pending' | 'fail'
+import type { ArchiveDto } from '../domain/archives'
+import type { ArchiveState } from '../domain/site-state'
 
 export function archiveState(a: Pick<ArchiveDto, 'status' | 'meta' | 'filesExist'>): ArchiveState {
   if (a.status === 'fail') return 'fail'

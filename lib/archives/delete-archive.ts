@@ -2,7 +2,8 @@
 // re-read its list afterwards and report what is really there. Joomla 9.3.3 refuses both calls
 // (DESIGN.md fact 11: delete → {"status":500,"data":""}, deleteFiles → an HTML 500 page), and an
 // archive that still exists is never shown as deleted.
-import { getArchive, type ArchiveDto } from '../db/archives'
+import { getArchive } from '../db/archives'
+import type { ArchiveDto } from '../domain/archives'
 import { recordAudit } from '../db/audit'
 import { AkeebaError } from '../akeeba/types'
 import { AppError, notFound } from '../api/errors'

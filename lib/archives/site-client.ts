@@ -1,11 +1,10 @@
-// An Akeeba client for one site, built per request: the key is decrypted here and lives only as
-// long as the call (lib/db/site-secrets.ts is the only decryptor).
+// An Akeeba client for one site, built per request: the key is read here and lives only as long as
+// the call (lib/db/site-secrets.ts is the only decryptor).
 import type { AkeebaClient } from '../akeeba/client'
-import type { Platform } from '../akeeba/types'
-import { siteSecretsForEngine } from '../db/site-secrets'
-import { clientFor } from '../engine/site-client'
+import { readSiteKey } from '../db/site-secrets'
+import { clientFor, connectedSite } from '../engine/site-client'
 
 export async function clientForSite(siteId: string): Promise<AkeebaClient> {
-  const s = await siteSecretsForEngine({ siteId })
-  return clientFor({ url: s.endpointUrl, platform: s.platform as Platform }, s.key)
+  const s = connectedSite(await readSiteKey({ siteId }))
+  return clientFor(s.endpoint, s.key)
 }

@@ -1,8 +1,9 @@
 // "Refresh" on a site's archive history: mirror the site's records, then fetch the part list of
 // multipart archives we do not know yet (listBackups has no file names; getBackupInfo does).
-import { listArchives, upsertArchives, type ArchiveDto } from '../db/archives'
+import { listArchives, upsertArchives } from '../db/archives'
+import type { ArchiveDto } from '../domain/archives'
 import { siteApiFromClient } from '../engine/site-client'
-import { syncArchivesWith } from '../engine/after-run'
+import { syncArchivesWith } from './after-run'
 import type { AkeebaClient } from '../akeeba/client'
 import type { BackupRecord } from '../akeeba/types'
 import { AkeebaError } from '../akeeba/types'

@@ -1,33 +1,7 @@
 // Archive rows mirror the site's backup records (listBackups), linked to our run when it was ours.
 import type { BackupRecord } from '../akeeba/types'
+import type { ArchiveDto } from '../domain/archives'
 import { db } from './client'
-
-export interface ArchiveDto {
-  id: string
-  siteId: string
-  siteName: string
-  siteIsDemo: boolean
-  remoteId: number
-  runId: string | null
-  description: string
-  comment: string
-  status: string
-  meta: string | null
-  type: string
-  origin: string
-  profileId: number
-  archiveName: string
-  multipart: number
-  totalSize: number
-  backupStart: string | null
-  backupEnd: string | null
-  durationMs: number | null
-  filesExist: boolean
-  remoteFilename: string | null
-  parts: { part: number; name: string; size: number }[] | null
-  goneFromSite: boolean
-  syncedAt: string
-}
 
 const select = {
   id: true, siteId: true, remoteId: true, runId: true, description: true, comment: true, status: true, meta: true,
@@ -38,7 +12,7 @@ const select = {
 
 type Row = Awaited<ReturnType<ReturnType<typeof db>['archive']['findFirstOrThrow']>> & { site: { name: string; isDemo: boolean } }
 
-export function toArchiveDto(a: Row): ArchiveDto {
+function toArchiveDto(a: Row): ArchiveDto {
   return {
     id: a.id, siteId: a.siteId, siteName: a.site.name, siteIsDemo: a.site.isDemo, remoteId: a.remoteId, runId: a.runId, description: a.description,
     comment: a.comment, status: a.status, meta: a.meta, type: a.type, origin: a.origin, profileId: a.profileId,
@@ -67,7 +41,7 @@ export async function getArchive(id: string): Promise<ArchiveDto | null> {
 }
 
 /** Akeeba's times are "YYYY-MM-DD HH:MM:SS" in UTC (akeeba-protocol.md §5). */
-export function parseAkeebaTime(s: string | null): Date | null {
+function parseAkeebaTime(s: string | null): Date | null {
   if (!s || s.startsWith('0000')) return null
   const d = new Date(s.replace(' ', 'T') + 'Z')
   return Number.isNaN(d.getTime()) ? null : d
@@ -107,4 +81,38 @@ export async function upsertArchives(siteId: string, records: BackupRecord[], co
   }
   await d.site.update({ where: { id: siteId }, data: { archivesSyncedAt: new Date() } })
   return records.length
+}
+
+/** Links our run to its archive record and stores the part list (getBackupInfo has it, listBackups not). */
+export async function linkRunArchive(siteId: string, remoteId: number, runId: string, parts: BackupRecord['filenames']): Promise<void> {
+  await db().archive.updateMany({
+    where: { siteId, remoteId },
+    data: { runId, ...(parts.length ? { parts: JSON.stringify(parts) } : {}) },
+  })
+}
+
+/** Each site's newest complete archive's end time (sites without one are absent). */
+export async function latestCompleteArchiveEnds(siteIds: string[]): Promise<Map<string, Date>> {
+  const rows = await db().archive.groupBy({ by: ['siteId'], where: { siteId: { in: siteIds }, status: 'complete' }, _max: { backupEnd: true } })
+  const out = new Map<string, Date>()
+  for (const r of rows) if (r._max.backupEnd) out.set(r.siteId, r._max.backupEnd)
+  return out
+}
+
+/** What a site's state at a glance needs of an archive. */
+export interface ArchiveBrief {
+  siteId: string
+  runId: string | null
+  meta: string | null
+  filesExist: boolean
+  goneFromSite: boolean
+  backupEnd: Date | null
+}
+
+/** The complete archives of these sites made by one of `runIds` or ending at one of `backupEnds`. */
+export function completeArchivesOf(siteIds: string[], by: { runIds: string[]; backupEnds: Date[] }): Promise<ArchiveBrief[]> {
+  return db().archive.findMany({
+    where: { siteId: { in: siteIds }, status: 'complete', OR: [{ runId: { in: by.runIds } }, { backupEnd: { in: by.backupEnds } }] },
+    select: { siteId: true, runId: true, meta: true, filesExist: true, goneFromSite: true, backupEnd: true },
+  })
 }

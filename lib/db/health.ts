@@ -1,4 +1,4 @@
-// Database reachability and the applied migration, for GET /api/health.
+// Database reachability, the applied migration and the runners' heartbeats, for GET /api/health.
 import { db } from './client'
 import { config } from '../config'
 
@@ -21,27 +21,16 @@ export async function databaseHealth(): Promise<DbHealth> {
   }
 }
 
-export interface RunnerInfo {
+export interface HeartbeatRow {
   id: string
   kind: string
   pid: number
   host: string
-  startedAt: string
-  lastSeenAt: string
-  alive: boolean
+  startedAt: Date
+  lastSeenAt: Date
 }
 
-/** Runners that reported in; alive = heartbeat within the last 30 s. */
-export async function runnerHeartbeats(): Promise<RunnerInfo[]> {
-  const rows = await db().runnerHeartbeat.findMany({ orderBy: { startedAt: 'desc' }, take: 50 })
-  const now = Date.now()
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    pid: r.pid,
-    host: r.host,
-    startedAt: r.startedAt.toISOString(),
-    lastSeenAt: r.lastSeenAt.toISOString(),
-    alive: now - r.lastSeenAt.getTime() < 30_000,
-  }))
+/** The runners that reported in, newest first. */
+export function runnerHeartbeats(): Promise<HeartbeatRow[]> {
+  return db().runnerHeartbeat.findMany({ select: { id: true, kind: true, pid: true, host: true, startedAt: true, lastSeenAt: true }, orderBy: { startedAt: 'desc' }, take: 50 })
 }

@@ -1,61 +1,10 @@
-// Backup runs and their steps: DTOs, creation, claiming with leases, fenced writes.
+// Backup runs and their steps: rows to DTOs, lists, creation, cancel requests.
 import type { Prisma } from '../../generated/sqlite/client'
 import { db, type Db } from './client'
-import type { RunStatus } from '../engine/machine'
+import { ACTIVE_RUN_STATUSES, type RunStatus } from '../domain/run-status'
+import type { RunDto, RunFilter, StepDto } from '../domain/runs'
 
-export interface RunDto {
-  id: string
-  siteId: string
-  siteName: string
-  profileId: number
-  description: string | null
-  trigger: string
-  requestedBy: string | null
-  scheduleId: string | null
-  status: RunStatus
-  phase: string
-  domain: string | null
-  step: string | null
-  substep: string | null
-  progress: number
-  backupType: string | null
-  warningsCount: number
-  archiveName: string | null
-  remoteBackupId: string | null
-  remoteRecordId: number | null
-  lastStepNumber: number | null
-  retryCount: number
-  errorKind: string | null
-  errorMessage: string | null
-  cancelRequested: boolean
-  createdAt: string
-  startedAt: string | null
-  finishedAt: string | null
-  updatedAt: string
-  nextTickAt: string | null
-}
-
-export interface StepDto {
-  seq: number
-  call: string
-  stepNumber: number | null
-  domain: string | null
-  step: string | null
-  substep: string | null
-  progress: number | null
-  warnings: string[]
-  error: string | null
-  errorKind: string | null
-  sleepTime: number | null
-  stepState: string | null
-  httpStatus: number
-  envelopeStatus: number | null
-  durationMs: number
-  rawBody?: string
-  createdAt: string
-}
-
-export const runSelect = {
+const runSelect = {
   id: true, siteId: true, profileId: true, description: true, trigger: true, requestedBy: true, scheduleId: true,
   status: true, phase: true, domain: true, step: true, substep: true, progress: true, backupType: true,
   warningsCount: true, archiveName: true, remoteBackupId: true, remoteRecordId: true, lastStepNumber: true,
@@ -67,7 +16,7 @@ type RunRow = Prisma.BackupRunGetPayload<{ select: typeof runSelect }>
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
-export function toRunDto(r: RunRow): RunDto {
+function toRunDto(r: RunRow): RunDto {
   return {
     id: r.id, siteId: r.siteId, siteName: r.site.name, profileId: r.profileId, description: r.description,
     trigger: r.trigger, requestedBy: r.requestedBy, scheduleId: r.scheduleId, status: r.status as RunStatus,
@@ -80,23 +29,13 @@ export function toRunDto(r: RunRow): RunDto {
   }
 }
 
-export function toStepDto(s: Prisma.BackupStepGetPayload<object>, withRaw = false): StepDto {
+function toStepDto(s: Prisma.BackupStepGetPayload<object>, withRaw = false): StepDto {
   return {
     seq: s.seq, call: s.call, stepNumber: s.stepNumber, domain: s.domain, step: s.step, substep: s.substep,
     progress: s.progress, warnings: JSON.parse(s.warnings) as string[], error: s.error, errorKind: s.errorKind,
     sleepTime: s.sleepTime, stepState: s.stepState, httpStatus: s.httpStatus, envelopeStatus: s.envelopeStatus,
     durationMs: s.durationMs, ...(withRaw ? { rawBody: s.rawBody } : {}), createdAt: s.createdAt.toISOString(),
   }
-}
-
-export interface RunFilter {
-  siteId?: string
-  status?: RunStatus[]
-  trigger?: string
-  since?: Date
-  until?: Date
-  limit?: number
-  before?: string
 }
 
 export async function listRuns(f: RunFilter = {}): Promise<RunDto[]> {
@@ -159,4 +98,57 @@ export async function requestCancel(id: string, deleteRemote: boolean): Promise<
   })
   await d.backupRun.updateMany({ where: { id, status: 'running' }, data: { cancelRequested: true, deleteRemoteOnCancel: deleteRemote, nextTickAt: new Date() } })
   return getRun(id)
+}
+
+/** A run with its site's name and address and every step, for the downloadable log. */
+export async function getRunWithSteps(id: string): Promise<{ run: RunDto; siteUrl: string; steps: StepDto[] } | null> {
+  const r = await db().backupRun.findUnique({
+    where: { id },
+    select: { ...runSelect, site: { select: { name: true, baseUrl: true } }, steps: { orderBy: { seq: 'asc' } } },
+  })
+  return r ? { run: toRunDto(r), siteUrl: r.site.baseUrl, steps: r.steps.map((s) => toStepDto(s)) } : null
+}
+
+/** The site a run belongs to and the record number the site gave its backup (null before it had one). */
+export function getRunRecord(id: string): Promise<{ siteId: string; remoteRecordId: number | null } | null> {
+  return db().backupRun.findUnique({ where: { id }, select: { siteId: true, remoteRecordId: true } })
+}
+
+/** Which of these sites have a run waiting for a runner. */
+export async function sitesWithQueuedRun(siteIds: string[]): Promise<Set<string>> {
+  const rows = await db().backupRun.findMany({ where: { siteId: { in: siteIds }, status: 'queued' }, select: { siteId: true } })
+  return new Set(rows.map((r) => r.siteId))
+}
+
+/** What a site's state at a glance needs of a run. */
+export interface RunBrief {
+  id: string
+  siteId: string
+  status: string
+  progress: number
+  domain: string | null
+  startedAt: Date | null
+  finishedAt: Date | null
+  errorMessage: string | null
+  warningsCount: number
+}
+
+const runBrief = { id: true, siteId: true, status: true, progress: true, domain: true, startedAt: true, finishedAt: true, errorMessage: true, warningsCount: true } as const
+
+/** The queued and running runs of these sites, oldest first. */
+export function activeRunsOf(siteIds: string[]): Promise<RunBrief[]> {
+  return db().backupRun.findMany({ where: { siteId: { in: siteIds }, status: { in: [...ACTIVE_RUN_STATUSES] } }, select: runBrief, orderBy: { createdAt: 'asc' } })
+}
+
+/** Each site's latest finished run among `statuses`, in three queries whatever the fleet size. */
+export async function latestRunPerSite(siteIds: string[], statuses: readonly RunStatus[]): Promise<Map<string, RunBrief>> {
+  const d = db()
+  const maxes = await d.backupRun.groupBy({ by: ['siteId'], where: { siteId: { in: siteIds }, status: { in: [...statuses] } }, _max: { finishedAt: true } })
+  const times = maxes.map((m) => m._max.finishedAt).filter((t): t is Date => t !== null)
+  if (times.length === 0) return new Map()
+  const rows = await d.backupRun.findMany({ where: { siteId: { in: siteIds }, status: { in: [...statuses] }, finishedAt: { in: times } }, select: runBrief })
+  const byTime = new Map(maxes.map((m) => [m.siteId, m._max.finishedAt?.getTime()]))
+  const out = new Map<string, RunBrief>()
+  for (const r of rows) if (r.finishedAt?.getTime() === byTime.get(r.siteId)) out.set(r.siteId, r)
+  return out
 }

@@ -2,23 +2,27 @@
 // the site. Nothing else selects keyCiphertext.
 import { db } from './client'
 import { decryptSiteKey } from '../secrets/site-key-cipher'
-import { AppError } from '../api/errors'
 
-export interface SiteSecrets {
+export interface SiteKey {
   siteId: string
-  endpointUrl: string
-  platform: string
   key: string
+  /** Where the API answers; null until a connection check found it. */
+  endpoint: { url: string; platform: string } | null
   /** Changes whenever the site row changes (cache key). */
   version: number
 }
 
-export async function siteSecretsForEngine(by: { runId: string } | { siteId: string }): Promise<SiteSecrets> {
+/** The site's key and endpoint, by the site or by one of its runs; null when there is no such site. */
+export async function readSiteKey(by: { runId: string } | { siteId: string }): Promise<SiteKey | null> {
   const select = { id: true, endpointUrl: true, platform: true, keyCiphertext: true, updatedAt: true } as const
   const site = 'runId' in by
     ? (await db().backupRun.findUnique({ where: { id: by.runId }, select: { site: { select } } }))?.site
     : await db().site.findUnique({ where: { id: by.siteId }, select })
-  if (!site) throw new AppError('not_found', 'site does not exist')
-  if (!site.endpointUrl || !site.platform) throw new AppError('conflict', 'This site is not connected yet: re-check its connection first.')
-  return { siteId: site.id, endpointUrl: site.endpointUrl, platform: site.platform, key: decryptSiteKey(site.keyCiphertext), version: site.updatedAt.getTime() }
+  if (!site) return null
+  return {
+    siteId: site.id,
+    key: decryptSiteKey(site.keyCiphertext),
+    endpoint: site.endpointUrl && site.platform ? { url: site.endpointUrl, platform: site.platform } : null,
+    version: site.updatedAt.getTime(),
+  }
 }

@@ -1,139 +1,35 @@
-// Sites: DTOs (never the key), creation, updates, and each site's backup state at a glance.
+// Sites: rows to records (never the key), creation, updates, and the columns other modules need.
 import { db } from './client'
-import { siteBackupState, type SiteBackupState } from '../sites/backup-state'
-import { nextBackupBySite } from './schedules'
+import type { SiteDto } from '../domain/sites'
 
-export interface SiteDto {
-  id: string
-  name: string
-  baseUrl: string
-  endpointUrl: string | null
-  platform: string | null
-  apiLevel: number | null
-  akeebaVersion: string | null
-  edition: string | null
-  defaultProfileId: number
-  hostGroup: string | null
-  hostKey: string
-  tags: string[]
-  maxBackupAgeHours: number
-  connectionStatus: string
-  connectionError: string | null
-  lastCheckedAt: string | null
-  isDemo: boolean
-  archivesSyncedAt: string | null
-  createdAt: string
-  profiles: { id: number; name: string }[]
-  backupState: SiteBackupState
-  activeRun: { id: string; status: string; progress: number; domain: string | null; startedAt: string | null } | null
-  lastRun: { id: string; status: string; finishedAt: string | null; errorMessage: string | null; warningsCount: number } | null
-  lastSuccessAt: string | null
-  /** Start of the next scheduled backup (enabled schedules on the site or one of its tags, stagger included). */
-  nextBackupAt: string | null
-}
+/** A site's own columns as the API shows them; lib/sites adds what its runs and archives say. */
+export type SiteRecord = Omit<SiteDto, 'backupState' | 'activeRun' | 'lastRun' | 'lastSuccessAt' | 'nextBackupAt'>
 
 // The site row without keyCiphertext (STYLE.md rule 2).
-export const siteSelect = {
+const siteSelect = {
   id: true, name: true, baseUrl: true, endpointUrl: true, platform: true, apiLevel: true, akeebaVersion: true,
   edition: true, defaultProfileId: true, hostGroup: true, hostKey: true, tags: true, maxBackupAgeHours: true,
   connectionStatus: true, connectionError: true, lastCheckedAt: true, isDemo: true, archivesSyncedAt: true, createdAt: true,
   profiles: { select: { remoteId: true, name: true }, orderBy: { remoteId: 'asc' as const } },
 } as const
 
-type SiteRow = Awaited<ReturnType<typeof loadSites>>[number]
-
-function loadSites(where: { id?: string } = {}) {
-  return db().site.findMany({ where, select: siteSelect, orderBy: { name: 'asc' } })
+/** All sites by name, or the one with `id` (an empty list when it does not exist). */
+export async function findSites(where: { id?: string } = {}): Promise<SiteRecord[]> {
+  const rows = await db().site.findMany({ where, select: siteSelect, orderBy: { name: 'asc' } })
+  return rows.map((r) => ({
+    id: r.id, name: r.name, baseUrl: r.baseUrl, endpointUrl: r.endpointUrl, platform: r.platform, apiLevel: r.apiLevel,
+    akeebaVersion: r.akeebaVersion, edition: r.edition, defaultProfileId: r.defaultProfileId, hostGroup: r.hostGroup,
+    hostKey: r.hostKey, tags: JSON.parse(r.tags) as string[], maxBackupAgeHours: r.maxBackupAgeHours,
+    connectionStatus: r.connectionStatus, connectionError: r.connectionError, lastCheckedAt: r.lastCheckedAt?.toISOString() ?? null,
+    isDemo: r.isDemo, archivesSyncedAt: r.archivesSyncedAt?.toISOString() ?? null, createdAt: r.createdAt.toISOString(),
+    profiles: r.profiles.map((p) => ({ id: p.remoteId, name: p.name })),
+  }))
 }
 
-const runBrief = { id: true, siteId: true, status: true, progress: true, domain: true, startedAt: true, finishedAt: true, errorMessage: true, warningsCount: true, remoteRecordId: true } as const
-
-type RunBrief = { id: string; siteId: string; status: string; progress: number; domain: string | null; startedAt: Date | null; finishedAt: Date | null; errorMessage: string | null; warningsCount: number; remoteRecordId: number | null }
-
-/** Each site's latest finished run among `statuses`, in three queries whatever the fleet size. */
-async function latestRunPerSite(ids: string[], statuses: string[]): Promise<Map<string, RunBrief>> {
-  const d = db()
-  const maxes = await d.backupRun.groupBy({ by: ['siteId'], where: { siteId: { in: ids }, status: { in: statuses } }, _max: { finishedAt: true } })
-  const times = maxes.map((m) => m._max.finishedAt).filter((t): t is Date => t !== null)
-  if (times.length === 0) return new Map()
-  const rows = await d.backupRun.findMany({ where: { siteId: { in: ids }, status: { in: statuses }, finishedAt: { in: times } }, select: runBrief })
-  const byTime = new Map(maxes.map((m) => [m.siteId, m._max.finishedAt?.getTime()]))
-  const out = new Map<string, RunBrief>()
-  for (const r of rows) if (r.finishedAt?.getTime() === byTime.get(r.siteId)) out.set(r.siteId, r)
-  return out
-}
-
-async function decorate(rows: SiteRow[]): Promise<SiteDto[]> {
-  if (rows.length === 0) return []
-  const d = db()
-  const ids = rows.map((r) => r.id)
-  const [active, lastRuns, lastOks, latestArchiveTimes, nextBackups] = await Promise.all([
-    d.backupRun.findMany({ where: { siteId: { in: ids }, status: { in: ['queued', 'running'] } }, select: runBrief, orderBy: { createdAt: 'asc' } }),
-    // Cancelled runs say nothing about the site's backups: the last finished run that does.
-    latestRunPerSite(ids, ['succeeded', 'failed', 'timed_out']),
-    latestRunPerSite(ids, ['succeeded']),
-    d.archive.groupBy({ by: ['siteId'], where: { siteId: { in: ids }, status: 'complete' }, _max: { backupEnd: true } }),
-    nextBackupBySite(rows.map((r) => ({ id: r.id, tags: JSON.parse(r.tags) as string[] }))),
-  ])
-  // The archive of each site's last good run (or, for sites never backed up by us, its latest complete
-  // archive), to tell "backed up" from "files removed".
-  const okRunIds = [...lastOks.values()].map((r) => r.id)
-  const archiveEnds = latestArchiveTimes.map((a) => a._max.backupEnd).filter((t): t is Date => t !== null)
-  const archiveSelect = { siteId: true, runId: true, meta: true, filesExist: true, goneFromSite: true, backupEnd: true } as const
-  const candidates = await d.archive.findMany({
-    where: { siteId: { in: ids }, status: 'complete', OR: [{ runId: { in: okRunIds } }, { backupEnd: { in: archiveEnds } }] },
-    select: archiveSelect,
-  })
-  const activeBySite = new Map<string, RunBrief>()
-  for (const a of active) if (!activeBySite.has(a.siteId) || a.status === 'running') activeBySite.set(a.siteId, a)
-  const latestEnd = new Map(latestArchiveTimes.map((a) => [a.siteId, a._max.backupEnd?.getTime()]))
-  const archiveOfRun = new Map<string, (typeof candidates)[number]>()
-  const latestArchiveOf = new Map<string, (typeof candidates)[number]>()
-  for (const a of candidates) {
-    if (a.runId) archiveOfRun.set(a.runId, a)
-    if (a.backupEnd?.getTime() === latestEnd.get(a.siteId)) latestArchiveOf.set(a.siteId, a)
-  }
-  const now = Date.now()
-  return rows.map((r) => {
-    const act = activeBySite.get(r.id) ?? null
-    const last = lastRuns.get(r.id) ?? null
-    const lastOk = lastOks.get(r.id) ?? null
-    const latestArchive = latestArchiveOf.get(r.id) ?? null
-    const lastSuccessAt = lastOk?.finishedAt ?? latestArchive?.backupEnd ?? null
-    const okArchive = lastOk ? archiveOfRun.get(lastOk.id) ?? null : latestArchive
-    const state = siteBackupState({
-      connectionStatus: r.connectionStatus,
-      running: act?.status === 'running',
-      lastStatus: last?.status ?? null,
-      lastFinishedAt: last?.finishedAt ?? null,
-      lastSuccessAt,
-      latestArchiveUsable: okArchive ? !okArchive.goneFromSite && (okArchive.meta === 'ok' || okArchive.meta === 'remote' || okArchive.filesExist) : null,
-      maxAgeMs: r.maxBackupAgeHours * 3_600_000,
-      now,
-    })
-    return {
-      id: r.id, name: r.name, baseUrl: r.baseUrl, endpointUrl: r.endpointUrl, platform: r.platform, apiLevel: r.apiLevel,
-      akeebaVersion: r.akeebaVersion, edition: r.edition, defaultProfileId: r.defaultProfileId, hostGroup: r.hostGroup,
-      hostKey: r.hostKey, tags: JSON.parse(r.tags) as string[], maxBackupAgeHours: r.maxBackupAgeHours,
-      connectionStatus: r.connectionStatus, connectionError: r.connectionError, lastCheckedAt: r.lastCheckedAt?.toISOString() ?? null,
-      isDemo: r.isDemo, archivesSyncedAt: r.archivesSyncedAt?.toISOString() ?? null, createdAt: r.createdAt.toISOString(),
-      profiles: r.profiles.map((p) => ({ id: p.remoteId, name: p.name })),
-      backupState: state,
-      activeRun: act ? { id: act.id, status: act.status, progress: act.progress, domain: act.domain, startedAt: act.startedAt?.toISOString() ?? null } : null,
-      lastRun: last ? { id: last.id, status: last.status, finishedAt: last.finishedAt?.toISOString() ?? null, errorMessage: last.errorMessage, warningsCount: last.warningsCount } : null,
-      lastSuccessAt: lastSuccessAt?.toISOString() ?? null,
-      nextBackupAt: nextBackups.get(r.id)?.toISOString() ?? null,
-    }
-  })
-}
-
-export async function listSites(): Promise<SiteDto[]> {
-  return decorate(await loadSites())
-}
-
-export async function getSite(id: string): Promise<SiteDto | null> {
-  const [s] = await decorate(await loadSites({ id }))
-  return s ?? null
+/** Every site's name, tags and connection status, by name (bulk "Back up now" chooses from these). */
+export async function listSiteChoices(): Promise<{ id: string; name: string; tags: string[]; connectionStatus: string }[]> {
+  const rows = await db().site.findMany({ select: { id: true, name: true, tags: true, connectionStatus: true }, orderBy: { name: 'asc' } })
+  return rows.map((r) => ({ ...r, tags: JSON.parse(r.tags) as string[] }))
 }
 
 export interface SiteWrite {

@@ -1,8 +1,10 @@
-// Builds the API client for a run's site: endpoint from the site row, key decrypted only here, for
-// this call. Clients are cached per site version for a short while (one DB read per tick otherwise).
+// Builds the API client for a run's site: endpoint from the site row, key read only here, for this
+// call (lib/db/site-secrets.ts decrypts it). Clients are cached per site version for a short while
+// (one DB read per tick otherwise).
 import { AkeebaClient } from '../akeeba/client'
 import type { Endpoint, Platform } from '../akeeba/types'
-import { siteSecretsForEngine } from '../db/site-secrets'
+import { readSiteKey, type SiteKey } from '../db/site-secrets'
+import { AppError } from '../api/errors'
 import { config } from '../config'
 import type { SiteApi } from './site-api'
 
@@ -21,6 +23,13 @@ export function clientFor(endpoint: Endpoint, key: string): AkeebaClient {
   return new AkeebaClient({ endpoint, key, timeoutMs: c.STEPWISE_STEP_TIMEOUT_MS, connectTimeoutMs: c.STEPWISE_CONNECT_TIMEOUT_MS })
 }
 
+/** A site the API can be called on: it exists and a connection check found its endpoint. */
+export function connectedSite(s: SiteKey | null): SiteKey & { endpoint: Endpoint } {
+  if (!s) throw new AppError('not_found', 'site does not exist')
+  if (!s.endpoint) throw new AppError('conflict', 'This site is not connected yet: re-check its connection first.')
+  return { ...s, endpoint: { url: s.endpoint.url, platform: s.endpoint.platform as Platform } }
+}
+
 const cache = new Map<string, { version: number; api: SiteApi }>()
 
 /** The API of a run's site. With `site` (id + row version) a cached client is used without a query. */
@@ -29,8 +38,8 @@ export async function apiForRun(runId: string, site?: { id: string; version: num
     const hit = cache.get(site.id)
     if (hit && hit.version === site.version) return hit.api
   }
-  const s = await siteSecretsForEngine({ runId })
-  const api = siteApiFromClient(clientFor({ url: s.endpointUrl, platform: s.platform as Platform }, s.key))
+  const s = connectedSite(await readSiteKey({ runId }))
+  const api = siteApiFromClient(clientFor(s.endpoint, s.key))
   cache.set(s.siteId, { version: s.version, api })
   return api
 }

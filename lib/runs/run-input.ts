@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { RUN_STATUSES, isRunStatus } from '../domain/run-status'
 
 const BACKUP_TYPES = ['full', 'dbonly', 'fileonly', 'alldb', 'incfile', 'incfull'] as const
 
@@ -14,16 +15,14 @@ export const bulkRunInput = startRunInput.extend({
   all: z.boolean().optional(),
 }).strict().refine((v) => Boolean(v.siteIds?.length || v.tag || v.all), { message: 'choose siteIds, a tag or all', path: ['siteIds'] })
 
-const STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'timed_out'] as const
-
 export const runListQuery = z.object({
   siteId: z.string().min(1).optional(),
   status: z.string().optional().transform((v, ctx) => {
     if (!v) return undefined
     const list = v.split(',').map((s) => s.trim()).filter(Boolean)
-    const bad = list.find((s) => !(STATUSES as readonly string[]).includes(s))
-    if (bad) { ctx.addIssue({ code: 'custom', message: `unknown status "${bad}" (use ${STATUSES.join(', ')})` }); return z.NEVER }
-    return list as (typeof STATUSES)[number][]
+    const bad = list.find((s) => !isRunStatus(s))
+    if (bad) { ctx.addIssue({ code: 'custom', message: `unknown status "${bad}" (use ${RUN_STATUSES.join(', ')})` }); return z.NEVER }
+    return list.filter(isRunStatus)
   }),
   trigger: z.enum(['manual', 'bulk', 'schedule', 'api', 'demo']).optional(),
   since: z.coerce.date().optional(),

@@ -1,9 +1,9 @@
 // "Back up now" for one site or many: queue runs; the runner's limits decide when each starts.
 import { AppError, notFound } from '../api/errors'
-import { createRun, type RunDto } from '../db/runs'
-import { siteExists } from '../db/sites'
+import { createRun, sitesWithQueuedRun } from '../db/runs'
+import { listSiteChoices, siteExists } from '../db/sites'
 import { recordAudit } from '../db/audit'
-import { db } from '../db/client'
+import type { RunDto } from '../domain/runs'
 import { wakeLocalRunner } from '../engine/runner-registry'
 
 export interface StartRunInput {
@@ -37,17 +37,17 @@ export interface BulkResult {
 
 /** Bulk "Back up now": by ids, by tag or all. A site that already has a run waiting is skipped. */
 export async function queueBulk(sel: { siteIds?: string[]; tag?: string; all?: boolean }, input: StartRunInput = {}): Promise<BulkResult> {
-  const sites = await db().site.findMany({ select: { id: true, name: true, tags: true, connectionStatus: true }, orderBy: { name: 'asc' } })
-  const chosen = sites.filter((s) => sel.all || sel.siteIds?.includes(s.id) || (sel.tag && (JSON.parse(s.tags) as string[]).includes(sel.tag)))
+  const sites = await listSiteChoices()
+  const chosen = sites.filter((s) => sel.all || sel.siteIds?.includes(s.id) || (sel.tag && s.tags.includes(sel.tag)))
   if (sel.siteIds) {
     const missing = sel.siteIds.filter((id) => !sites.some((s) => s.id === id))
     if (missing.length) throw new AppError('validation_failed', `siteIds: unknown site ${missing[0]}`, { field: 'siteIds' })
   }
-  const waiting = await db().backupRun.findMany({ where: { siteId: { in: chosen.map((s) => s.id) }, status: 'queued' }, select: { siteId: true } })
+  const waiting = await sitesWithQueuedRun(chosen.map((s) => s.id))
   const result: BulkResult = { queued: [], skipped: [] }
   for (const s of chosen) {
     if (s.connectionStatus !== 'ok') { result.skipped.push({ siteId: s.id, siteName: s.name, reason: 'not connected' }); continue }
-    if (waiting.some((w) => w.siteId === s.id)) { result.skipped.push({ siteId: s.id, siteName: s.name, reason: 'a backup is already waiting' }); continue }
+    if (waiting.has(s.id)) { result.skipped.push({ siteId: s.id, siteName: s.name, reason: 'a backup is already waiting' }); continue }
     result.queued.push(await queueBackup(s.id, { ...input, trigger: input.trigger ?? 'bulk' }))
   }
   return result

@@ -1,14 +1,5 @@
 // A site's backup state at a glance (the sites list, the overview). Pure, so it is easy to test.
-export type SiteBackupState =
-  | 'not_connected' // the last check could not reach the API
-  | 'no_api' // reached, but no usable API: Core edition, API too old or disabled
-  | 'running'
-  | 'never' // connected, never backed up
-  | 'failed' // the last backup failed or timed out
-  | 'obsolete' // the last good backup's files are gone (record kept)
-  | 'too_old' // the last good backup is older than the site's max age
-  | 'ok'
-  | 'unknown'
+import type { SiteBackupState } from '../domain/site-state'
 
 export interface BackupStateInput {
   connectionStatus: string

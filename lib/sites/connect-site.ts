@@ -4,10 +4,12 @@ import type { DetectCause } from '../akeeba/probe-outcome'
 import { AppError, notFound } from '../api/errors'
 import { config } from '../config'
 import { encryptSiteKey } from '../secrets/site-key-cipher'
-import { getSite, insertSite, saveConnection, updateSiteRow, siteExists, type Connection, type SiteDto } from '../db/sites'
-import { decryptStoredKey } from '../db/site-key-read'
+import { insertSite, saveConnection, updateSiteRow, siteExists, type Connection } from '../db/sites'
+import { readSiteKey } from '../db/site-secrets'
 import { recordAudit } from '../db/audit'
+import type { SiteDto } from '../domain/sites'
 import { hostKeyOf, normalizeUrl, type CreateSiteInput, type UpdateSiteInput } from './site-input'
+import { getSite } from './list-sites'
 
 export interface CheckResult {
   ok: boolean
@@ -64,7 +66,9 @@ export async function addSite(input: CreateSiteInput, actor: string | null = nul
 export async function recheckSite(id: string, actor: string | null = null): Promise<SiteDto> {
   const site = await getSite(id)
   if (!site) throw notFound('site', id)
-  const key = await decryptStoredKey(id)
+  const stored = await readSiteKey({ siteId: id })
+  if (!stored) throw new AppError('not_found', `site ${id} does not exist`)
+  const key = stored.key
   const r = await detectSite(site.endpointUrl ?? site.baseUrl, key, { connectTimeoutMs: config().STEPWISE_CONNECT_TIMEOUT_MS, timeoutMs: 30_000 })
   // A stored endpoint that stopped answering may have moved: try the site root too.
   const result = !r.ok && site.endpointUrl ? await detectSite(site.baseUrl, key, { timeoutMs: 30_000 }) : r
@@ -93,10 +97,4 @@ export async function updateSite(id: string, input: UpdateSiteInput, actor: stri
   // A new URL or key must be proven before backups use it.
   if (input.url !== undefined || input.key !== undefined) return recheckSite(id, actor)
   return (await getSite(id))!
-}
-
-export async function requireSite(id: string): Promise<SiteDto> {
-  const s = await getSite(id)
-  if (!s) throw notFound('site', id)
-  return s
 }

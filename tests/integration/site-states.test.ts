@@ -2,7 +2,7 @@
 // the size of the fleet's history.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db/client'
-import { listSites } from '@/lib/db/sites'
+import { listSites } from '@/lib/sites/list-sites'
 import { freshDatabase, type TestDb } from './helpers/test-db'
 
 let t: TestDb
