@@ -2,9 +2,10 @@ import type { Metadata } from 'next'
 import { Suspense } from 'react'
 import { RunsView } from '@/components/runs/runs-view'
 import { filterQuery, readRunsFilter, toApiFilter } from '@/components/runs/run-filter'
-import { listRuns, type RunFilter } from '@/lib/db/runs'
-import { listSites } from '@/lib/db/sites'
-import type { RunStatus } from '@/lib/engine/machine'
+import { isRunStatus } from '@/lib/domain/run-status'
+import type { RunFilter } from '@/lib/domain/runs'
+import { listRuns } from '@/lib/runs/read-runs'
+import { listSites } from '@/lib/sites/list-sites'
 
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Runs' }
@@ -16,7 +17,7 @@ export default async function RunsPage({ searchParams }: Props) {
   const api = toApiFilter(filter)
   const query: RunFilter = {
     siteId: api.siteId,
-    status: api.status?.split(',') as RunStatus[] | undefined,
+    status: api.status?.split(',').filter(isRunStatus),
     trigger: api.trigger,
     since: api.since ? new Date(api.since) : undefined,
     until: api.until ? new Date(api.until) : undefined,

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { listSites } from '@/lib/db/sites'
+import { listSites } from '@/lib/sites/list-sites'
 import { SitesList } from '@/components/sites/sites-list'
 
 export const dynamic = 'force-dynamic'

@@ -3,7 +3,7 @@
 import { DropdownMenu } from 'radix-ui'
 import { useState } from 'react'
 import { EllipsisVertical, FileX2, Trash2 } from 'lucide-react'
-import type { ArchiveDto } from '@/lib/db/archives'
+import type { ArchiveDto } from '@/lib/domain/archives'
 import { archiveState, isDownloadable } from '@/lib/archives/archive-state'
 import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'

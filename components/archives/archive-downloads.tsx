@@ -2,9 +2,9 @@
 
 import { Popover } from 'radix-ui'
 import { ChevronDown, Download } from 'lucide-react'
-import type { ArchiveDto } from '@/lib/db/archives'
+import type { ArchiveDto } from '@/lib/domain/archives'
 import { buttonClasses } from '@/components/ui/button'
-import { formatBytes } from '@/components/ui/format'
+import { formatBytes } from '@/lib/format/format'
 
 export interface PartLink {
   part: number

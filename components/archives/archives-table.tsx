@@ -1,11 +1,11 @@
 'use client'
 
 import Link from 'next/link'
-import type { ArchiveDto } from '@/lib/db/archives'
+import type { ArchiveDto } from '@/lib/domain/archives'
 import { archiveState } from '@/lib/archives/archive-state'
 import { StateBadge } from '@/components/ui/badge'
 import { DataTable, type Column } from '@/components/ui/data-table'
-import { formatBytes, formatDuration } from '@/components/ui/format'
+import { formatBytes, formatDuration } from '@/lib/format/format'
 import { RelativeTime } from '@/components/ui/time'
 import type { ReactNode } from 'react'
 import { ArchiveActions } from './archive-actions'

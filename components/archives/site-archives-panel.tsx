@@ -1,7 +1,7 @@
 'use client'
 
 import { Archive, RefreshCw } from 'lucide-react'
-import type { ArchiveDto } from '@/lib/db/archives'
+import type { ArchiveDto } from '@/lib/domain/archives'
 import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Panel } from '@/components/ui/panel'

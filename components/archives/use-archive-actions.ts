@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { apiDelete, apiPost } from '@/lib/api/client-fetch'
 import { archiveKeys, siteKeys } from '@/lib/query-keys'
-import type { ArchiveDto } from '@/lib/db/archives'
+import type { ArchiveDto } from '@/lib/domain/archives'
 
 /** Archive changes can change a site's backup state (obsolete), so both lists refresh. */
 function useInvalidate() {

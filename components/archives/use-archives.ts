@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { apiGet } from '@/lib/api/client-fetch'
 import { archiveKeys } from '@/lib/query-keys'
-import type { ArchiveDto } from '@/lib/db/archives'
+import type { ArchiveDto } from '@/lib/domain/archives'
 
 /** Archive rows as last synced (no polling: the site page refreshes them when a run ends). */
 export function useArchives(filter: { siteId?: string }, initialData?: ArchiveDto[]) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { ArchiveDto } from '@/lib/db/archives'
-import type { RunDto } from '@/lib/db/runs'
+import type { ArchiveDto } from '@/lib/domain/archives'
+import type { RunDto } from '@/lib/domain/runs'
 import { durationPoints, sizePoints } from './history-points'
 
 const t = (m: number) => new Date(Date.UTC(2026, 0, 1, 0, m)).toISOString()

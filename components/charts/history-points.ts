@@ -1,6 +1,6 @@
 // Chart points from a site's runs and archives (pure, so it is tested without a browser).
-import type { ArchiveDto } from '@/lib/db/archives'
-import type { RunDto } from '@/lib/db/runs'
+import type { ArchiveDto } from '@/lib/domain/archives'
+import type { RunDto } from '@/lib/domain/runs'
 
 export interface DurationPoint {
   at: number

@@ -3,11 +3,11 @@
 import Link from 'next/link'
 import { Activity } from 'lucide-react'
 import { StateBadge } from '@/components/ui/badge'
-import { domainLabel } from '@/components/ui/domains'
+import { domainLabel } from '@/lib/format/domains'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Panel } from '@/components/ui/panel'
 import { ProgressBar } from '@/components/ui/progress-bar'
-import type { RunDto } from '@/lib/db/runs'
+import type { RunDto } from '@/lib/domain/runs'
 import { DemoBadge } from '@/components/ui/demo-badge'
 
 /** Runs queued or running, each with a live progress bar; a row links to the run page. */

@@ -2,15 +2,15 @@
 
 import { Play, Tag } from 'lucide-react'
 import { useMemo, useState } from 'react'
-import { StateBadge, siteBackupStateMeta, type SiteBackupState } from '@/components/ui/badge'
+import { StateBadge, siteBackupStateMeta } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { DataTable, type Column } from '@/components/ui/data-table'
 import { Select } from '@/components/ui/field'
 import { Panel } from '@/components/ui/panel'
 import { RelativeTime } from '@/components/ui/time'
-import type { RunDto } from '@/lib/db/runs'
-import type { SiteDto } from '@/lib/db/sites'
+import type { RunDto } from '@/lib/domain/runs'
+import type { SiteDto } from '@/lib/domain/sites'
 import { DemoBadge } from '@/components/ui/demo-badge'
 import { BulkResultView } from './bulk-result'
 import { useBulkBackup, type BulkResult, type BulkSelection } from './use-bulk-backup'
@@ -46,7 +46,7 @@ export function BulkBackupPanel({ sites, tags, liveRuns }: { sites: SiteDto[]; t
       interactive: true,
       className: 'w-10',
     },
-    { key: 'state', header: 'State', cell: (s) => <StateBadge state={s.backupState} kind="site" size="sm" live={s.backupState === 'running'} />, sortValue: (s) => siteBackupStateMeta[s.backupState as SiteBackupState]?.label, className: 'w-36', hideBelow: 'sm' },
+    { key: 'state', header: 'State', cell: (s) => <StateBadge state={s.backupState} kind="site" size="sm" live={s.backupState === 'running'} />, sortValue: (s) => siteBackupStateMeta[s.backupState]?.label, className: 'w-36', hideBelow: 'sm' },
     {
       key: 'name',
       header: 'Site',

@@ -5,13 +5,14 @@ import { X } from 'lucide-react'
 import { StateBadge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { ProgressBar } from '@/components/ui/progress-bar'
-import type { RunDto } from '@/lib/db/runs'
+import { isActiveRunStatus } from '@/lib/domain/run-status'
+import type { RunDto } from '@/lib/domain/runs'
 import type { BulkResult } from './use-bulk-backup'
 
 /** What a bulk action queued (with each run's live state) and what it skipped, and why. */
 export function BulkResultView({ result, live, onDismiss }: { result: BulkResult; live: ReadonlyMap<string, RunDto>; onDismiss: () => void }) {
   const runs = result.queued.map((q) => live.get(q.id) ?? q)
-  const done = runs.filter((r) => r.status !== 'queued' && r.status !== 'running').length
+  const done = runs.filter((r) => !isActiveRunStatus(r.status)).length
   return (
     <section aria-label="Bulk backup result" className="border-b border-slate-200 bg-slate-50/70 px-4 py-3 sm:px-5">
       <div className="flex items-start justify-between gap-3">

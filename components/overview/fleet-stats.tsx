@@ -1,6 +1,7 @@
 import { Activity, CircleCheck, CircleDashed, CircleX, History, Unplug } from 'lucide-react'
 import { Stat } from '@/components/ui/stat'
-import { siteBackupStateMeta, type SiteBackupState } from '@/components/ui/badge'
+import { siteBackupStateMeta } from '@/components/ui/badge'
+import type { SiteBackupState } from '@/lib/domain/site-state'
 import { toneFill, type Tone } from '@/components/ui/tone'
 import { cn } from '@/components/ui/cn'
 import type { FleetSummary } from './fleet-summary'

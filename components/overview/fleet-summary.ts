@@ -1,6 +1,6 @@
 // Pure numbers for the overview: counts by backup state, the share of sites backed up within their
 // max age, and the sites whose last good backup is too old.
-import type { SiteDto } from '@/lib/db/sites'
+import type { SiteDto } from '@/lib/domain/sites'
 
 export type SummarySite = Pick<SiteDto, 'id' | 'name' | 'backupState' | 'lastSuccessAt' | 'maxBackupAgeHours' | 'connectionStatus' | 'isDemo'>
 

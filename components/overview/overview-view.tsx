@@ -4,8 +4,9 @@ import { Plus } from 'lucide-react'
 import { useMemo } from 'react'
 import { ButtonLink } from '@/components/ui/button'
 import { PageHeader } from '@/components/ui/page-header'
-import type { RunDto } from '@/lib/db/runs'
-import type { SiteDto } from '@/lib/db/sites'
+import { ACTIVE_RUN_STATUSES } from '@/lib/domain/run-status'
+import type { RunDto } from '@/lib/domain/runs'
+import type { SiteDto } from '@/lib/domain/sites'
 import { useRuns } from '@/components/runs/use-runs'
 import { isFailure } from '@/components/runs/run-status'
 import { useNow } from '@/components/runs/use-now'
@@ -27,7 +28,7 @@ export interface OverviewViewProps {
 }
 
 const WEEK = 7 * 86_400_000
-const ACTIVE_FILTER = { status: 'queued,running', limit: '200' }
+const ACTIVE_FILTER = { status: ACTIVE_RUN_STATUSES.join(','), limit: '200' }
 const RECENT_FILTER = { limit: '100' }
 const NONE: RunDto[] = []
 

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { apiGet } from '@/lib/api/client-fetch'
 import { siteKeys } from '@/lib/query-keys'
-import type { SiteDto } from '@/lib/db/sites'
+import type { SiteDto } from '@/lib/domain/sites'
 
 /** GET /api/sites for the overview; polls every 2 s while any site has a backup queued or running. */
 export function useFleetSites(initial: SiteDto[]) {

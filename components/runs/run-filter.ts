@@ -1,5 +1,7 @@
 // The /runs page's filters live in the URL query (siteId, status, trigger, since, until as
 // YYYY-MM-DD). This turns them into the GET /api/runs filter, on the server and in the browser.
+import { ACTIVE_RUN_STATUSES, isRunStatus } from '@/lib/domain/run-status'
+
 export interface RunsPageFilter {
   siteId?: string
   status?: string
@@ -10,7 +12,7 @@ export interface RunsPageFilter {
 
 export const STATUS_OPTIONS = [
   { value: '', label: 'Any status' },
-  { value: 'queued,running', label: 'Active' },
+  { value: ACTIVE_RUN_STATUSES.join(','), label: 'Active' },
   { value: 'succeeded', label: 'Succeeded' },
   { value: 'failed,timed_out', label: 'Failed or timed out' },
   { value: 'cancelled', label: 'Cancelled' },
@@ -26,7 +28,6 @@ export const TRIGGER_OPTIONS = [
 ] as const
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
-const STATUSES = new Set(['queued', 'running', 'succeeded', 'failed', 'cancelled', 'timed_out'])
 const TRIGGERS = new Set(['manual', 'bulk', 'schedule', 'api', 'demo'])
 
 /** Keeps only valid values, so a hand-edited URL never makes the API answer 400. */
@@ -35,7 +36,7 @@ export function readRunsFilter(params: Record<string, string | string[] | undefi
     const v = params instanceof URLSearchParams ? params.get(k) : params[k]
     return (Array.isArray(v) ? v[0] : v) ?? undefined
   }
-  const status = get('status')?.split(',').filter((s) => STATUSES.has(s)).join(',')
+  const status = get('status')?.split(',').filter(isRunStatus).join(',')
   const trigger = get('trigger')
   const since = get('since')
   const until = get('until')

@@ -3,10 +3,10 @@
 import { Panel } from '@/components/ui/panel'
 import { ProgressBar } from '@/components/ui/progress-bar'
 import { Stepper } from '@/components/ui/stepper'
-import { domainChain, domainLabel } from '@/components/ui/domains'
-import { formatDuration } from '@/components/ui/format'
+import { domainChain, domainLabel } from '@/lib/format/domains'
+import { formatDuration } from '@/lib/format/format'
 import { estimateRemaining, typicalDuration, type Eta } from '@/lib/runs/eta'
-import type { RunDto } from '@/lib/db/runs'
+import type { RunDto } from '@/lib/domain/runs'
 import { isActive, runDurationMs } from './run-status'
 import { useNow } from './use-now'
 

@@ -1,15 +1,15 @@
 // Small facts about run statuses used by the runs, run and overview views.
-export const ACTIVE = ['queued', 'running'] as const
+import { isActiveRunStatus } from '@/lib/domain/run-status'
 
 export function isActive(status: string | null | undefined): boolean {
-  return status === 'queued' || status === 'running'
+  return status != null && isActiveRunStatus(status)
 }
 
 export function isFailure(status: string | null | undefined): boolean {
   return status === 'failed' || status === 'timed_out'
 }
 
-export const TRIGGER_LABELS: Record<string, string> = {
+const TRIGGER_LABELS: Record<string, string> = {
   manual: 'Manual',
   bulk: 'Bulk',
   schedule: 'Schedule',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { StepDto } from '@/lib/db/runs'
+import type { StepDto } from '@/lib/domain/runs'
 import { runAdvice } from './run-advice'
 import { mergeSteps } from './use-run-live'
 

@@ -3,7 +3,7 @@
 import { Tabs } from 'radix-ui'
 import { useState } from 'react'
 import { StateBadge } from '@/components/ui/badge'
-import { domainLabel } from '@/components/ui/domains'
+import { domainLabel } from '@/lib/format/domains'
 import { PageHeader } from '@/components/ui/page-header'
 import { RelativeTime } from '@/components/ui/time'
 import { WarningList } from '@/components/ui/warning-list'

@@ -1,14 +1,14 @@
 'use client'
 
 import { History } from 'lucide-react'
-import { Badge, StateBadge, runStatusMeta, type RunStatus } from '@/components/ui/badge'
+import { Badge, StateBadge, runStatusMeta } from '@/components/ui/badge'
 import { DataTable, type Column } from '@/components/ui/data-table'
-import { domainLabel } from '@/components/ui/domains'
+import { domainLabel } from '@/lib/format/domains'
 import { EmptyState } from '@/components/ui/empty-state'
-import { formatDuration } from '@/components/ui/format'
+import { formatDuration } from '@/lib/format/format'
 import { ProgressBar } from '@/components/ui/progress-bar'
 import { RelativeTime } from '@/components/ui/time'
-import type { RunDto } from '@/lib/db/runs'
+import type { RunDto } from '@/lib/domain/runs'
 import { DemoBadge } from '@/components/ui/demo-badge'
 import { isActive, triggerLabel } from './run-status'
 
@@ -18,7 +18,7 @@ function columns(demoSites: ReadonlySet<string>): Column<RunDto>[] {
       key: 'status',
       header: 'State',
       cell: (r) => <StateBadge state={r.status} kind="run" live={r.status === 'running'} size="sm" />,
-      sortValue: (r) => runStatusMeta[r.status as RunStatus]?.label ?? r.status,
+      sortValue: (r) => runStatusMeta[r.status]?.label ?? r.status,
       className: 'w-32',
     },
     {

@@ -7,8 +7,9 @@ import { Button } from '@/components/ui/button'
 import { Input, Select } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { Panel } from '@/components/ui/panel'
-import type { RunDto } from '@/lib/db/runs'
+import type { RunDto } from '@/lib/domain/runs'
 import { filterQuery, readRunsFilter, STATUS_OPTIONS, toApiFilter, TRIGGER_OPTIONS, type RunsPageFilter } from './run-filter'
+import { isActive } from './run-status'
 import { RunsTable } from './runs-table'
 import { useRuns } from './use-runs'
 
@@ -33,7 +34,7 @@ export function RunsView({ initialRuns, initialQuery, sites }: RunsViewProps) {
     window.history.replaceState(null, '', qs ? `/runs?${qs}` : '/runs')
   }
 
-  const active = runs.data?.filter((r) => r.status === 'queued' || r.status === 'running').length ?? 0
+  const active = runs.data?.filter((r) => isActive(r.status)).length ?? 0
   const filtered = Boolean(query)
   return (
     <div>

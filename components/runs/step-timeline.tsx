@@ -2,10 +2,10 @@
 
 import { Badge } from '@/components/ui/badge'
 import { DataTable, type Column } from '@/components/ui/data-table'
-import { domainLabel } from '@/components/ui/domains'
+import { domainLabel } from '@/lib/format/domains'
 import { EmptyState } from '@/components/ui/empty-state'
-import { formatDuration } from '@/components/ui/format'
-import type { StepDto } from '@/lib/db/runs'
+import { formatDuration } from '@/lib/format/format'
+import type { StepDto } from '@/lib/domain/runs'
 import { ListOrdered } from 'lucide-react'
 
 const columns: Column<StepDto>[] = [

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { apiPost } from '@/lib/api/client-fetch'
 import { runKeys, siteKeys } from '@/lib/query-keys'
-import type { RunDto } from '@/lib/db/runs'
+import type { RunDto } from '@/lib/domain/runs'
 
 /** POST /api/runs/{id}/cancel. The run stops at the runner's next tick; polling shows it. */
 export function useCancelRun(id: string) {

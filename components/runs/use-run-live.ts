@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { apiGet } from '@/lib/api/client-fetch'
 import { runKeys } from '@/lib/query-keys'
-import type { RunDto, StepDto } from '@/lib/db/runs'
+import type { RunDto, StepDto } from '@/lib/domain/runs'
 import { isActive } from './run-status'
 
 export interface RunLive {

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { apiGet } from '@/lib/api/client-fetch'
 import { runKeys } from '@/lib/query-keys'
-import type { RunDto } from '@/lib/db/runs'
+import type { RunDto } from '@/lib/domain/runs'
 import { isActive } from './run-status'
 
 export type RunListFilter = Record<string, string | undefined>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SiteDto } from '@/lib/db/sites'
+import type { SiteDto } from '@/lib/domain/sites'
 import { emptyFilter, facets, filterSites, shortUrl } from './site-filter'
 
 const site = (p: Partial<SiteDto>): SiteDto => ({

@@ -1,5 +1,5 @@
 // Filtering the sites list: pure, so it is easy to test and cheap on 2,000 rows.
-import type { SiteDto } from '@/lib/db/sites'
+import type { SiteDto } from '@/lib/domain/sites'
 
 export interface SiteFilter {
   q: string

@@ -1,6 +1,6 @@
-import type { SiteDto } from '@/lib/db/sites'
+import type { SiteDto } from '@/lib/domain/sites'
 import { StateBadge } from '@/components/ui/badge'
-import { domainLabel } from '@/components/ui/domains'
+import { domainLabel } from '@/lib/format/domains'
 
 const PLATFORMS: Record<string, string> = { wordpress: 'WordPress', joomla: 'Joomla', joomla3: 'Joomla 3', solo: 'Akeeba Solo' }
 

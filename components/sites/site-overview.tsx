@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { SiteDto } from '@/lib/db/sites'
+import type { SiteDto } from '@/lib/domain/sites'
 import { Card } from '@/components/ui/card'
 import { RelativeTime } from '@/components/ui/time'
 import { ageLabel, platformLine } from './site-labels'

@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from 'react'
 import { Plus, Search, Server, X } from 'lucide-react'
-import type { SiteDto } from '@/lib/db/sites'
+import type { SiteDto } from '@/lib/domain/sites'
 import { siteBackupStateMeta } from '@/components/ui/badge'
 import { Button, ButtonLink } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'

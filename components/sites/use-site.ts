@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { apiGet } from '@/lib/api/client-fetch'
 import { siteKeys } from '@/lib/query-keys'
-import type { SiteDto } from '@/lib/db/sites'
+import type { SiteDto } from '@/lib/domain/sites'
 
 export function useSite(initialData: SiteDto) {
   return useQuery({

@@ -9,9 +9,6 @@ export {
   runStatusMeta,
   siteBackupStateMeta,
   stateMeta,
-  type ArchiveState,
-  type RunStatus,
-  type SiteBackupState,
   type StateKind,
   type StateMeta,
 } from './states'

@@ -70,10 +70,6 @@ export function Select({ className, ...rest }: ComponentProps<'select'>) {
   return <select className={cn(control, 'h-9 pr-8', className)} {...rest} />
 }
 
-export function Textarea({ className, ...rest }: ComponentProps<'textarea'>) {
-  return <textarea className={cn(control, 'min-h-20 py-2', className)} {...rest} />
-}
-
 type Wrapped<P> = Omit<P, 'id'> & Pick<FieldProps, 'label' | 'error' | 'hint' | 'required' | 'id'> & {
   fieldClassName?: string
 }
@@ -90,14 +86,6 @@ export function SelectField({ label, error, hint, required, id, fieldClassName, 
   return (
     <Field label={label} error={error} hint={hint} required={required} id={id} className={fieldClassName}>
       {(p) => <Select required={required} {...p} {...rest} />}
-    </Field>
-  )
-}
-
-export function TextareaField({ label, error, hint, required, id, fieldClassName, ...rest }: Wrapped<ComponentProps<'textarea'>>) {
-  return (
-    <Field label={label} error={error} hint={hint} required={required} id={id} className={fieldClassName}>
-      {(p) => <Textarea required={required} {...p} {...rest} />}
     </Field>
   )
 }

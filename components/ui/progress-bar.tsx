@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { cn } from './cn'
-import { clampPercent, formatPercent } from './format'
+import { clampPercent, formatPercent } from '@/lib/format/format'
 import { stateMeta } from './states'
 import { toneFill, type Tone } from './tone'
 

@@ -14,6 +14,8 @@ import {
   Unplug,
   type LucideIcon,
 } from 'lucide-react'
+import type { RunStatus } from '@/lib/domain/run-status'
+import type { ArchiveState, SiteBackupState } from '@/lib/domain/site-state'
 import type { Tone } from './tone'
 
 export interface StateMeta {
@@ -21,22 +23,6 @@ export interface StateMeta {
   tone: Tone
   icon: LucideIcon
 }
-
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'timed_out'
-
-export type SiteBackupState =
-  | 'not_connected'
-  | 'no_api'
-  | 'never'
-  | 'ok'
-  | 'too_old'
-  | 'failed'
-  | 'running'
-  | 'obsolete'
-  | 'unknown'
-
-/** Akeeba archive record state: `status` fail/run, otherwise the `meta` ok/remote/obsolete/pending. */
-export type ArchiveState = 'ok' | 'remote' | 'obsolete' | 'pending' | 'fail'
 
 export const runStatusMeta: Record<RunStatus, StateMeta> = {
   queued: { label: 'Queued', tone: 'idle', icon: Clock },

@@ -1,6 +1,6 @@
 import { Ban, Check, X } from 'lucide-react'
 import { cn } from './cn'
-import { domainLabel } from './domains'
+import { domainLabel } from '@/lib/format/domains'
 
 type StageState = 'done' | 'complete' | 'current' | 'failed' | 'stopped' | 'pending'
 

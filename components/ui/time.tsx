@@ -1,7 +1,7 @@
 'use client'
 
 import { useSyncExternalStore } from 'react'
-import { formatExact, formatRelative, formatUtc } from './format'
+import { formatExact, formatRelative, formatUtc } from '@/lib/format/format'
 
 /*
  * One shared clock for every <RelativeTime>, ticking every 15 s while any is mounted.

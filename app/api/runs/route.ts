@@ -1,5 +1,5 @@
 import { json, parseQuery, route } from '@/lib/api/respond'
-import { listRuns } from '@/lib/db/runs'
+import { listRuns } from '@/lib/runs/read-runs'
 import { runListQuery } from '@/lib/runs/run-input'
 
 export const dynamic = 'force-dynamic'

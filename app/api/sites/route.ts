@@ -1,5 +1,5 @@
 import { json, parseBody, route } from '@/lib/api/respond'
-import { listSites } from '@/lib/db/sites'
+import { listSites } from '@/lib/sites/list-sites'
 import { addSite } from '@/lib/sites/connect-site'
 import { createSiteInput } from '@/lib/sites/site-input'
 

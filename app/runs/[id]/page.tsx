@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { RunView } from '@/components/runs/run-view'
-import { getRun, listRuns, listSteps } from '@/lib/db/runs'
-import { getSite } from '@/lib/db/sites'
+import { getRun, listRuns, listSteps } from '@/lib/runs/read-runs'
+import { getSite } from '@/lib/sites/list-sites'
 import { successfulDurations } from '@/lib/runs/eta'
 
 export const dynamic = 'force-dynamic'

@@ -1,8 +1,7 @@
 import { json, parseBody, route } from '@/lib/api/respond'
-import { notFound } from '@/lib/api/errors'
-import { deleteSiteRow } from '@/lib/db/sites'
-import { recordAudit } from '@/lib/db/audit'
-import { requireSite, updateSite } from '@/lib/sites/connect-site'
+import { updateSite } from '@/lib/sites/connect-site'
+import { deleteSite } from '@/lib/sites/delete-site'
+import { requireSite } from '@/lib/sites/list-sites'
 import { updateSiteInput } from '@/lib/sites/site-input'
 
 export const dynamic = 'force-dynamic'
@@ -17,8 +16,6 @@ export const PATCH = route<P>(async (req, { id }) => {
 })
 
 export const DELETE = route<P>(async (_req, { id }) => {
-  const site = await requireSite(id)
-  if (!(await deleteSiteRow(id))) throw notFound('site', id)
-  await recordAudit('site.deleted', { details: { id, name: site.name, url: site.baseUrl } })
+  await deleteSite(id)
   return json({ deleted: true })
 })

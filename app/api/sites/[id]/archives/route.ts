@@ -1,10 +1,6 @@
 import { json, route } from '@/lib/api/respond'
-import { listArchivesFiltered } from '@/lib/archives/list-archives'
-import { requireSite } from '@/lib/sites/connect-site'
+import { listSiteArchives } from '@/lib/archives/list-archives'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = route<{ id: string }>(async (_req, { id }) => {
-  await requireSite(id)
-  return json({ archives: await listArchivesFiltered({ siteId: id }) })
-})
+export const GET = route<{ id: string }>(async (_req, { id }) => json({ archives: await listSiteArchives(id) }))

@@ -1,6 +1,6 @@
 import { json, route } from '@/lib/api/respond'
 import { syncSiteArchives } from '@/lib/archives/sync-archives'
-import { requireSite } from '@/lib/sites/connect-site'
+import { requireSite } from '@/lib/sites/list-sites'
 
 export const dynamic = 'force-dynamic'
 
