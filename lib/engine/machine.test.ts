@@ -3,7 +3,7 @@
 // is applied as tick.ts applies it, and reconciles are answered with the site's recorded record.
 // Test names cite the fact in DESIGN.md "Facts from the real server" (or the fixture README) they prove.
 import { describe, expect, it } from 'vitest'
-import { backoffMs, type CallOutcome, type Decision } from './machine'
+import { backoffMs, type Decision } from './machine'
 import type { FixtureExchange } from '../akeeba/fixtures.test-helper'
 import type { StepData } from '../akeeba/types'
 import {
