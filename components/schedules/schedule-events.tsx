@@ -3,8 +3,7 @@
 import { Panel } from '@/components/ui/panel'
 import { Badge, type Tone } from '@/components/ui/badge'
 import { RelativeTime } from '@/components/ui/time'
-import type { ScheduleEvent } from '@/lib/db/schedules'
-import type { ScheduleSiteDto } from '@/lib/schedule/schedule-dto'
+import type { ScheduleEvent, ScheduleSiteDto } from '@/lib/domain/schedules'
 
 const LABELS: Record<string, { label: string; tone: Tone }> = {
   'schedule.skipped': { label: 'Skipped', tone: 'warn' },

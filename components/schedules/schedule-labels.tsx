@@ -4,7 +4,7 @@ import { CalendarOff, Server, Tag } from 'lucide-react'
 import { Badge, StateBadge } from '@/components/ui/badge'
 import { RelativeTime } from '@/components/ui/time'
 import { DemoBadge } from '@/components/ui/demo-badge'
-import type { ScheduleDto, SiteLastResult } from '@/lib/schedule/schedule-dto'
+import type { ScheduleDto, SiteLastResult } from '@/lib/domain/schedules'
 
 export function TargetLabel({ s }: { s: Pick<ScheduleDto, 'siteId' | 'siteName' | 'siteIsDemo' | 'tag' | 'sites'> }) {
   if (s.siteId) {

@@ -2,7 +2,7 @@
 
 import { Pencil } from 'lucide-react'
 import { ButtonLink } from '@/components/ui/button'
-import type { ScheduleDto } from '@/lib/schedule/schedule-dto'
+import type { ScheduleDto } from '@/lib/domain/schedules'
 import { ToggleScheduleButton } from './toggle-schedule-button'
 
 export function ScheduleRowActions({ s }: { s: ScheduleDto }) {

@@ -5,7 +5,7 @@ import { Pause, Play } from 'lucide-react'
 import { Button, type ButtonSize } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { TextField } from '@/components/ui/field'
-import type { ScheduleDto } from '@/lib/schedule/schedule-dto'
+import type { ScheduleDto } from '@/lib/domain/schedules'
 import { useUpdateSchedule } from './use-schedules'
 
 /** Enable or disable with a reason and a name, both recorded and shown with the state. */

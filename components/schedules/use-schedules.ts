@@ -3,11 +3,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { apiDelete, apiGet, apiPatch, apiPost } from '@/lib/api/client-fetch'
 import { scheduleKeys, siteKeys } from '@/lib/query-keys'
-import type { ScheduleEvent } from '@/lib/db/schedules'
-import type { ScheduleDto } from '@/lib/schedule/schedule-dto'
+import { isActiveRunStatus } from '@/lib/domain/run-status'
+import type { ScheduleDto, ScheduleEvent } from '@/lib/domain/schedules'
 
 const hasLiveRun = (list: ScheduleDto[] | undefined) =>
-  list?.some((s) => s.sites.some((x) => x.last?.kind === 'run' && (x.last.status === 'queued' || x.last.status === 'running')))
+  list?.some((s) => s.sites.some((x) => x.last?.kind === 'run' && isActiveRunStatus(x.last.status)))
 
 /** A site's start is due within 90 s (or just passed): poll closely so the new run shows up at once. */
 const fireSoon = (list: ScheduleDto[] | undefined) =>

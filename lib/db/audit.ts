@@ -9,6 +9,10 @@ export interface AuditEntry {
   siteId?: string | null
   runId?: string | null
   archiveId?: string | null
+  /** A schedule's events (and runs it queued) are found by this column. */
+  scheduleId?: string | null
+  /** The fire an event is about: with scheduleId, it finds the skips of one fire. */
+  scheduledFor?: Date | null
   details?: unknown
 }
 
@@ -20,6 +24,8 @@ export async function recordAudit(action: string, e: AuditEntry, client: Client 
       siteId: e.siteId ?? null,
       runId: e.runId ?? null,
       archiveId: e.archiveId ?? null,
+      scheduleId: e.scheduleId ?? null,
+      scheduledFor: e.scheduledFor ?? null,
       details: JSON.stringify(e.details ?? {}),
     },
   })

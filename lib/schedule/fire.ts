@@ -1,18 +1,19 @@
 // Fires due schedules. Called from every runner's loop (web process and `npm run worker`), so any
-// number of processes may call it at once: lib/db/schedules.ts makes each fire exactly-once.
+// number of processes may call it at once: lib/db/schedules.ts's fire transaction makes each fire exactly-once.
 import { config } from '../config'
-import { dueSchedules, fireOccurrence, hasPendingSites, skipMissed } from '../db/schedules'
+import { dueSchedules } from '../db/schedules'
+import { isUniqueViolation } from '../db/errors'
 import { logger } from '../log'
 import { wakeLocalRunner } from '../engine/runner-registry'
+import { fireOccurrence, hasPendingSites } from './fire-occurrence'
 import { planFire } from './plan-fire'
+import { skipMissed } from './skip-missed'
 
 export interface FireSummary {
   created: string[]
   skipped: number
   missed: number
 }
-
-const isUniqueViolation = (e: unknown) => /P2002|unique|UNIQUE|duplicate/.test(String((e as Error)?.message ?? e))
 
 export async function fireDueSchedules(now = new Date()): Promise<FireSummary> {
   const catchupMinutes = config().STEPWISE_CATCHUP_WINDOW_MINUTES

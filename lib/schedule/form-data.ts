@@ -1,5 +1,5 @@
 // What the schedule form needs from the server: sites (with tags and profiles), known tags, zones.
-import { allTags, listSites } from '../db/sites'
+import { allTags, findSites } from '../db/sites'
 
 export interface ScheduleFormData {
   sites: { id: string; name: string; tags: string[]; profiles: { id: number; name: string }[] }[]
@@ -15,7 +15,7 @@ const MODERN: Record<string, string> = {
 }
 
 export async function scheduleFormData(): Promise<ScheduleFormData> {
-  const [sites, tags] = await Promise.all([listSites(), allTags()])
+  const [sites, tags] = await Promise.all([findSites(), allTags()])
   const zones = [...new Set(Intl.supportedValuesOf('timeZone').map((z) => MODERN[z] ?? z))].sort()
   return {
     sites: sites.map((s) => ({ id: s.id, name: s.name, tags: s.tags, profiles: s.profiles })),

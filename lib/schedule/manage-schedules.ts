@@ -4,11 +4,13 @@
 import { AppError, notFound } from '../api/errors'
 import {
   allTargetSites, deleteScheduleRow, getScheduleRow, insertSchedule, latestScheduledRuns, listScheduleEvents, listScheduleRows,
-  recordScheduleEvent, siteExistsForSchedule, targetsOf, updateScheduleRow, type ScheduleEvent, type ScheduleWrite,
+  recordScheduleEvent, siteExistsForSchedule, updateScheduleRow, type ScheduleWrite,
 } from '../db/schedules'
+import type { ScheduleDto, ScheduleEvent } from '../domain/schedules'
 import { checkCron, minGapMs, nextFireAfter, nextFires } from './cron'
 import { describeCron } from './describe-cron'
-import { toScheduleDto, type ScheduleDto } from './schedule-dto'
+import { toScheduleDto } from './schedule-dto'
+import { targetsOf } from './targets'
 import type { CreateScheduleInput, PreviewInput, UpdateScheduleInput } from './schedule-input'
 
 const DEFAULT_ACTOR = 'dashboard'
@@ -44,7 +46,7 @@ export async function listSchedules(filter: { siteId?: string } = {}): Promise<S
   if (filter.siteId) {
     const site = (await allTargetSites()).find((s) => s.id === filter.siteId)
     if (!site) return []
-    rows = rows.filter((r) => r.siteId === site.id || (r.tag !== null && site.tags.includes(r.tag)))
+    rows = rows.filter((r) => targetsOf(r, [site]).length > 0)
   }
   return decorate(rows)
 }
@@ -77,7 +79,6 @@ export async function createSchedule(input: CreateScheduleInput, now = new Date(
     siteId: input.siteId ?? null, tag: input.siteId ? null : input.tag ?? null,
     cron: input.cron, timezone: input.timezone, profileId: input.profileId ?? null, descriptionTemplate: input.descriptionTemplate || null,
     staggerMinutes: stagger, runOnce: input.runOnce ?? false, enabled,
-    notifyOnFailure: input.notifyOnFailure ?? true, notifyOnSuccess: input.notifyOnSuccess ?? false,
     changedBy: input.by || DEFAULT_ACTOR, changeReason: input.reason || (enabled ? 'Created' : 'Created disabled'), changedAt: now,
     nextFireAt: enabled ? nextFireAfter(input.cron, input.timezone, now) : null,
   }
@@ -107,8 +108,6 @@ export async function updateSchedule(id: string, input: UpdateScheduleInput, now
     ...(input.profileId !== undefined ? { profileId: input.profileId } : {}),
     ...(input.descriptionTemplate !== undefined ? { descriptionTemplate: input.descriptionTemplate || null } : {}),
     ...(input.runOnce !== undefined ? { runOnce: input.runOnce } : {}),
-    ...(input.notifyOnFailure !== undefined ? { notifyOnFailure: input.notifyOnFailure } : {}),
-    ...(input.notifyOnSuccess !== undefined ? { notifyOnSuccess: input.notifyOnSuccess } : {}),
     changedBy: by, changedAt: now,
     changeReason: input.reason || (toggled ? (enabled ? 'Enabled' : 'Disabled') : 'Edited'),
     // Recomputed from now on enable and on a new rule; unchanged otherwise (a fire in progress goes on).

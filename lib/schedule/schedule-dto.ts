@@ -1,51 +1,11 @@
 // What the API and pages show for a schedule: its rule in words, upcoming fires, and per target site
 // the staggered start, next start and last result (a run, or a recorded skip).
-import type { ScheduleEvent, ScheduleRow, ScheduledRunBrief, TargetSite } from '../db/schedules'
-import { siteNextStart } from '../db/schedules'
+import type { ScheduleRow, ScheduledRunBrief, TargetSite } from '../db/schedules'
+import type { ScheduleDto, ScheduleEvent, ScheduleSiteDto, SiteLastResult } from '../domain/schedules'
 import { describeCron } from './describe-cron'
 import { checkCron, nextFires } from './cron'
+import { siteNextStart } from './site-next-start'
 import { staggerOffsetMs } from './stagger'
-
-export type SiteLastResult =
-  | { kind: 'run'; runId: string; status: string; scheduledFor: string | null; at: string; errorMessage: string | null }
-  | { kind: 'skipped'; reason: string; scheduledFor: string | null; at: string; runId: string | null }
-
-export interface ScheduleSiteDto {
-  siteId: string
-  siteName: string
-  offsetSeconds: number
-  nextStartAt: string | null
-  last: SiteLastResult | null
-}
-
-export interface ScheduleDto {
-  id: string
-  name: string
-  siteId: string | null
-  siteName: string | null
-  siteIsDemo: boolean
-  tag: string | null
-  cron: string
-  cronText: string
-  timezone: string
-  profileId: number | null
-  descriptionTemplate: string | null
-  enabled: boolean
-  runOnce: boolean
-  staggerMinutes: number
-  changedBy: string | null
-  changeReason: string | null
-  changedAt: string | null
-  nextFireAt: string | null
-  lastFireAt: string | null
-  notifyOnFailure: boolean
-  notifyOnSuccess: boolean
-  createdAt: string
-  updatedAt: string
-  /** The next few fires of the rule (schedule level, before staggering). */
-  upcoming: string[]
-  sites: ScheduleSiteDto[]
-}
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
@@ -79,7 +39,6 @@ export function toScheduleDto(
     id: r.id, name: r.name, siteId: r.siteId, siteName: r.site?.name ?? null, siteIsDemo: r.site?.isDemo ?? false, tag: r.tag, cron: r.cron, cronText: describeCron(r.cron),
     timezone: r.timezone, profileId: r.profileId, descriptionTemplate: r.descriptionTemplate, enabled: r.enabled, runOnce: r.runOnce,
     staggerMinutes: r.staggerMinutes, changedBy: r.changedBy, changeReason: r.changeReason, changedAt: iso(r.changedAt),
-    nextFireAt: iso(r.nextFireAt), lastFireAt: iso(r.lastFireAt), notifyOnFailure: r.notifyOnFailure, notifyOnSuccess: r.notifyOnSuccess,
-    createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(), upcoming, sites,
+    nextFireAt: iso(r.nextFireAt), lastFireAt: iso(r.lastFireAt), createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(), upcoming, sites,
   }
 }

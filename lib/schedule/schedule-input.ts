@@ -21,8 +21,6 @@ const fields = {
   staggerMinutes: z.number().int().min(0).max(1440).optional(),
   runOnce: z.boolean().optional(),
   enabled: z.boolean().optional(),
-  notifyOnFailure: z.boolean().optional(),
-  notifyOnSuccess: z.boolean().optional(),
   /** Who made the change (there is no login yet); defaults to "dashboard". */
   by,
   /** Why (shown with the enabled state). */

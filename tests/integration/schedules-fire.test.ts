@@ -6,7 +6,7 @@ import { fireDueSchedules } from '@/lib/schedule/fire'
 import { createSchedule, getSchedule, listSchedules, updateSchedule } from '@/lib/schedule/manage-schedules'
 import { listScheduleEvents } from '@/lib/db/schedules'
 import { staggerOffsetMs } from '@/lib/schedule/stagger'
-import { listSites } from '@/lib/db/sites'
+import { listSites } from '@/lib/sites/list-sites'
 import { AppError } from '@/lib/api/errors'
 import { resetConfigForTests } from '@/lib/config'
 
