@@ -14,7 +14,7 @@ export interface PartLink {
 }
 
 /** Part 1 is the .jpa (DESIGN.md fact 9), then .j01, .j02…: listed in that order. */
-export function partLinks(a: Pick<ArchiveDto, 'id' | 'parts' | 'multipart' | 'archiveName' | 'totalSize'>): PartLink[] {
+function partLinks(a: Pick<ArchiveDto, 'id' | 'parts' | 'multipart' | 'archiveName' | 'totalSize'>): PartLink[] {
   const href = (part: number) => `/api/archives/${a.id}/download?part=${part}`
   if (a.parts?.length) return [...a.parts].sort((x, y) => x.part - y.part).map((p) => ({ part: p.part, name: p.name, size: p.size, href: href(p.part) }))
   const n = Math.max(1, a.multipart)

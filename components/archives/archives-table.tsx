@@ -13,7 +13,7 @@ import { DemoBadge } from '@/components/ui/demo-badge'
 
 const ORIGINS: Record<string, string> = { json: 'Remote (API)', backend: 'Back-end', frontend: 'Front-end', cli: 'CLI', restorepoint: 'Restore point' }
 
-export function originLabel(o: string): string {
+function originLabel(o: string): string {
   return ORIGINS[o] ?? (o || '—')
 }
 

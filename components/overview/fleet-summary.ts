@@ -15,7 +15,7 @@ export interface FleetSummary {
   stale: SummarySite[]
 }
 
-export function isFresh(s: SummarySite, now: number): boolean {
+function isFresh(s: SummarySite, now: number): boolean {
   return s.lastSuccessAt !== null && now - Date.parse(s.lastSuccessAt) <= s.maxBackupAgeHours * 3_600_000
 }
 

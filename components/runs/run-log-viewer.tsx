@@ -5,7 +5,7 @@ import { buttonClasses } from '@/components/ui/button'
 import { Spinner } from '@/components/ui/spinner'
 import { useRunLog } from './use-run-log'
 
-export function downloadLogHref(runId: string): string {
+function downloadLogHref(runId: string): string {
   return `/api/runs/${encodeURIComponent(runId)}/log?download=1`
 }
 

@@ -8,7 +8,7 @@ import { isActive } from './run-status'
 
 export type RunListFilter = Record<string, string | undefined>
 
-export function runListUrl(filter: RunListFilter): string {
+function runListUrl(filter: RunListFilter): string {
   const qs = new URLSearchParams()
   for (const [k, v] of Object.entries(filter)) if (v) qs.set(k, v)
   const s = qs.toString()

@@ -9,7 +9,7 @@ import type { SiteDto } from '@/lib/domain/sites'
 import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 
-export function useRecheckSite(siteId: string) {
+function useRecheckSite(siteId: string) {
   const qc = useQueryClient()
   return useMutation({
     mutationFn: () => apiPost<{ site: SiteDto }>(`/api/sites/${siteId}/recheck`),

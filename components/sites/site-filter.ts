@@ -11,7 +11,7 @@ export interface SiteFilter {
 export const emptyFilter: SiteFilter = { q: '', state: '', tag: '', hostGroup: '' }
 
 /** States that need someone: shown by the "Needs attention" choice. */
-export const ATTENTION = new Set(['not_connected', 'no_api', 'failed', 'too_old', 'obsolete'])
+const ATTENTION = new Set(['not_connected', 'no_api', 'failed', 'too_old', 'obsolete'])
 
 export function filterSites(sites: readonly SiteDto[], f: SiteFilter): SiteDto[] {
   const q = f.q.trim().toLowerCase()

@@ -16,7 +16,7 @@ export function platformLine(s: Pick<SiteDto, 'platform' | 'akeebaVersion' | 'ed
 }
 
 /** Why a site is in its state, for hover and the site header. */
-export function stateReason(s: SiteDto): string | undefined {
+function stateReason(s: SiteDto): string | undefined {
   if (s.backupState === 'not_connected' || s.backupState === 'no_api') return s.connectionError ?? undefined
   if (s.backupState === 'failed') return s.lastRun?.errorMessage ?? undefined
   if (s.backupState === 'too_old') return `The last good backup is older than ${ageLabel(s.maxBackupAgeHours)}.`

@@ -6,7 +6,7 @@ import { siteKeys } from '@/lib/query-keys'
 import type { SiteDto } from '@/lib/domain/sites'
 
 /** Polls only while some site has a backup queued or running. */
-export function siteListInterval(sites: SiteDto[] | undefined): number | false {
+function siteListInterval(sites: SiteDto[] | undefined): number | false {
   return sites?.some((s) => s.activeRun) ? 2_000 : false
 }
 

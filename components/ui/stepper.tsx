@@ -26,7 +26,7 @@ const SR_TEXT: Record<StageState, string> = {
 }
 
 /** Works out each stage's state. Exported for tests and for text summaries. */
-export function stepperStages(
+function stepperStages(
   chain: readonly string[],
   current: string | null | undefined,
   status: string,

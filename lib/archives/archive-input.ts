@@ -1,7 +1,8 @@
 // Query strings of the archives API, parsed once at the boundary (STYLE.md rule 9).
 import { z } from 'zod'
+import type { ArchiveState } from '../domain/site-state'
 
-export const ARCHIVE_STATES = ['ok', 'remote', 'obsolete', 'pending', 'fail'] as const
+const ARCHIVE_STATES = ['ok', 'remote', 'obsolete', 'pending', 'fail'] as const satisfies readonly ArchiveState[]
 
 export const archiveListQuery = z.object({
   siteId: z.string().min(1).optional(),

@@ -1,4 +1,4 @@
-// Backup runs and their steps: rows to DTOs, lists, creation, cancel requests.
+// Backup runs and their steps: rows to DTOs, lists, creation, cancel requests, and the facts other modules need.
 import type { Prisma } from '../../generated/sqlite/client'
 import { db, type Db } from './client'
 import { ACTIVE_RUN_STATUSES, type RunStatus } from '../domain/run-status'
@@ -88,16 +88,17 @@ export async function createRun(input: NewRun, client: Db | Prisma.TransactionCl
   return toRunDto(r)
 }
 
-export async function requestCancel(id: string, deleteRemote: boolean): Promise<RunDto | null> {
-  const d = db()
-  // A queued run has never touched the site: cancel it right here. A running one is stopped by the
-  // runner at its next tick (it may be inside an HTTP call now).
-  await d.backupRun.updateMany({
+/** Ends the run as cancelled if it is still queued (no runner holds it); otherwise changes nothing. */
+export async function cancelIfQueued(id: string, message: string): Promise<void> {
+  await db().backupRun.updateMany({
     where: { id, status: 'queued' },
-    data: { status: 'cancelled', finishedAt: new Date(), cancelRequested: true, errorKind: 'cancelled', errorMessage: 'Cancelled before it started.' },
+    data: { status: 'cancelled', finishedAt: new Date(), cancelRequested: true, errorKind: 'cancelled', errorMessage: message },
   })
-  await d.backupRun.updateMany({ where: { id, status: 'running' }, data: { cancelRequested: true, deleteRemoteOnCancel: deleteRemote, nextTickAt: new Date() } })
-  return getRun(id)
+}
+
+/** Flags the run for cancelling at its next tick, due now, if it is running; otherwise changes nothing. */
+export async function flagCancelIfRunning(id: string, deleteRemote: boolean): Promise<void> {
+  await db().backupRun.updateMany({ where: { id, status: 'running' }, data: { cancelRequested: true, deleteRemoteOnCancel: deleteRemote, nextTickAt: new Date() } })
 }
 
 /** A run with its site's name and address and every step, for the downloadable log. */
