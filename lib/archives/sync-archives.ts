@@ -9,6 +9,7 @@ import type { BackupRecord } from '../akeeba/types'
 import { AkeebaError } from '../akeeba/types'
 import { AppError } from '../api/errors'
 import { logger } from '../log'
+import { requireSite } from '../sites/list-sites'
 import { clientForSite } from './site-client'
 import { isDownloadable } from './archive-state'
 
@@ -43,6 +44,12 @@ export async function syncSiteArchives(siteId: string): Promise<ArchiveDto[]> {
     if (e instanceof AkeebaError) throw siteError('Could not read the backup list from the site', e)
     throw e
   }
+}
+
+/** "Refresh" on a site's archive history (POST /api/sites/{id}/archives/sync): 404 for an unknown site. */
+export async function refreshSiteArchives(siteId: string): Promise<ArchiveDto[]> {
+  await requireSite(siteId)
+  return syncSiteArchives(siteId)
 }
 
 export function siteError(what: string, e: AkeebaError): AppError {
