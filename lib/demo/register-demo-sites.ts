@@ -1,6 +1,6 @@
 // Puts the demo fleet's sites into the dashboard database as demo sites, idempotently: a site whose
 // URL is already registered is re-checked (re-linked) instead of added again.
-import { listSites } from '../db/sites'
+import { listSites } from '../sites/list-sites'
 import { addSite, recheckSite } from '../sites/connect-site'
 import { queueBackup } from '../runs/start-run'
 import type { DemoSite } from '../fake-site/demo-fleet'

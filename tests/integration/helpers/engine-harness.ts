@@ -2,10 +2,11 @@
 import { startFakeFleet, type FakeFleet, type FakeSiteConfig } from '@/lib/fake-site'
 import { Runner, defaultRunnerOptions, type RunnerOptions } from '@/lib/engine/runner'
 import { apiForRun } from '@/lib/engine/site-client'
-import { afterRun } from '@/lib/engine/after-run'
+import { afterRun } from '@/lib/archives/after-run'
 import { addSite } from '@/lib/sites/connect-site'
 import { queueBackup } from '@/lib/runs/start-run'
-import { getRun, listSteps, type RunDto } from '@/lib/db/runs'
+import { getRun, listSteps } from '@/lib/db/runs'
+import type { RunDto } from '@/lib/domain/runs'
 import { freshDatabase, type TestDb } from './test-db'
 
 export interface Harness {
