@@ -3,7 +3,7 @@
 import { listArchives, upsertArchives } from '../db/archives'
 import type { ArchiveDto } from '../domain/archives'
 import { siteApiFromClient } from '../engine/site-client'
-import { syncArchivesWith } from './after-run'
+import { claimedRuns, syncArchivesWith } from './after-run'
 import type { AkeebaClient } from '../akeeba/client'
 import type { BackupRecord } from '../akeeba/types'
 import { AkeebaError } from '../akeeba/types'
@@ -31,7 +31,7 @@ export async function syncWithClient(client: AkeebaClient, siteId: string): Prom
       logger().warn({ siteId, remoteId: a.remoteId, err: e instanceof Error ? e.message : e }, 'getBackupInfo failed while reading part names')
     }
   }
-  if (merged.length) await upsertArchives(siteId, merged, false)
+  if (merged.length) await upsertArchives(siteId, merged, false, claimedRuns(merged))
   return listArchives({ siteId })
 }
 

@@ -61,15 +61,18 @@ function fields(r: BackupRecord) {
 
 /**
  * Upserts the site's records. With `complete` (the whole list was read), records we have that the
- * site no longer lists are marked gone. Runs are linked by the marker in the record's comment.
+ * site no longer lists are marked gone. `claimedRuns` maps a record id to the run id it claims to
+ * belong to; the link is made only when that run is this site's.
  */
-export async function upsertArchives(siteId: string, records: BackupRecord[], complete: boolean): Promise<number> {
+export async function upsertArchives(siteId: string, records: BackupRecord[], complete: boolean, claimedRuns: Map<number, string> = new Map()): Promise<number> {
   const d = db()
   const seen: number[] = []
+  const claimed = [...new Set(claimedRuns.values())]
+  const ours = new Set(claimed.length ? (await d.backupRun.findMany({ where: { id: { in: claimed }, siteId }, select: { id: true } })).map((r) => r.id) : [])
   for (const r of records) {
     seen.push(r.id)
-    const m = /stepwise-run:([a-z0-9]+)/.exec(`${r.comment} ${r.description}`)
-    const runId = m ? (await d.backupRun.findFirst({ where: { id: m[1], siteId }, select: { id: true } }))?.id ?? null : null
+    const claim = claimedRuns.get(r.id)
+    const runId = claim && ours.has(claim) ? claim : null
     await d.archive.upsert({
       where: { siteId_remoteId: { siteId, remoteId: r.id } },
       create: { siteId, remoteId: r.id, runId, ...fields(r) },

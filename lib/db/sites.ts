@@ -93,11 +93,12 @@ export async function updateSiteRow(id: string, w: Partial<SiteWrite>): Promise<
   })
 }
 
-export async function saveConnection(id: string, c: Connection): Promise<void> {
+/** Stores a check's result; `replaceProfiles` also replaces the site's profile list with `c.profiles`. */
+export async function saveConnection(id: string, c: Connection, replaceProfiles: boolean): Promise<void> {
   const d = db()
   await d.$transaction(async (tx) => {
     await tx.site.update({ where: { id }, data: connectionData(c) })
-    if (c.connectionStatus === 'ok') {
+    if (replaceProfiles) {
       await tx.profile.deleteMany({ where: { siteId: id } })
       if (c.profiles.length) await tx.profile.createMany({ data: c.profiles.map((p) => ({ siteId: id, remoteId: p.id, name: p.name })) })
     }

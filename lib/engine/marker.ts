@@ -3,3 +3,8 @@
 export function runMarker(runId: string): string {
   return `stepwise-run:${runId}`
 }
+
+/** The run id our marker names in a record's comment or description, if any. */
+export function runIdFromMarker(text: string): string | null {
+  return /stepwise-run:([a-z0-9]+)/.exec(text)?.[1] ?? null
+}

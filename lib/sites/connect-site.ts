@@ -72,7 +72,9 @@ export async function recheckSite(id: string, actor: string | null = null): Prom
   const r = await detectSite(site.endpointUrl ?? site.baseUrl, key, { connectTimeoutMs: config().STEPWISE_CONNECT_TIMEOUT_MS, timeoutMs: 30_000 })
   // A stored endpoint that stopped answering may have moved: try the site root too.
   const result = !r.ok && site.endpointUrl ? await detectSite(site.baseUrl, key, { timeoutMs: 30_000 }) : r
-  await saveConnection(id, connectionFrom(result))
+  const conn = connectionFrom(result)
+  // A failed check keeps the profiles we knew: they are still the site's, just unreachable now.
+  await saveConnection(id, conn, conn.connectionStatus === 'ok')
   await recordAudit('site.rechecked', { actor, siteId: id, details: { ok: result.ok, cause: result.ok ? null : result.cause } })
   return (await getSite(id))!
 }
