@@ -7,24 +7,37 @@ import prettier from 'eslint-config-prettier/flat'
 const rule = (regex, message, extra = {}) => ({ regex, message, ...extra })
 
 const PRISMA = [
-  rule('(^|/)db/client$', 'Only lib/db talks to the database: call a function of a lib/db module instead of db().', { importNames: ['db', 'createDb', 'Db'] }),
+  rule('(^|/)db/client$', 'Only lib/db talks to the database: call a function of a lib/db module instead of db().', {
+    importNames: ['db', 'createDb', 'Db'],
+  }),
   rule('(^|/)generated/|^@prisma/', 'Only lib/db imports the Prisma client.'),
 ]
 const NO_UI = [
   rule('(^|/)components/|^@/app/', 'lib never imports components or app: move the helper to lib/ (e.g. lib/format).'),
 ]
 const NO_DB_FROM_UI = [
-  rule('(^|/)lib/db/', 'app and components reach the data through lib/<domain> (and types through lib/domain), never lib/db.'),
+  rule(
+    '(^|/)lib/db/',
+    'app and components reach the data through lib/<domain> (and types through lib/domain), never lib/db.',
+  ),
 ]
 const DB_STAYS_DOWN = [
-  rule('(^|/)(engine|schedule|sites|runs|archives|api|runtime|demo|fake-site)/', 'lib/db holds queries and row↔DTO mapping only: it must not import the features above it.'),
+  rule(
+    '(^|/)(engine|schedule|sites|runs|archives|api|runtime|demo|fake-site)/',
+    'lib/db holds queries and row↔DTO mapping only: it must not import the features above it.',
+  ),
   rule('(^|/)components/|^@/app/', 'lib/db never imports components or app.'),
 ]
 const ENGINE_BELOW_FEATURES = [
-  rule('(^|/)(schedule|sites|runs|archives|runtime)/', 'The engine does not know the features built on it; wire them in lib/runtime.'),
+  rule(
+    '(^|/)(schedule|sites|runs|archives|runtime)/',
+    'The engine does not know the features built on it; wire them in lib/runtime.',
+  ),
 ]
 const PURE_ENGINE = [
-  rule('(^|/)db/', 'The state machine is pure: data comes in as arguments (type imports are fine).', { allowTypeImports: true }),
+  rule('(^|/)db/', 'The state machine is pure: data comes in as arguments (type imports are fine).', {
+    allowTypeImports: true,
+  }),
   rule('^node:|(^|/)(log|config)$', 'The state machine is pure: no I/O, logging or configuration.'),
 ]
 
@@ -35,7 +48,18 @@ const config = [
   ...nextTs,
   prettier,
   {
-    ignores: ['node_modules/**', '.next/**', '.next-*/**', 'generated/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'tests/fixtures/**', 'bench/out/**'],
+    ignores: [
+      'node_modules/**',
+      '.next/**',
+      '.next-*/**',
+      'generated/**',
+      'data/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+      'tests/fixtures/**',
+      'bench/out/**',
+    ],
   },
   {
     rules: {
@@ -44,15 +68,28 @@ const config = [
   },
   // One block per layer; a later block replaces the rule for the files it matches, so each carries
   // every restriction that applies to its files.
-  { files: ['app/**', 'components/**'], rules: { '@typescript-eslint/no-restricted-imports': restrict(PRISMA, NO_DB_FROM_UI) } },
-  { files: ['lib/**'], ignores: ['lib/db/**'], rules: { '@typescript-eslint/no-restricted-imports': restrict(PRISMA, NO_UI) } },
+  {
+    files: ['app/**', 'components/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': restrict(PRISMA, NO_DB_FROM_UI) },
+  },
+  {
+    files: ['lib/**'],
+    ignores: ['lib/db/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': restrict(PRISMA, NO_UI) },
+  },
   { files: ['lib/db/**'], rules: { '@typescript-eslint/no-restricted-imports': restrict(DB_STAYS_DOWN) } },
-  { files: ['lib/engine/**'], rules: { '@typescript-eslint/no-restricted-imports': restrict(PRISMA, NO_UI, ENGINE_BELOW_FEATURES) } },
+  {
+    files: ['lib/engine/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': restrict(PRISMA, NO_UI, ENGINE_BELOW_FEATURES) },
+  },
   {
     files: ['lib/engine/machine.ts', 'lib/engine/decide-tick.ts', 'lib/engine/apply-decision.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': restrict(PRISMA, NO_UI, ENGINE_BELOW_FEATURES, PURE_ENGINE) },
   },
-  { files: ['bench/**', 'instrumentation*.ts'], rules: { '@typescript-eslint/no-restricted-imports': restrict(PRISMA) } },
+  {
+    files: ['bench/**', 'instrumentation*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': restrict(PRISMA) },
+  },
 ]
 
 export default config

@@ -5,7 +5,9 @@ import { migrateOnStart, startRunner, stopRunner } from './lib/runtime/start-run
 await migrateOnStart()
 if (config().STEPWISE_RUNNER) {
   startRunner('web')
-  const stop = () => { void stopRunner().finally(() => process.exit(0)) }
+  const stop = () => {
+    void stopRunner().finally(() => process.exit(0))
+  }
   process.once('SIGTERM', stop)
   process.once('SIGINT', stop)
 } else {

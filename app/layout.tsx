@@ -26,7 +26,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <Providers>
           <AppNav />
           <div className="lg:pl-60">
-            <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl px-4 py-6 focus:outline-none sm:px-6 lg:px-8 lg:py-8">
+            <main
+              id="main"
+              tabIndex={-1}
+              className="mx-auto w-full max-w-7xl px-4 py-6 focus:outline-none sm:px-6 lg:px-8 lg:py-8"
+            >
               {children}
             </main>
           </div>

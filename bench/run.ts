@@ -18,14 +18,23 @@ const FLEETS = (args.get('fleet') ?? '100,1000').split(',').filter(Boolean).map(
 const FLEET_LATENCY = Number(args.get('fleet-latency') ?? 1000)
 const root = path.resolve(import.meta.dirname, '..')
 // The same Node flags as `npm run worker` (package.json), so the figures are the product's.
-const WORKER_NODE_FLAGS = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.worker as string).split(' ').filter((a) => a.startsWith('--max'))
+const WORKER_NODE_FLAGS = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.worker as string)
+  .split(' ')
+  .filter((a) => a.startsWith('--max'))
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN }
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN
+}
 
 async function freshBenchDatabase(): Promise<{ dir: string; env: Record<string, string> }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'stepwise-bench-'))
-  const env = { DATABASE_URL: `file:${path.join(dir, 'bench.db')}`, STEPWISE_DATA_DIR: dir, STEPWISE_LOG_LEVEL: 'error' }
+  const env = {
+    DATABASE_URL: `file:${path.join(dir, 'bench.db')}`,
+    STEPWISE_DATA_DIR: dir,
+    STEPWISE_LOG_LEVEL: 'error',
+  }
   Object.assign(process.env, env)
   const { resetConfigForTests } = await import('../lib/config')
   const { disconnectDb } = await import('../lib/db/client')
@@ -39,7 +48,10 @@ async function freshBenchDatabase(): Promise<{ dir: string; env: Record<string, 
 }
 
 async function bareLoop(fleet: FakeFleet, id: string): Promise<number> {
-  const client = new AkeebaClient({ endpoint: { url: fleet.endpointUrl(id), platform: 'wordpress' }, key: fleet.key(id) })
+  const client = new AkeebaClient({
+    endpoint: { url: fleet.endpointUrl(id), platform: 'wordpress' },
+    key: fleet.key(id),
+  })
   const t0 = performance.now()
   let r = await client.startBackup({ description: 'bare' })
   while (r.data.hasRun) r = await client.stepBackup(r.data.backupid)
@@ -55,10 +67,31 @@ async function oneBackup(LATENCY: number): Promise<void> {
   const { getRun } = await import('../lib/db/runs')
   const { Runner, defaultRunnerOptions } = await import('../lib/engine/runner')
   const { apiForRun } = await import('../lib/engine/site-client')
-  fleet.addSite({ id: 'one', persona: 'wordpress', key: 'BenchKey123', scenario: { stepLatencyMs: LATENCY, countQuota: 0 } })
+  fleet.addSite({
+    id: 'one',
+    persona: 'wordpress',
+    key: 'BenchKey123',
+    scenario: { stepLatencyMs: LATENCY, countQuota: 0 },
+  })
   const siteId = await insertSite(
-    { name: 'one', baseUrl: fleet.url('one'), keyCiphertext: encryptSiteKey('BenchKey123'), hostGroup: null, hostKey: 'host:127.0.0.1', tags: [] },
-    { endpointUrl: fleet.endpointUrl('one'), platform: 'wordpress', apiLevel: 400, akeebaVersion: '9.1.1', edition: 'pro', connectionStatus: 'ok', connectionError: null, profiles: [{ id: 1, name: 'Default' }] },
+    {
+      name: 'one',
+      baseUrl: fleet.url('one'),
+      keyCiphertext: encryptSiteKey('BenchKey123'),
+      hostGroup: null,
+      hostKey: 'host:127.0.0.1',
+      tags: [],
+    },
+    {
+      endpointUrl: fleet.endpointUrl('one'),
+      platform: 'wordpress',
+      apiLevel: 400,
+      akeebaVersion: '9.1.1',
+      edition: 'pro',
+      connectionStatus: 'ok',
+      connectionError: null,
+      profiles: [{ id: 1, name: 'Default' }],
+    },
   )
   const { setLocalRunner } = await import('../lib/engine/runner-registry')
   const runner = new Runner({ ...defaultRunnerOptions('test', apiForRun), pollMs: 250 })
@@ -73,7 +106,10 @@ async function oneBackup(LATENCY: number): Promise<void> {
     // Done when the run is stored as succeeded: the finished step persisted and the archive verified.
     for (;;) {
       const r = await getRun(run.id)
-      if (r && r.status !== 'queued' && r.status !== 'running') { if (r.status !== 'succeeded') throw new Error(r.errorMessage ?? r.status); break }
+      if (r && r.status !== 'queued' && r.status !== 'running') {
+        if (r.status !== 'succeeded') throw new Error(r.errorMessage ?? r.status)
+        break
+      }
       await new Promise((res) => setTimeout(res, 5))
     }
     ours.push(performance.now() - t0)
@@ -114,19 +150,40 @@ async function fleetBench(n: number): Promise<void> {
     fleet.addSite({ id, persona: 'wordpress', key, scenario: { stepLatencyMs: FLEET_LATENCY, countQuota: 0 } })
     const siteId = await insertSite(
       { name: id, baseUrl: fleet.url(id), keyCiphertext: cipher, hostGroup: null, hostKey: 'host:127.0.0.1', tags: [] },
-      { endpointUrl: fleet.endpointUrl(id), platform: 'wordpress', apiLevel: 400, akeebaVersion: '9.1.1', edition: 'pro', connectionStatus: 'ok', connectionError: null, profiles: [{ id: 1, name: 'Default' }] },
+      {
+        endpointUrl: fleet.endpointUrl(id),
+        platform: 'wordpress',
+        apiLevel: 400,
+        akeebaVersion: '9.1.1',
+        edition: 'pro',
+        connectionStatus: 'ok',
+        connectionError: null,
+        profiles: [{ id: 1, name: 'Default' }],
+      },
     )
     await createRun({ siteId, hostKey: 'host:127.0.0.1', profileId: 1, trigger: 'api' })
   }
   const t0 = Date.now()
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []
-  const child = spawn(process.execPath, [...prof, ...WORKER_NODE_FLAGS, '--import', 'tsx', path.join(root, 'lib/runtime/worker-main.ts')], {
-    cwd: root,
-    env: { ...process.env, ...env, STEPWISE_MAX_CONCURRENT_RUNS: String(n), STEPWISE_MAX_RUNS_PER_HOST: '0', STEPWISE_POLL_MS: '50' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
+  const child = spawn(
+    process.execPath,
+    [...prof, ...WORKER_NODE_FLAGS, '--import', 'tsx', path.join(root, 'lib/runtime/worker-main.ts')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        ...env,
+        STEPWISE_MAX_CONCURRENT_RUNS: String(n),
+        STEPWISE_MAX_RUNS_PER_HOST: '0',
+        STEPWISE_POLL_MS: '50',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  )
   let peak = 0
-  const sampler = setInterval(() => { peak = Math.max(peak, peakRss(child.pid!) || 0) }, 200)
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, peakRss(child.pid!) || 0)
+  }, 200)
   const deadline = Date.now() + 15 * 60_000
   while (Date.now() < deadline && (await countRuns(ACTIVE_RUN_STATUSES)) > 0) {
     await new Promise((res) => setTimeout(res, 250))
@@ -134,7 +191,10 @@ async function fleetBench(n: number): Promise<void> {
   const wall = (Date.now() - t0) / 1000
   peak = Math.max(peak, peakRss(child.pid!) || 0)
   clearInterval(sampler)
-  await new Promise<void>((res) => { child.once('exit', () => res()); child.kill('SIGTERM') })
+  await new Promise<void>((res) => {
+    child.once('exit', () => res())
+    child.kill('SIGTERM')
+  })
   const succeeded = await countRuns(['succeeded'])
   // Lag, from the database: a step is due when the previous answer was stored (sleepTime is 0), and
   // its request went out `durationMs` before its own answer was stored.
@@ -153,7 +213,9 @@ async function fleetBench(n: number): Promise<void> {
   rmSync(dir, { recursive: true, force: true })
   console.log(`\n== ${n} concurrent sites (${FLEET_LATENCY} ms per step, one worker process, SQLite)`)
   console.log(`runs succeeded         ${succeeded}/${n} in ${wall.toFixed(1)} s`)
-  console.log(`backup steps per sec   ${(steps.length / wall).toFixed(0)}   (${calls} API calls in all; fake answer time p50 ${pct(http, 50)} ms)`)
+  console.log(
+    `backup steps per sec   ${(steps.length / wall).toFixed(0)}   (${calls} API calls in all; fake answer time p50 ${pct(http, 50)} ms)`,
+  )
   console.log(`scheduler lag p50      ${pct(lags, 50).toFixed(0)} ms`)
   console.log(`scheduler lag p99      ${pct(lags, 99).toFixed(0)} ms   (target ≤ 100 ms)`)
   console.log(`runner peak RSS        ${(peak / 1024 / 1024).toFixed(0)} MB   (target ≤ 400 MB)`)
@@ -165,4 +227,10 @@ async function main(): Promise<void> {
   for (const n of FLEETS) await fleetBench(n)
 }
 
-main().then(() => process.exit(0), (e) => { console.error(e); process.exit(1) })
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e)
+    process.exit(1)
+  },
+)

@@ -49,20 +49,26 @@ export const CONFIG_DOCS: Record<keyof RawConfig, string> = {
   HOST: 'Interface the web server listens on. Default `127.0.0.1`; set `0.0.0.0` to expose it.',
   PORT: 'Web server port (default 3000).',
   STEPWISE_DATA_DIR: 'Folder for the SQLite file and the generated key file (default `./data`).',
-  STEPWISE_SECRET_KEY: 'Base64 of 32 random bytes used to encrypt site keys (AES-256-GCM). Unset: a key file is generated in the data folder.',
-  STEPWISE_RUNNER: 'Run the backup runner inside the web process (default `on`). Set `off` when you run `npm run worker` processes instead.',
+  STEPWISE_SECRET_KEY:
+    'Base64 of 32 random bytes used to encrypt site keys (AES-256-GCM). Unset: a key file is generated in the data folder.',
+  STEPWISE_RUNNER:
+    'Run the backup runner inside the web process (default `on`). Set `off` when you run `npm run worker` processes instead.',
   STEPWISE_MAX_CONCURRENT_RUNS: 'Global cap of backups running at once across all runners (default 50).',
   STEPWISE_MAX_RUNS_PER_HOST: 'Cap of backups at once on sites sharing one host or host group (default 3; 0 = no cap).',
-  STEPWISE_RUNNER_CONCURRENCY: 'Backups one runner process drives at once (default: the global cap). Lower it to spread work over several workers.',
-  STEPWISE_STEP_TIMEOUT_MS: 'HTTP timeout of one API call (default 300000: steps can upload to cloud storage for minutes).',
+  STEPWISE_RUNNER_CONCURRENCY:
+    'Backups one runner process drives at once (default: the global cap). Lower it to spread work over several workers.',
+  STEPWISE_STEP_TIMEOUT_MS:
+    'HTTP timeout of one API call (default 300000: steps can upload to cloud storage for minutes).',
   STEPWISE_CONNECT_TIMEOUT_MS: 'TCP/TLS connect timeout (default 10000).',
-  STEPWISE_RETRY_FIRST_DELAY_MS: 'Wait before re-sending a step whose response was lost (default 10000, the server step time).',
+  STEPWISE_RETRY_FIRST_DELAY_MS:
+    'Wait before re-sending a step whose response was lost (default 10000, the server step time).',
   STEPWISE_MAX_RETRIES: 'Re-sends of one step after transport failures before the run fails (default 5).',
   STEPWISE_LEASE_MS: 'How long a runner owns a run per tick (default step timeout + 60 s).',
   STEPWISE_MAX_LEASE_EXPIRIES: 'Leases that may expire without progress before a run ends as timed out (default 3).',
   STEPWISE_MAX_RUN_HOURS: 'A run still going after this many hours ends as timed out (default 12).',
   STEPWISE_POLL_MS: 'How often an idle runner looks for due work (default 250).',
-  STEPWISE_CATCHUP_WINDOW_MINUTES: 'A schedule fire missed while Stepwise was down runs once if it is at most this old (default 1440).',
+  STEPWISE_CATCHUP_WINDOW_MINUTES:
+    'A schedule fire missed while Stepwise was down runs once if it is at most this old (default 1440).',
   STEPWISE_LOG_LEVEL: 'trace, debug, info, warn, error, fatal or silent (default info).',
 }
 

@@ -21,7 +21,9 @@ function newestMtime(dir) {
 
 const buildId = path.join(root, '.next/BUILD_ID')
 const sources = ['app', 'components', 'lib', 'public'].map((d) => newestMtime(path.join(root, d)))
-const stale = !existsSync(buildId) || Math.max(...sources, statSync(path.join(root, 'package.json')).mtimeMs) > statSync(buildId).mtimeMs
+const stale =
+  !existsSync(buildId) ||
+  Math.max(...sources, statSync(path.join(root, 'package.json')).mtimeMs) > statSync(buildId).mtimeMs
 if (stale || process.env.STEPWISE_REBUILD === '1') {
   console.log('stepwise: building the app (first start or sources changed)…')
   const b = spawnSync(process.execPath, [next, 'build'], { cwd: root, env, stdio: 'inherit' })

@@ -26,7 +26,11 @@ export default async function RunsPage({ searchParams }: Props) {
   const [runs, sites] = await Promise.all([listRuns(query), listSites()])
   return (
     <Suspense>
-      <RunsView initialRuns={runs} initialQuery={filterQuery(filter)} sites={sites.map((s) => ({ id: s.id, name: s.name, isDemo: s.isDemo }))} />
+      <RunsView
+        initialRuns={runs}
+        initialQuery={filterQuery(filter)}
+        sites={sites.map((s) => ({ id: s.id, name: s.name, isDemo: s.isDemo }))}
+      />
     </Suspense>
   )
 }

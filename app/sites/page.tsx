@@ -12,5 +12,10 @@ const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : u
 export default async function SitesPage({ searchParams }: { searchParams: Search }) {
   const sp = await searchParams
   const sites = await listSites()
-  return <SitesList initialSites={sites} initialFilter={{ state: one(sp.state), tag: one(sp.tag), hostGroup: one(sp.hostGroup), q: one(sp.q) }} />
+  return (
+    <SitesList
+      initialSites={sites}
+      initialFilter={{ state: one(sp.state), tag: one(sp.tag), hostGroup: one(sp.hostGroup), q: one(sp.q) }}
+    />
+  )
 }

@@ -11,7 +11,13 @@ import type { ReactNode } from 'react'
 import { ArchiveActions } from './archive-actions'
 import { DemoBadge } from '@/components/ui/demo-badge'
 
-const ORIGINS: Record<string, string> = { json: 'Remote (API)', backend: 'Back-end', frontend: 'Front-end', cli: 'CLI', restorepoint: 'Restore point' }
+const ORIGINS: Record<string, string> = {
+  json: 'Remote (API)',
+  backend: 'Back-end',
+  frontend: 'Front-end',
+  cli: 'CLI',
+  restorepoint: 'Restore point',
+}
 
 function originLabel(o: string): string {
   return ORIGINS[o] ?? (o || '—')
@@ -28,42 +34,81 @@ function sizeText(a: ArchiveDto): string {
 
 function columnsFor(showSite: boolean): Column<ArchiveDto>[] {
   const cols: Column<ArchiveDto>[] = [
-    { key: 'state', header: 'Status', className: 'w-36', cell: (a) => <StateBadge state={archiveState(a)} kind="archive" size="sm" />, sortValue: (a) => archiveState(a) },
     {
-      key: 'description', header: 'Backup',
+      key: 'state',
+      header: 'Status',
+      className: 'w-36',
+      cell: (a) => <StateBadge state={archiveState(a)} kind="archive" size="sm" />,
+      sortValue: (a) => archiveState(a),
+    },
+    {
+      key: 'description',
+      header: 'Backup',
       cell: (a) => (
         <span className="flex min-w-0 flex-col">
           <span className="truncate">
             {a.description || 'No description'}
-            {a.runId && <Link href={`/runs/${a.runId}`} className="ml-2 text-xs font-normal text-blue-700 hover:underline">Run</Link>}
+            {a.runId && (
+              <Link href={`/runs/${a.runId}`} className="ml-2 text-xs font-normal text-blue-700 hover:underline">
+                Run
+              </Link>
+            )}
           </span>
-          <span className="truncate font-mono text-xs text-slate-500" title={a.archiveName}>{a.archiveName || '—'}</span>
+          <span className="truncate font-mono text-xs text-slate-500" title={a.archiveName}>
+            {a.archiveName || '—'}
+          </span>
           {/* Phones: the columns hidden below sm, in one line. */}
           <span className="text-xs text-slate-600 sm:hidden">
-            {showSite && <>{a.siteName} · </>}<RelativeTime date={a.backupStart} /> · {sizeText(a)}
+            {showSite && <>{a.siteName} · </>}
+            <RelativeTime date={a.backupStart} /> · {sizeText(a)}
           </span>
         </span>
       ),
       sortValue: (a) => a.description,
-      className: showSite ? 'max-w-[11rem] sm:max-w-[16rem] 2xl:max-w-[22rem]' : 'max-w-[11rem] sm:max-w-[16rem] xl:max-w-[22rem]',
+      className: showSite
+        ? 'max-w-[11rem] sm:max-w-[16rem] 2xl:max-w-[22rem]'
+        : 'max-w-[11rem] sm:max-w-[16rem] xl:max-w-[22rem]',
     },
   ]
   if (showSite) {
     cols.push({
-      key: 'site', header: 'Site', hideBelow: 'sm', sortValue: (a) => a.siteName,
+      key: 'site',
+      header: 'Site',
+      hideBelow: 'sm',
+      sortValue: (a) => a.siteName,
       cell: (a) => (
         <span className="flex items-center gap-2">
-          <Link href={`/sites/${a.siteId}`} className="hover:underline">{a.siteName}</Link>
+          <Link href={`/sites/${a.siteId}`} className="hover:underline">
+            {a.siteName}
+          </Link>
           {a.siteIsDemo && <DemoBadge />}
         </span>
       ),
     })
   }
   cols.push(
-    { key: 'start', header: 'Started', hideBelow: 'sm', className: 'whitespace-nowrap', cell: (a) => <RelativeTime date={a.backupStart} />, sortValue: (a) => a.backupStart },
-    { key: 'duration', header: 'Duration', className: `${XL} whitespace-nowrap tabular-nums`, headerClassName: XL, cell: (a) => formatDuration(a.durationMs), sortValue: (a) => a.durationMs },
     {
-      key: 'size', header: 'Size', align: 'right', hideBelow: 'sm', className: 'whitespace-nowrap tabular-nums',
+      key: 'start',
+      header: 'Started',
+      hideBelow: 'sm',
+      className: 'whitespace-nowrap',
+      cell: (a) => <RelativeTime date={a.backupStart} />,
+      sortValue: (a) => a.backupStart,
+    },
+    {
+      key: 'duration',
+      header: 'Duration',
+      className: `${XL} whitespace-nowrap tabular-nums`,
+      headerClassName: XL,
+      cell: (a) => formatDuration(a.durationMs),
+      sortValue: (a) => a.durationMs,
+    },
+    {
+      key: 'size',
+      header: 'Size',
+      align: 'right',
+      hideBelow: 'sm',
+      className: 'whitespace-nowrap tabular-nums',
       cell: (a) => (
         <span className="flex flex-col items-end">
           <span>{a.totalSize ? formatBytes(a.totalSize) : '—'}</span>
@@ -72,8 +117,21 @@ function columnsFor(showSite: boolean): Column<ArchiveDto>[] {
       ),
       sortValue: (a) => a.totalSize,
     },
-    { key: 'origin', header: 'Origin', className: `${showSite ? XXL : 'hidden lg:table-cell'} whitespace-nowrap text-slate-600`, headerClassName: showSite ? XXL : 'hidden lg:table-cell', cell: (a) => `${originLabel(a.origin)}${a.profileId ? ` · #${a.profileId}` : ''}`, sortValue: (a) => a.origin },
-    { key: 'actions', header: <span className="sr-only">Actions</span>, align: 'right', interactive: true, cell: (a) => <ArchiveActions archive={a} /> },
+    {
+      key: 'origin',
+      header: 'Origin',
+      className: `${showSite ? XXL : 'hidden lg:table-cell'} whitespace-nowrap text-slate-600`,
+      headerClassName: showSite ? XXL : 'hidden lg:table-cell',
+      cell: (a) => `${originLabel(a.origin)}${a.profileId ? ` · #${a.profileId}` : ''}`,
+      sortValue: (a) => a.origin,
+    },
+    {
+      key: 'actions',
+      header: <span className="sr-only">Actions</span>,
+      align: 'right',
+      interactive: true,
+      cell: (a) => <ArchiveActions archive={a} />,
+    },
   )
   return cols
 }
@@ -81,7 +139,17 @@ function columnsFor(showSite: boolean): Column<ArchiveDto>[] {
 const SITE_COLS = columnsFor(false)
 const FLEET_COLS = columnsFor(true)
 
-export function ArchivesTable({ archives, showSite = false, empty, maxHeight }: { archives: ArchiveDto[]; showSite?: boolean; empty: ReactNode; maxHeight?: string | null }) {
+export function ArchivesTable({
+  archives,
+  showSite = false,
+  empty,
+  maxHeight,
+}: {
+  archives: ArchiveDto[]
+  showSite?: boolean
+  empty: ReactNode
+  maxHeight?: string | null
+}) {
   return (
     <DataTable
       caption="Archives"

@@ -11,7 +11,17 @@ import { useArchives } from './use-archives'
 import { useSyncArchives } from './use-archive-actions'
 
 /** The site's backup records as last read from the site, with Refresh (read them again). */
-export function SiteArchivesPanel({ siteId, syncedAt, connected, initialArchives }: { siteId: string; syncedAt: string | null; connected: boolean; initialArchives: ArchiveDto[] }) {
+export function SiteArchivesPanel({
+  siteId,
+  syncedAt,
+  connected,
+  initialArchives,
+}: {
+  siteId: string
+  syncedAt: string | null
+  connected: boolean
+  initialArchives: ArchiveDto[]
+}) {
   const { data: archives = [] } = useArchives({ siteId }, initialArchives)
   const sync = useSyncArchives(siteId)
   return (
@@ -21,22 +31,50 @@ export function SiteArchivesPanel({ siteId, syncedAt, connected, initialArchives
       padded={false}
       description={
         <>
-          As listed by the site{syncedAt ? <>, read <RelativeTime date={syncedAt} /></> : ', not read yet'}. Multipart archives download as separate parts.
+          As listed by the site
+          {syncedAt ? (
+            <>
+              , read <RelativeTime date={syncedAt} />
+            </>
+          ) : (
+            ', not read yet'
+          )}
+          . Multipart archives download as separate parts.
         </>
       }
       actions={
-        <Button size="sm" icon={RefreshCw} busy={sync.isPending} onClick={() => sync.mutate()} disabled={!connected} title={connected ? 'Read the backup list from the site again' : 'Re-check the connection first'}>
+        <Button
+          size="sm"
+          icon={RefreshCw}
+          busy={sync.isPending}
+          onClick={() => sync.mutate()}
+          disabled={!connected}
+          title={connected ? 'Read the backup list from the site again' : 'Re-check the connection first'}
+        >
           Refresh
         </Button>
       }
     >
       {sync.isError && (
-        <p role="alert" className="border-b border-red-200 bg-bad-bg px-4 py-2 text-sm text-bad-fg sm:px-5">{sync.error.message}</p>
+        <p role="alert" className="border-b border-red-200 bg-bad-bg px-4 py-2 text-sm text-bad-fg sm:px-5">
+          {sync.error.message}
+        </p>
       )}
       <ArchivesTable
         archives={archives}
         maxHeight="32rem"
-        empty={<EmptyState bare icon={Archive} title="No archives yet" description={connected ? 'Back up now, or press Refresh to read backups made elsewhere.' : 'Connect the site to read its backups.'} />}
+        empty={
+          <EmptyState
+            bare
+            icon={Archive}
+            title="No archives yet"
+            description={
+              connected
+                ? 'Back up now, or press Refresh to read backups made elsewhere.'
+                : 'Connect the site to read its backups.'
+            }
+          />
+        }
       />
     </Panel>
   )

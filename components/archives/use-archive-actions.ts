@@ -8,7 +8,8 @@ import type { ArchiveDto } from '@/lib/domain/archives'
 /** Archive changes can change a site's backup state (obsolete), so both lists refresh. */
 function useInvalidate() {
   const qc = useQueryClient()
-  return () => Promise.all([qc.invalidateQueries({ queryKey: archiveKeys.all }), qc.invalidateQueries({ queryKey: siteKeys.all })])
+  return () =>
+    Promise.all([qc.invalidateQueries({ queryKey: archiveKeys.all }), qc.invalidateQueries({ queryKey: siteKeys.all })])
 }
 
 export function useSyncArchives(siteId: string) {

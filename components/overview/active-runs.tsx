@@ -21,23 +21,40 @@ export function ActiveRuns({ runs, demoSites }: { runs: RunDto[]; demoSites: Rea
       padded={false}
     >
       {runs.length === 0 ? (
-        <EmptyState bare icon={Activity} className="py-8" title="Nothing running right now" description="Backups you start, and scheduled ones, show here with their progress." />
+        <EmptyState
+          bare
+          icon={Activity}
+          className="py-8"
+          title="Nothing running right now"
+          description="Backups you start, and scheduled ones, show here with their progress."
+        />
       ) : (
         <ul className="max-h-[28rem] divide-y divide-slate-100 overflow-auto">
           {runs.map((r) => (
             <li key={r.id} className="relative px-4 py-3 hover:bg-slate-50 sm:px-5">
               <div className="flex items-center justify-between gap-3">
-                <Link href={`/runs/${r.id}`} className="flex min-w-0 items-center gap-2 font-medium text-slate-900 after:absolute after:inset-0 hover:underline">
+                <Link
+                  href={`/runs/${r.id}`}
+                  className="flex min-w-0 items-center gap-2 font-medium text-slate-900 after:absolute after:inset-0 hover:underline"
+                >
                   <span className="truncate">{r.siteName}</span>
                   {demoSites.has(r.siteId) && <DemoBadge />}
                 </Link>
                 <StateBadge state={r.status} kind="run" live={r.status === 'running'} size="sm" />
               </div>
               <div className="mt-2 flex items-center gap-3">
-                <ProgressBar value={r.status === 'queued' ? null : r.progress} state={r.status} live={r.status === 'running'} showPercent label={`${r.siteName} progress`} />
+                <ProgressBar
+                  value={r.status === 'queued' ? null : r.progress}
+                  state={r.status}
+                  live={r.status === 'running'}
+                  showPercent
+                  label={`${r.siteName} progress`}
+                />
               </div>
               <p className="mt-1 h-4 truncate text-xs text-slate-500">
-                {r.status === 'queued' ? 'Waiting to start' : [domainLabel(r.domain) || 'Starting', r.step].filter(Boolean).join(' · ')}
+                {r.status === 'queued'
+                  ? 'Waiting to start'
+                  : [domainLabel(r.domain) || 'Starting', r.step].filter(Boolean).join(' · ')}
               </p>
             </li>
           ))}

@@ -2,7 +2,10 @@
 // max age, and the sites whose last good backup is too old.
 import type { SiteDto } from '@/lib/domain/sites'
 
-export type SummarySite = Pick<SiteDto, 'id' | 'name' | 'backupState' | 'lastSuccessAt' | 'maxBackupAgeHours' | 'connectionStatus' | 'isDemo'>
+export type SummarySite = Pick<
+  SiteDto,
+  'id' | 'name' | 'backupState' | 'lastSuccessAt' | 'maxBackupAgeHours' | 'connectionStatus' | 'isDemo'
+>
 
 export interface FleetSummary {
   total: number
@@ -25,6 +28,10 @@ export function summarize(sites: readonly SummarySite[], now: number): FleetSumm
   const fresh = sites.filter((s) => isFresh(s, now)).length
   const stale = sites
     .filter((s) => s.connectionStatus === 'ok' && !isFresh(s, now))
-    .sort((a, b) => (a.lastSuccessAt ? Date.parse(a.lastSuccessAt) : -Infinity) - (b.lastSuccessAt ? Date.parse(b.lastSuccessAt) : -Infinity))
+    .sort(
+      (a, b) =>
+        (a.lastSuccessAt ? Date.parse(a.lastSuccessAt) : -Infinity) -
+        (b.lastSuccessAt ? Date.parse(b.lastSuccessAt) : -Infinity),
+    )
   return { total: sites.length, byState, fresh, freshShare: sites.length ? (fresh / sites.length) * 100 : null, stale }
 }

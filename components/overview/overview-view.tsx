@@ -43,10 +43,16 @@ export function OverviewView(props: OverviewViewProps) {
   const demoSites = useMemo(() => new Set(sites.filter((s) => s.isDemo).map((s) => s.id)), [sites])
   const liveRuns = useMemo(() => new Map([...recent, ...active].map((r) => [r.id, r] as const)), [recent, active])
   const problems = recent
-    .filter((r) => (isFailure(r.status) || (r.status === 'succeeded' && r.warningsCount > 0)) && now - Date.parse(r.finishedAt ?? r.createdAt) <= WEEK)
+    .filter(
+      (r) =>
+        (isFailure(r.status) || (r.status === 'succeeded' && r.warningsCount > 0)) &&
+        now - Date.parse(r.finishedAt ?? r.createdAt) <= WEEK,
+    )
     .slice(0, 12)
   // Oldest first: the queue order the runner follows.
-  const inProgress = [...active].sort((a, b) => (a.status === b.status ? a.createdAt.localeCompare(b.createdAt) : a.status === 'running' ? -1 : 1))
+  const inProgress = [...active].sort((a, b) =>
+    a.status === b.status ? a.createdAt.localeCompare(b.createdAt) : a.status === 'running' ? -1 : 1,
+  )
 
   return (
     <div className="space-y-6">
@@ -54,7 +60,11 @@ export function OverviewView(props: OverviewViewProps) {
         className="mb-0"
         title="Overview"
         description="Whether every site has a good, recent backup, and what is running now."
-        actions={<ButtonLink href="/sites/new" variant="secondary" icon={Plus}>Add site</ButtonLink>}
+        actions={
+          <ButtonLink href="/sites/new" variant="secondary" icon={Plus}>
+            Add site
+          </ButtonLink>
+        }
       />
       {sites.length === 0 ? (
         <OverviewEmpty />

@@ -18,7 +18,10 @@ export function useBulkBackup() {
   return useMutation({
     mutationFn: (sel: BulkSelection) => apiPost<BulkResult>('/api/backups/bulk', sel),
     onSuccess: async () => {
-      await Promise.all([qc.invalidateQueries({ queryKey: runKeys.all }), qc.invalidateQueries({ queryKey: siteKeys.all })])
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: runKeys.all }),
+        qc.invalidateQueries({ queryKey: siteKeys.all }),
+      ])
     },
   })
 }

@@ -14,7 +14,11 @@ export function CancelRunButton({ run }: { run: RunDto }) {
   const started = run.status === 'running'
   return (
     <ConfirmDialog
-      trigger={<Button variant="danger" icon={Ban}>Cancel backup</Button>}
+      trigger={
+        <Button variant="danger" icon={Ban}>
+          Cancel backup
+        </Button>
+      }
       title="Cancel this backup?"
       description={
         started
@@ -27,7 +31,12 @@ export function CancelRunButton({ run }: { run: RunDto }) {
     >
       {started && (
         <label className="mt-3 flex items-start gap-2 text-sm text-slate-700">
-          <input type="checkbox" checked={deleteRemote} onChange={(e) => setDeleteRemote(e.target.checked)} className="mt-0.5 size-4 accent-slate-900" />
+          <input
+            type="checkbox"
+            checked={deleteRemote}
+            onChange={(e) => setDeleteRemote(e.target.checked)}
+            className="mt-0.5 size-4 accent-slate-900"
+          />
           <span>Also delete the partial backup on the site</span>
         </label>
       )}

@@ -69,7 +69,9 @@ const ADVICE: Record<string, RunAdvice> = {
   },
   protocol: {
     title: 'The site answered something unexpected',
-    advice: ['Check the server message above and the step timeline. Back up again; if it repeats, download the log and report it.'],
+    advice: [
+      'Check the server message above and the step timeline. Back up again; if it repeats, download the log and report it.',
+    ],
   },
   zombie: { title: 'The site lost track of this backup', advice: RESTARTED },
   backupid_changed: { title: 'Another backup took over on the site', advice: RESTARTED },

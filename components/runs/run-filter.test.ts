@@ -3,8 +3,20 @@ import { filterQuery, readRunsFilter, toApiFilter } from './run-filter'
 
 describe('runs page filter', () => {
   it('keeps valid values and drops the rest', () => {
-    expect(readRunsFilter({ siteId: 's1', status: 'failed,bogus,timed_out', trigger: 'nope', since: '2026-01-02', until: 'yesterday' })).toEqual({
-      siteId: 's1', status: 'failed,timed_out', trigger: undefined, since: '2026-01-02', until: undefined,
+    expect(
+      readRunsFilter({
+        siteId: 's1',
+        status: 'failed,bogus,timed_out',
+        trigger: 'nope',
+        since: '2026-01-02',
+        until: 'yesterday',
+      }),
+    ).toEqual({
+      siteId: 's1',
+      status: 'failed,timed_out',
+      trigger: undefined,
+      since: '2026-01-02',
+      until: undefined,
     })
     expect(readRunsFilter(new URLSearchParams('trigger=bulk'))).toMatchObject({ trigger: 'bulk' })
   })

@@ -31,7 +31,9 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/
 const TRIGGERS = new Set(['manual', 'bulk', 'schedule', 'api', 'demo'])
 
 /** Keeps only valid values, so a hand-edited URL never makes the API answer 400. */
-export function readRunsFilter(params: Record<string, string | string[] | undefined> | URLSearchParams): RunsPageFilter {
+export function readRunsFilter(
+  params: Record<string, string | string[] | undefined> | URLSearchParams,
+): RunsPageFilter {
   const get = (k: string) => {
     const v = params instanceof URLSearchParams ? params.get(k) : params[k]
     return (Array.isArray(v) ? v[0] : v) ?? undefined

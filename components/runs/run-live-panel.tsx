@@ -28,13 +28,25 @@ export function RunLivePanel({ run, stepCount, pastDurationsMs }: RunLivePanelPr
   const now = useNow(live)
   const elapsed = now === null ? null : runDurationMs(run, now)
   const typical = typicalDuration(pastDurationsMs)
-  const eta = run.status === 'running' && elapsed !== null ? estimateRemaining({ pastDurationsMs, elapsedMs: elapsed, progress: run.progress }) : null
+  const eta =
+    run.status === 'running' && elapsed !== null
+      ? estimateRemaining({ pastDurationsMs, elapsedMs: elapsed, progress: run.progress })
+      : null
 
   const progress = run.status === 'succeeded' ? 100 : run.status === 'queued' ? null : run.progress
-  const label = run.status === 'queued' ? 'Waiting to start' : run.status === 'succeeded' ? 'Done' : run.cancelRequested && live ? 'Cancelling…' : domainLabel(run.domain) || 'Starting'
+  const label =
+    run.status === 'queued'
+      ? 'Waiting to start'
+      : run.status === 'succeeded'
+        ? 'Done'
+        : run.cancelRequested && live
+          ? 'Cancelling…'
+          : domainLabel(run.domain) || 'Starting'
   const detail =
     run.status === 'running'
-      ? eta ? etaText(eta) : '\u00a0'
+      ? eta
+        ? etaText(eta)
+        : '\u00a0'
       : run.status === 'queued'
         ? '\u00a0'
         : elapsed !== null
@@ -46,21 +58,61 @@ export function RunLivePanel({ run, stepCount, pastDurationsMs }: RunLivePanelPr
     run.step ||
     (run.status === 'queued'
       ? 'Not started yet'
-      : [domainLabel(run.domain) || 'Starting', run.lastStepNumber !== null ? `server step ${run.lastStepNumber}` : null].filter(Boolean).join(' · '))
+      : [
+          domainLabel(run.domain) || 'Starting',
+          run.lastStepNumber !== null ? `server step ${run.lastStepNumber}` : null,
+        ]
+          .filter(Boolean)
+          .join(' · '))
   const line2 = run.substep || (run.archiveName ? `Archive ${run.archiveName}` : '')
 
   return (
-    <Panel title="Progress" description={`Backup profile #${run.profileId}${run.backupType ? ` · ${run.backupType} backup` : ''}`} id="progress">
+    <Panel
+      title="Progress"
+      description={`Backup profile #${run.profileId}${run.backupType ? ` · ${run.backupType} backup` : ''}`}
+      id="progress"
+    >
       <div className="space-y-6">
-        <Stepper chain={domainChain(run.backupType)} current={run.domain} status={run.status} live={run.status === 'running'} />
-        <ProgressBar size="lg" value={progress} state={run.status} label={label} detail={detail} showPercent={run.status !== 'queued'} live={run.status === 'running'} />
-        <div className="rounded-md bg-slate-50 px-3 py-2 font-mono text-[13px] leading-5 text-slate-700 ring-1 ring-slate-200 ring-inset" aria-label="Current step">
-          <p className="truncate" title={line1}>{line1}</p>
-          <p className="truncate text-slate-500" title={line2}>{line2 || '\u00a0'}</p>
+        <Stepper
+          chain={domainChain(run.backupType)}
+          current={run.domain}
+          status={run.status}
+          live={run.status === 'running'}
+        />
+        <ProgressBar
+          size="lg"
+          value={progress}
+          state={run.status}
+          label={label}
+          detail={detail}
+          showPercent={run.status !== 'queued'}
+          live={run.status === 'running'}
+        />
+        <div
+          className="rounded-md bg-slate-50 px-3 py-2 font-mono text-[13px] leading-5 text-slate-700 ring-1 ring-slate-200 ring-inset"
+          aria-label="Current step"
+        >
+          <p className="truncate" title={line1}>
+            {line1}
+          </p>
+          <p className="truncate text-slate-500" title={line2}>
+            {line2 || '\u00a0'}
+          </p>
         </div>
         <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-4">
           <Fact label="Elapsed" value={elapsed === null ? '—' : formatDuration(elapsed)} />
-          <Fact label="Time left" value={run.status === 'running' ? (eta ? etaText(eta).replace(/ left$/, '') : '—') : run.status === 'queued' ? 'not started' : '—'} />
+          <Fact
+            label="Time left"
+            value={
+              run.status === 'running'
+                ? eta
+                  ? etaText(eta).replace(/ left$/, '')
+                  : '—'
+                : run.status === 'queued'
+                  ? 'not started'
+                  : '—'
+            }
+          />
           <Fact label="Usually takes" value={typical === null ? 'no history yet' : formatDuration(typical)} />
           <Fact label="Steps" value={String(stepCount)} />
         </dl>
@@ -73,7 +125,9 @@ function Fact({ label, value }: { label: string; value: string }) {
   return (
     <div className="min-w-0">
       <dt className="text-xs font-medium text-slate-500">{label}</dt>
-      <dd className="truncate font-medium text-slate-900 tabular-nums" title={value}>{value}</dd>
+      <dd className="truncate font-medium text-slate-900 tabular-nums" title={value}>
+        {value}
+      </dd>
     </div>
   )
 }

@@ -18,19 +18,31 @@ export function RunOutcome({ run, steps }: { run: RunDto; steps: StepDto[] }) {
   if (isFailure(run.status)) return <FailurePanel run={run} steps={steps} />
   if (run.status === 'succeeded') {
     return (
-      <Callout tone="ok" icon={<CircleCheck aria-hidden="true" className="size-5 text-ok" />} title="Backup complete and confirmed on the site">
+      <Callout
+        tone="ok"
+        icon={<CircleCheck aria-hidden="true" className="size-5 text-ok" />}
+        title="Backup complete and confirmed on the site"
+      >
         {run.archiveName ? (
-          <>Archive <span className="font-mono break-all">{run.archiveName}</span>{run.remoteRecordId !== null && <> (site record #{run.remoteRecordId})</>}.</>
+          <>
+            Archive <span className="font-mono break-all">{run.archiveName}</span>
+            {run.remoteRecordId !== null && <> (site record #{run.remoteRecordId})</>}.
+          </>
         ) : (
           'The site lists the finished archive.'
         )}
-        {run.warningsCount > 0 && ` It finished with ${run.warningsCount} warning${run.warningsCount > 1 ? 's' : ''}; read them below.`}
+        {run.warningsCount > 0 &&
+          ` It finished with ${run.warningsCount} warning${run.warningsCount > 1 ? 's' : ''}; read them below.`}
       </Callout>
     )
   }
   if (run.status === 'cancelled') {
     return (
-      <Callout tone="idle" icon={<Ban aria-hidden="true" className="size-5 text-slate-500" />} title="This backup was cancelled">
+      <Callout
+        tone="idle"
+        icon={<Ban aria-hidden="true" className="size-5 text-slate-500" />}
+        title="This backup was cancelled"
+      >
         {run.errorMessage ?? 'Stepwise stopped it on request.'}
       </Callout>
     )
@@ -45,7 +57,13 @@ function QueuedNotice({ run }: { run: RunDto }) {
   return (
     <Callout tone="idle" icon={<Clock aria-hidden="true" className="size-5 text-slate-500" />} title="Waiting to start">
       {blocking ? (
-        <>Another backup of this site is <Link className="underline" href={`/runs/${blocking.id}`}>running now</Link>; this one starts when it ends.</>
+        <>
+          Another backup of this site is{' '}
+          <Link className="underline" href={`/runs/${blocking.id}`}>
+            running now
+          </Link>
+          ; this one starts when it ends.
+        </>
       ) : (
         'Waiting for a free slot: Stepwise limits how many backups run at once, overall and per hosting server, so no server is hammered.'
       )}
@@ -66,25 +84,54 @@ function FailurePanel({ run, steps }: { run: RunDto; steps: StepDto[] }) {
         run.domain ? `At ${domainLabel(run.domain)}` : null,
         last?.stepNumber != null ? `server step ${last.stepNumber}` : null,
         run.errorKind ? `error kind: ${run.errorKind}` : null,
-      ].filter(Boolean).join(' · ')}
+      ]
+        .filter(Boolean)
+        .join(' · ')}
       message={run.errorMessage ?? 'The server gave no message.'}
       advice={advice}
       actions={
         <>
-          <Button variant="primary" icon={RefreshCw} busy={again.isPending} onClick={() => again.mutate(undefined, { onSuccess: (r) => router.push(`/runs/${r.run.id}`) })}>
+          <Button
+            variant="primary"
+            icon={RefreshCw}
+            busy={again.isPending}
+            onClick={() => again.mutate(undefined, { onSuccess: (r) => router.push(`/runs/${r.run.id}`) })}
+          >
             Back up again
           </Button>
-          {again.isError && <p role="alert" className="self-center text-sm text-bad-fg">{again.error.message}</p>}
+          {again.isError && (
+            <p role="alert" className="self-center text-sm text-bad-fg">
+              {again.error.message}
+            </p>
+          )}
         </>
       }
     />
   )
 }
 
-function Callout({ tone, icon, title, children }: { tone: 'ok' | 'idle'; icon: React.ReactNode; title: string; children: React.ReactNode }) {
+function Callout({
+  tone,
+  icon,
+  title,
+  children,
+}: {
+  tone: 'ok' | 'idle'
+  icon: React.ReactNode
+  title: string
+  children: React.ReactNode
+}) {
   return (
-    <section className={tone === 'ok' ? 'rounded-lg border border-emerald-200 bg-ok-bg p-4' : 'rounded-lg border border-slate-200 bg-slate-50 p-4'}>
-      <h2 className={`flex items-center gap-2.5 text-[15px] font-semibold ${tone === 'ok' ? 'text-ok-fg' : 'text-slate-800'}`}>
+    <section
+      className={
+        tone === 'ok'
+          ? 'rounded-lg border border-emerald-200 bg-ok-bg p-4'
+          : 'rounded-lg border border-slate-200 bg-slate-50 p-4'
+      }
+    >
+      <h2
+        className={`flex items-center gap-2.5 text-[15px] font-semibold ${tone === 'ok' ? 'text-ok-fg' : 'text-slate-800'}`}
+      >
         {icon}
         {title}
       </h2>

@@ -20,7 +20,10 @@ const TRIGGER_LABELS: Record<string, string> = {
 export const triggerLabel = (t: string) => TRIGGER_LABELS[t] ?? t
 
 /** Run time so far or in total, ms; null before it started. */
-export function runDurationMs(run: { startedAt: string | null; finishedAt: string | null }, now: number): number | null {
+export function runDurationMs(
+  run: { startedAt: string | null; finishedAt: string | null },
+  now: number,
+): number | null {
   if (!run.startedAt) return null
   return (run.finishedAt ? Date.parse(run.finishedAt) : now) - Date.parse(run.startedAt)
 }

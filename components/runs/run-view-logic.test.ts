@@ -16,7 +16,23 @@ describe('mergeSteps', () => {
 
 describe('runAdvice', () => {
   it('has specific advice for every engine error kind that ends a run as failed', () => {
-    for (const kind of ['auth', 'transport', 'timeout', 'http', 'unparsable', 'backup_error', 'not_found', 'method_missing', 'protocol', 'zombie', 'backupid_changed', 'step_regressed', 'not_created', 'unverified', 'timed_out']) {
+    for (const kind of [
+      'auth',
+      'transport',
+      'timeout',
+      'http',
+      'unparsable',
+      'backup_error',
+      'not_found',
+      'method_missing',
+      'protocol',
+      'zombie',
+      'backupid_changed',
+      'step_regressed',
+      'not_created',
+      'unverified',
+      'timed_out',
+    ]) {
       const a = runAdvice(kind, 'failed')
       expect(a.title).not.toBe('The backup failed')
       expect(a.advice.length).toBeGreaterThan(0)

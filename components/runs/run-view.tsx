@@ -39,7 +39,9 @@ export function RunView({ initial, pastDurationsMs, site }: RunViewProps) {
     s.warnings.map((message, i) => ({
       id: `${s.seq}-${i}`,
       message,
-      context: [s.stepNumber !== null ? `Step ${s.stepNumber}` : s.call, domainLabel(s.domain)].filter(Boolean).join(' · '),
+      context: [s.stepNumber !== null ? `Step ${s.stepNumber}` : s.call, domainLabel(s.domain)]
+        .filter(Boolean)
+        .join(' · '),
     })),
   )
 
@@ -47,11 +49,20 @@ export function RunView({ initial, pastDurationsMs, site }: RunViewProps) {
     <div className="space-y-6">
       <PageHeader
         className="mb-0"
-        breadcrumbs={[{ label: 'Runs', href: '/runs' }, { label: run.siteName, href: `/sites/${run.siteId}` }, { label: 'Backup' }]}
+        breadcrumbs={[
+          { label: 'Runs', href: '/runs' },
+          { label: run.siteName, href: `/sites/${run.siteId}` },
+          { label: 'Backup' },
+        ]}
         title={`Backup of ${run.siteName}`}
         meta={
           <>
-            <StateBadge state={run.status} kind="run" live={live} label={run.cancelRequested && live ? 'Cancelling' : undefined} />
+            <StateBadge
+              state={run.status}
+              kind="run"
+              live={live}
+              label={run.cancelRequested && live ? 'Cancelling' : undefined}
+            />
             {site?.isDemo && <DemoBadge size="md" />}
           </>
         }
@@ -74,12 +85,18 @@ export function RunView({ initial, pastDurationsMs, site }: RunViewProps) {
       <RunOutcome run={run} steps={steps} />
       <WarningList warnings={warnings} live={live} title="Warnings from the site" />
 
-      <Tabs.Root value={tab} onValueChange={setTab} className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-xs">
+      <Tabs.Root
+        value={tab}
+        onValueChange={setTab}
+        className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-xs"
+      >
         <Tabs.List aria-label="Run details" className="flex gap-1 border-b border-slate-200 px-2 sm:px-3">
           <Tabs.Trigger value="timeline" className={tabClass}>
             Step timeline <span className="ml-1 text-slate-400 tabular-nums">{steps.length}</span>
           </Tabs.Trigger>
-          <Tabs.Trigger value="log" className={tabClass}>Log</Tabs.Trigger>
+          <Tabs.Trigger value="log" className={tabClass}>
+            Log
+          </Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content value="timeline" className="focus-visible:outline-none">
           <StepTimeline steps={steps} />

@@ -38,19 +38,36 @@ function columns(demoSites: ReadonlySet<string>): Column<RunDto>[] {
       cell: (r) =>
         isActive(r.status) ? (
           <span className="flex w-40 flex-col gap-0.5">
-            <ProgressBar value={r.status === 'queued' ? null : r.progress} state={r.status} live={r.status === 'running'} showPercent />
-            <span className="text-xs text-slate-500">{r.status === 'queued' ? 'Waiting to start' : domainLabel(r.domain) || 'Starting'}</span>
+            <ProgressBar
+              value={r.status === 'queued' ? null : r.progress}
+              state={r.status}
+              live={r.status === 'running'}
+              showPercent
+            />
+            <span className="text-xs text-slate-500">
+              {r.status === 'queued' ? 'Waiting to start' : domainLabel(r.domain) || 'Starting'}
+            </span>
           </span>
         ) : r.errorMessage && r.status !== 'succeeded' ? (
-          <span className="line-clamp-1 max-w-xs text-xs text-slate-600" title={r.errorMessage}>{r.errorMessage}</span>
+          <span className="line-clamp-1 max-w-xs text-xs text-slate-600" title={r.errorMessage}>
+            {r.errorMessage}
+          </span>
         ) : r.warningsCount > 0 ? (
-          <Badge tone="warn" size="sm">{r.warningsCount} warning{r.warningsCount > 1 ? 's' : ''}</Badge>
+          <Badge tone="warn" size="sm">
+            {r.warningsCount} warning{r.warningsCount > 1 ? 's' : ''}
+          </Badge>
         ) : (
           <span className="text-slate-400">—</span>
         ),
       hideBelow: 'sm',
     },
-    { key: 'trigger', header: 'Trigger', cell: (r) => triggerLabel(r.trigger), sortValue: (r) => r.trigger, hideBelow: 'md' },
+    {
+      key: 'trigger',
+      header: 'Trigger',
+      cell: (r) => triggerLabel(r.trigger),
+      sortValue: (r) => r.trigger,
+      hideBelow: 'md',
+    },
     {
       key: 'started',
       header: 'Started',
@@ -62,7 +79,8 @@ function columns(demoSites: ReadonlySet<string>): Column<RunDto>[] {
       key: 'took',
       header: 'Took',
       align: 'right',
-      cell: (r) => (r.startedAt && r.finishedAt ? formatDuration(Date.parse(r.finishedAt) - Date.parse(r.startedAt)) : '—'),
+      cell: (r) =>
+        r.startedAt && r.finishedAt ? formatDuration(Date.parse(r.finishedAt) - Date.parse(r.startedAt)) : '—',
       sortValue: (r) => (r.startedAt && r.finishedAt ? Date.parse(r.finishedAt) - Date.parse(r.startedAt) : null),
       className: 'whitespace-nowrap tabular-nums',
       hideBelow: 'lg',
@@ -70,7 +88,13 @@ function columns(demoSites: ReadonlySet<string>): Column<RunDto>[] {
   ]
 }
 
-export function RunsTable({ runs, demoSites, caption = 'Backup runs', empty, maxHeight }: {
+export function RunsTable({
+  runs,
+  demoSites,
+  caption = 'Backup runs',
+  empty,
+  maxHeight,
+}: {
   runs: RunDto[]
   demoSites: ReadonlySet<string>
   caption?: string
@@ -86,7 +110,16 @@ export function RunsTable({ runs, demoSites, caption = 'Backup runs', empty, max
       rowHref={(r) => `/runs/${r.id}`}
       linkColumn="site"
       maxHeight={maxHeight}
-      empty={empty ?? <EmptyState bare icon={History} title="No runs match" description="Change the filters, or start a backup from the overview or a site page." />}
+      empty={
+        empty ?? (
+          <EmptyState
+            bare
+            icon={History}
+            title="No runs match"
+            description="Change the filters, or start a backup from the overview or a site page."
+          />
+        )
+      }
     />
   )
 }

@@ -8,7 +8,14 @@ import { Input, Select } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { Panel } from '@/components/ui/panel'
 import type { RunDto } from '@/lib/domain/runs'
-import { filterQuery, readRunsFilter, STATUS_OPTIONS, toApiFilter, TRIGGER_OPTIONS, type RunsPageFilter } from './run-filter'
+import {
+  filterQuery,
+  readRunsFilter,
+  STATUS_OPTIONS,
+  toApiFilter,
+  TRIGGER_OPTIONS,
+  type RunsPageFilter,
+} from './run-filter'
 import { isActive } from './run-status'
 import { RunsTable } from './runs-table'
 import { useRuns } from './use-runs'
@@ -38,45 +45,110 @@ export function RunsView({ initialRuns, initialQuery, sites }: RunsViewProps) {
   const filtered = Boolean(query)
   return (
     <div>
-      <PageHeader title="Runs" description="Every backup Stepwise started, newest first. Open one to watch it live or read its log." />
+      <PageHeader
+        title="Runs"
+        description="Every backup Stepwise started, newest first. Open one to watch it live or read its log."
+      />
       <Panel
-        title={runs.data ? `${runs.data.length}${runs.data.length === 200 ? '+' : ''} run${runs.data.length === 1 ? '' : 's'}` : 'Runs'}
+        title={
+          runs.data
+            ? `${runs.data.length}${runs.data.length === 200 ? '+' : ''} run${runs.data.length === 1 ? '' : 's'}`
+            : 'Runs'
+        }
         description={active ? `${active} in progress — updating live` : undefined}
         padded={false}
-        actions={filtered ? <Button size="sm" variant="ghost" icon={X} onClick={() => window.history.replaceState(null, '', '/runs')}>Clear filters</Button> : undefined}
+        actions={
+          filtered ? (
+            <Button size="sm" variant="ghost" icon={X} onClick={() => window.history.replaceState(null, '', '/runs')}>
+              Clear filters
+            </Button>
+          ) : undefined
+        }
       >
-        <form role="search" aria-label="Filter runs" className="grid grid-cols-2 gap-3 border-b border-slate-200 px-4 py-3 sm:px-5 md:grid-cols-5" onSubmit={(e) => e.preventDefault()}>
+        <form
+          role="search"
+          aria-label="Filter runs"
+          className="grid grid-cols-2 gap-3 border-b border-slate-200 px-4 py-3 sm:px-5 md:grid-cols-5"
+          onSubmit={(e) => e.preventDefault()}
+        >
           <Filter label="Site">
             {(id) => (
-              <Select id={id} value={filter.siteId ?? ''} onChange={(e) => set({ siteId: e.target.value || undefined })}>
+              <Select
+                id={id}
+                value={filter.siteId ?? ''}
+                onChange={(e) => set({ siteId: e.target.value || undefined })}
+              >
                 <option value="">All sites</option>
-                {sites.map((s) => <option key={s.id} value={s.id}>{s.name}{s.isDemo ? ' (demo)' : ''}</option>)}
+                {sites.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                    {s.isDemo ? ' (demo)' : ''}
+                  </option>
+                ))}
               </Select>
             )}
           </Filter>
           <Filter label="Status">
             {(id) => (
-              <Select id={id} value={filter.status ?? ''} onChange={(e) => set({ status: e.target.value || undefined })}>
-                {STATUS_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-                {filter.status && !STATUS_OPTIONS.some((o) => o.value === filter.status) && <option value={filter.status}>{filter.status}</option>}
+              <Select
+                id={id}
+                value={filter.status ?? ''}
+                onChange={(e) => set({ status: e.target.value || undefined })}
+              >
+                {STATUS_OPTIONS.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+                {filter.status && !STATUS_OPTIONS.some((o) => o.value === filter.status) && (
+                  <option value={filter.status}>{filter.status}</option>
+                )}
               </Select>
             )}
           </Filter>
           <Filter label="Trigger">
             {(id) => (
-              <Select id={id} value={filter.trigger ?? ''} onChange={(e) => set({ trigger: e.target.value || undefined })}>
-                {TRIGGER_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              <Select
+                id={id}
+                value={filter.trigger ?? ''}
+                onChange={(e) => set({ trigger: e.target.value || undefined })}
+              >
+                {TRIGGER_OPTIONS.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
               </Select>
             )}
           </Filter>
           <Filter label="From">
-            {(id) => <Input id={id} type="date" value={filter.since ?? ''} max={filter.until} onChange={(e) => set({ since: e.target.value || undefined })} />}
+            {(id) => (
+              <Input
+                id={id}
+                type="date"
+                value={filter.since ?? ''}
+                max={filter.until}
+                onChange={(e) => set({ since: e.target.value || undefined })}
+              />
+            )}
           </Filter>
           <Filter label="To">
-            {(id) => <Input id={id} type="date" value={filter.until ?? ''} min={filter.since} onChange={(e) => set({ until: e.target.value || undefined })} />}
+            {(id) => (
+              <Input
+                id={id}
+                type="date"
+                value={filter.until ?? ''}
+                min={filter.since}
+                onChange={(e) => set({ until: e.target.value || undefined })}
+              />
+            )}
           </Filter>
         </form>
-        {runs.isError && <p role="alert" className="px-5 py-3 text-sm text-bad-fg">{runs.error.message}</p>}
+        {runs.isError && (
+          <p role="alert" className="px-5 py-3 text-sm text-bad-fg">
+            {runs.error.message}
+          </p>
+        )}
         <RunsTable runs={runs.data ?? []} demoSites={demoSites} />
       </Panel>
     </div>
@@ -87,7 +159,9 @@ function Filter({ label, children }: { label: string; children: (id: string) => 
   const id = `runs-filter-${label.toLowerCase()}`
   return (
     <div className="flex min-w-0 flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-slate-600">{label}</label>
+      <label htmlFor={id} className="text-xs font-medium text-slate-600">
+        {label}
+      </label>
       {children(id)}
     </div>
   )

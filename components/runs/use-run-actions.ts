@@ -9,7 +9,8 @@ import type { RunDto } from '@/lib/domain/runs'
 export function useCancelRun(id: string) {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (deleteRemote: boolean) => apiPost<{ run: RunDto }>(`/api/runs/${encodeURIComponent(id)}/cancel`, { deleteRemote }),
+    mutationFn: (deleteRemote: boolean) =>
+      apiPost<{ run: RunDto }>(`/api/runs/${encodeURIComponent(id)}/cancel`, { deleteRemote }),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: runKeys.all })
       await qc.invalidateQueries({ queryKey: siteKeys.all })

@@ -16,7 +16,10 @@ function runListUrl(filter: RunListFilter): string {
 }
 
 /** GET /api/runs with a filter; polls every 2 s only while a listed run is queued or running. */
-export function useRuns(filter: RunListFilter, opts: { initial?: RunDto[]; enabled?: boolean; intervalMs?: number } = {}) {
+export function useRuns(
+  filter: RunListFilter,
+  opts: { initial?: RunDto[]; enabled?: boolean; intervalMs?: number } = {},
+) {
   return useQuery({
     queryKey: runKeys.list(filter),
     queryFn: async () => (await apiGet<{ runs: RunDto[] }>(runListUrl(filter))).runs,

@@ -22,16 +22,50 @@ import { useDeleteSchedule, useSchedule, type ScheduleDetail as Detail } from '.
 import { ZonedTime, zoneLabel } from './zoned-time'
 
 const siteColumns: Column<ScheduleSiteDto>[] = [
-  { key: 'site', header: 'Site', sortValue: (x) => x.siteName, cell: (x) => <Link href={`/sites/${x.siteId}`} className="font-medium text-slate-900 hover:underline">{x.siteName}</Link> },
-  { key: 'offset', header: 'Stagger', sortValue: (x) => x.offsetSeconds, hideBelow: 'md', cell: (x) => <span className="tabular-nums text-slate-600">{x.offsetSeconds ? `+${formatDuration(x.offsetSeconds * 1000)}` : '—'}</span> },
-  { key: 'next', header: 'Next start', sortValue: (x) => x.nextStartAt, cell: (x) => (x.nextStartAt ? <RelativeTime date={x.nextStartAt} /> : <span className="text-slate-500">—</span>) },
   {
-    key: 'last', header: 'Last result', sortValue: (x) => x.last?.at,
+    key: 'site',
+    header: 'Site',
+    sortValue: (x) => x.siteName,
+    cell: (x) => (
+      <Link href={`/sites/${x.siteId}`} className="font-medium text-slate-900 hover:underline">
+        {x.siteName}
+      </Link>
+    ),
+  },
+  {
+    key: 'offset',
+    header: 'Stagger',
+    sortValue: (x) => x.offsetSeconds,
+    hideBelow: 'md',
+    cell: (x) => (
+      <span className="tabular-nums text-slate-600">
+        {x.offsetSeconds ? `+${formatDuration(x.offsetSeconds * 1000)}` : '—'}
+      </span>
+    ),
+  },
+  {
+    key: 'next',
+    header: 'Next start',
+    sortValue: (x) => x.nextStartAt,
+    cell: (x) => (x.nextStartAt ? <RelativeTime date={x.nextStartAt} /> : <span className="text-slate-500">—</span>),
+  },
+  {
+    key: 'last',
+    header: 'Last result',
+    sortValue: (x) => x.last?.at,
     cell: (x) => (
       <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
         <LastResultBadge last={x.last} />
-        {x.last?.kind === 'run' && <Link href={`/runs/${x.last.runId}`} className="text-xs text-slate-600 hover:underline"><RelativeTime date={x.last.at} /></Link>}
-        {x.last?.kind === 'skipped' && <span className="text-xs text-slate-600"><RelativeTime date={x.last.at} /></span>}
+        {x.last?.kind === 'run' && (
+          <Link href={`/runs/${x.last.runId}`} className="text-xs text-slate-600 hover:underline">
+            <RelativeTime date={x.last.at} />
+          </Link>
+        )}
+        {x.last?.kind === 'skipped' && (
+          <span className="text-xs text-slate-600">
+            <RelativeTime date={x.last.at} />
+          </span>
+        )}
       </span>
     ),
   },
@@ -50,19 +84,46 @@ export function ScheduleDetailView({ id, initial }: { id: string; initial: Detai
         breadcrumbs={[{ label: 'Schedules', href: '/schedules' }, { label: s.name }]}
         title={s.name}
         meta={<EnabledState s={s} />}
-        description={<>{s.cronText}{s.cronText !== s.cron && <> · <code className="font-mono">{s.cron}</code></>} · {zoneLabel(s.timezone)}</>}
+        description={
+          <>
+            {s.cronText}
+            {s.cronText !== s.cron && (
+              <>
+                {' '}
+                · <code className="font-mono">{s.cron}</code>
+              </>
+            )}{' '}
+            · {zoneLabel(s.timezone)}
+          </>
+        }
         actions={
           <>
             <ToggleScheduleButton s={s} />
-            <ButtonLink href={`/schedules/${s.id}/edit`} icon={Pencil}>Edit</ButtonLink>
+            <ButtonLink href={`/schedules/${s.id}/edit`} icon={Pencil}>
+              Edit
+            </ButtonLink>
             <ConfirmDialog
-              trigger={<Button variant="danger" icon={Trash2}>Delete</Button>}
+              trigger={
+                <Button variant="danger" icon={Trash2}>
+                  Delete
+                </Button>
+              }
               title={`Delete “${s.name}”?`}
-              description={`No more scheduled backups from it for ${s.siteId ? s.siteName ?? 'its site' : `the ${s.sites.length} sites tagged ${s.tag}`}. Runs it already started and their archives stay. This cannot be undone.`}
+              description={`No more scheduled backups from it for ${s.siteId ? (s.siteName ?? 'its site') : `the ${s.sites.length} sites tagged ${s.tag}`}. Runs it already started and their archives stay. This cannot be undone.`}
               confirmLabel="Delete schedule"
-              onConfirm={async () => { await del.mutateAsync(by.trim() || undefined); router.push('/schedules') }}
+              onConfirm={async () => {
+                await del.mutateAsync(by.trim() || undefined)
+                router.push('/schedules')
+              }}
             >
-              <TextField fieldClassName="mt-4" label="Your name" hint='Recorded with the deletion (default "dashboard").' value={by} onChange={(e) => setBy(e.target.value)} maxLength={80} />
+              <TextField
+                fieldClassName="mt-4"
+                label="Your name"
+                hint='Recorded with the deletion (default "dashboard").'
+                value={by}
+                onChange={(e) => setBy(e.target.value)}
+                maxLength={80}
+              />
             </ConfirmDialog>
           </>
         }
@@ -72,9 +133,19 @@ export function ScheduleDetailView({ id, initial }: { id: string; initial: Detai
         <div className="flex min-w-0 flex-col gap-6">
           <Panel id="schedule-sites" title="Sites" description={<TargetLabel s={s} />} padded={false}>
             <DataTable
-              caption="Sites of this schedule" rows={s.sites} columns={siteColumns} rowKey={(x) => x.siteId} maxHeight="60vh"
+              caption="Sites of this schedule"
+              rows={s.sites}
+              columns={siteColumns}
+              rowKey={(x) => x.siteId}
+              maxHeight="60vh"
               initialSort={{ key: 'next', dir: 'asc' }}
-              empty={<EmptyState bare title="No sites have this tag" description={`Tag sites with “${s.tag}” and they are backed up by this schedule.`} />}
+              empty={
+                <EmptyState
+                  bare
+                  title="No sites have this tag"
+                  description={`Tag sites with “${s.tag}” and they are backed up by this schedule.`}
+                />
+              }
             />
           </Panel>
           <ScheduleEvents events={data.events} sites={s.sites} />
@@ -83,20 +154,39 @@ export function ScheduleDetailView({ id, initial }: { id: string; initial: Detai
           <Panel title="Next fires">
             {s.upcoming.length ? (
               <ol className="flex flex-col gap-2.5 text-sm">
-                {s.upcoming.map((f) => <li key={f}><ZonedTime date={f} timeZone={s.timezone} /></li>)}
+                {s.upcoming.map((f) => (
+                  <li key={f}>
+                    <ZonedTime date={f} timeZone={s.timezone} />
+                  </li>
+                ))}
               </ol>
             ) : (
-              <p className="text-sm text-slate-600">{s.enabled ? 'This rule never matches again.' : 'Disabled: nothing fires until it is enabled.'}</p>
+              <p className="text-sm text-slate-600">
+                {s.enabled ? 'This rule never matches again.' : 'Disabled: nothing fires until it is enabled.'}
+              </p>
             )}
-            {s.staggerMinutes > 0 && <p className="mt-3 text-[13px] text-slate-600">Each site starts at its own slot within {s.staggerMinutes} min after the fire.</p>}
+            {s.staggerMinutes > 0 && (
+              <p className="mt-3 text-[13px] text-slate-600">
+                Each site starts at its own slot within {s.staggerMinutes} min after the fire.
+              </p>
+            )}
           </Panel>
           <Panel title="Settings">
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-              <dt className="text-slate-600">Profile</dt><dd>{s.profileId ? `#${s.profileId}` : 'Site default'}</dd>
-              <dt className="text-slate-600">Description</dt><dd className="break-words">{s.descriptionTemplate ?? <span className="text-slate-500">Default</span>}</dd>
-              <dt className="text-slate-600">Run once</dt><dd>{s.runOnce ? 'Yes' : 'No'}</dd>
-              <dt className="text-slate-600">Last fire</dt><dd>{s.lastFireAt ? <RelativeTime date={s.lastFireAt} /> : 'Never'}</dd>
-              <dt className="text-slate-600">Created</dt><dd><RelativeTime date={s.createdAt} /></dd>
+              <dt className="text-slate-600">Profile</dt>
+              <dd>{s.profileId ? `#${s.profileId}` : 'Site default'}</dd>
+              <dt className="text-slate-600">Description</dt>
+              <dd className="break-words">
+                {s.descriptionTemplate ?? <span className="text-slate-500">Default</span>}
+              </dd>
+              <dt className="text-slate-600">Run once</dt>
+              <dd>{s.runOnce ? 'Yes' : 'No'}</dd>
+              <dt className="text-slate-600">Last fire</dt>
+              <dd>{s.lastFireAt ? <RelativeTime date={s.lastFireAt} /> : 'Never'}</dd>
+              <dt className="text-slate-600">Created</dt>
+              <dd>
+                <RelativeTime date={s.createdAt} />
+              </dd>
             </dl>
           </Panel>
         </div>

@@ -40,12 +40,23 @@ const PRESETS = [
   { label: '1st of month', cron: '0 1 1 * *' },
 ]
 
-type Errors = Partial<Record<'name' | 'siteId' | 'tag' | 'cron' | 'timezone' | 'profileId' | 'descriptionTemplate' | 'staggerMinutes' | 'form', string>>
+type Errors = Partial<
+  Record<
+    'name' | 'siteId' | 'tag' | 'cron' | 'timezone' | 'profileId' | 'descriptionTemplate' | 'staggerMinutes' | 'form',
+    string
+  >
+>
 
 function checkbox(id: string, checked: boolean, onChange: (v: boolean) => void, label: string, hint: string) {
   return (
     <div className="flex items-start gap-2.5">
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="mt-0.5 size-4 rounded border-slate-300 accent-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600" />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        className="mt-0.5 size-4 rounded border-slate-300 accent-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600"
+      />
       <label htmlFor={id} className="text-sm">
         <span className="font-medium text-slate-800">{label}</span>
         <span className="block text-[13px] text-slate-600">{hint}</span>
@@ -58,7 +69,9 @@ export function ScheduleForm({ sites, tags, timeZones, schedule, prefill }: Sche
   const router = useRouter()
   const viewerTz = useViewerTimeZone()
   const [name, setName] = useState(schedule?.name ?? '')
-  const [targetKind, setTargetKind] = useState<'site' | 'tag'>(schedule ? (schedule.siteId ? 'site' : 'tag') : prefill?.tag ? 'tag' : 'site')
+  const [targetKind, setTargetKind] = useState<'site' | 'tag'>(
+    schedule ? (schedule.siteId ? 'site' : 'tag') : prefill?.tag ? 'tag' : 'site',
+  )
   const [siteId, setSiteId] = useState(schedule?.siteId ?? prefill?.siteId ?? '')
   const [tag, setTag] = useState(schedule?.tag ?? prefill?.tag ?? '')
   const [cron, setCron] = useState(schedule?.cron ?? '0 2 * * *')
@@ -83,9 +96,10 @@ export function ScheduleForm({ sites, tags, timeZones, schedule, prefill }: Sche
   const liveTzError = previewError?.field === 'timezone' ? previewError.message.replace(/^timezone: /, '') : null
 
   const tagged = sites.filter((s) => s.tags.includes(tag))
-  const profiles = targetKind === 'site'
-    ? sites.find((s) => s.id === siteId)?.profiles ?? []
-    : [...new Map(tagged.flatMap((s) => s.profiles).map((p) => [p.id, p])).values()].sort((a, b) => a.id - b.id)
+  const profiles =
+    targetKind === 'site'
+      ? (sites.find((s) => s.id === siteId)?.profiles ?? [])
+      : [...new Map(tagged.flatMap((s) => s.profiles).map((p) => [p.id, p])).values()].sort((a, b) => a.id - b.id)
   const zones = timeZones.includes(timezone) ? timeZones : [timezone, ...timeZones]
 
   async function submit(e: FormEvent) {
@@ -95,18 +109,22 @@ export function ScheduleForm({ sites, tags, timeZones, schedule, prefill }: Sche
     if (targetKind === 'tag' && !tag.trim()) next.tag = 'Choose or type a tag.'
     if (!cron.trim()) next.cron = 'Enter a cron expression.'
     const staggerN = Number(stagger || '0')
-    if (!Number.isInteger(staggerN) || staggerN < 0 || staggerN > 1440) next.staggerMinutes = 'Whole minutes from 0 to 1440.'
+    if (!Number.isInteger(staggerN) || staggerN < 0 || staggerN > 1440)
+      next.staggerMinutes = 'Whole minutes from 0 to 1440.'
     setErrors(next)
     if (Object.keys(next).length) return
     const body: ScheduleBody = {
       name: name.trim() || undefined,
       siteId: targetKind === 'site' ? siteId : null,
       tag: targetKind === 'tag' ? tag.trim() : null,
-      cron: cron.trim(), timezone,
+      cron: cron.trim(),
+      timezone,
       profileId: profileId ? Number(profileId) : null,
       descriptionTemplate: template.trim() || null,
       staggerMinutes: targetKind === 'tag' ? staggerN : 0,
-      runOnce, by: by.trim() || undefined, reason: reason.trim() || undefined,
+      runOnce,
+      by: by.trim() || undefined,
+      reason: reason.trim() || undefined,
       ...(schedule ? {} : { enabled }),
     }
     try {
@@ -131,78 +149,231 @@ export function ScheduleForm({ sites, tags, timeZones, schedule, prefill }: Sche
               <legend className="text-sm font-medium text-slate-800">Target</legend>
               <div className="mt-2 inline-flex rounded-md bg-slate-100 p-0.5" role="radiogroup">
                 {(['site', 'tag'] as const).map((k) => (
-                  <label key={k} className={`cursor-pointer rounded px-3 py-1.5 text-sm font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-blue-600 ${targetKind === k ? 'bg-white text-slate-900 shadow-sm' : 'text-slate-600 hover:text-slate-900'}`}>
-                    <input type="radio" name="target" value={k} checked={targetKind === k} onChange={() => setTargetKind(k)} className="sr-only" />
+                  <label
+                    key={k}
+                    className={`cursor-pointer rounded px-3 py-1.5 text-sm font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-blue-600 ${targetKind === k ? 'bg-white text-slate-900 shadow-sm' : 'text-slate-600 hover:text-slate-900'}`}
+                  >
+                    <input
+                      type="radio"
+                      name="target"
+                      value={k}
+                      checked={targetKind === k}
+                      onChange={() => setTargetKind(k)}
+                      className="sr-only"
+                    />
                     {k === 'site' ? 'One site' : 'Every site with a tag'}
                   </label>
                 ))}
               </div>
             </fieldset>
             {targetKind === 'site' ? (
-              <SelectField label="Site" required value={siteId} onChange={(e) => setSiteId(e.target.value)} error={errors.siteId}>
+              <SelectField
+                label="Site"
+                required
+                value={siteId}
+                onChange={(e) => setSiteId(e.target.value)}
+                error={errors.siteId}
+              >
                 <option value="">Choose a site…</option>
-                {sites.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+                {sites.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
               </SelectField>
             ) : (
               <>
                 <TextField
-                  label="Tag" required value={tag} onChange={(e) => setTag(e.target.value)} list="schedule-tags" error={errors.tag ?? (errors.siteId && targetKind === 'tag' ? errors.siteId : undefined)}
-                  hint={tag.trim() ? `${tagged.length} ${tagged.length === 1 ? 'site has' : 'sites have'} this tag now; sites tagged later are included too.` : 'Sites tagged later are included automatically.'}
+                  label="Tag"
+                  required
+                  value={tag}
+                  onChange={(e) => setTag(e.target.value)}
+                  list="schedule-tags"
+                  error={errors.tag ?? (errors.siteId && targetKind === 'tag' ? errors.siteId : undefined)}
+                  hint={
+                    tag.trim()
+                      ? `${tagged.length} ${tagged.length === 1 ? 'site has' : 'sites have'} this tag now; sites tagged later are included too.`
+                      : 'Sites tagged later are included automatically.'
+                  }
                 />
-                <datalist id="schedule-tags">{tags.map((t) => <option key={t} value={t} />)}</datalist>
+                <datalist id="schedule-tags">
+                  {tags.map((t) => (
+                    <option key={t} value={t} />
+                  ))}
+                </datalist>
                 <TextField
-                  label="Stagger window (minutes)" type="number" min={0} max={1440} inputMode="numeric" value={stagger} onChange={(e) => setStagger(e.target.value)} error={errors.staggerMinutes}
+                  label="Stagger window (minutes)"
+                  type="number"
+                  min={0}
+                  max={1440}
+                  inputMode="numeric"
+                  value={stagger}
+                  onChange={(e) => setStagger(e.target.value)}
+                  error={errors.staggerMinutes}
                   hint="Spreads the sites’ start times over this many minutes after each fire (each site keeps the same slot), so sites on one server don’t all start at once. 0 = all at the fire time."
                 />
               </>
             )}
-            <SelectField label="Backup profile" value={profileId} onChange={(e) => setProfileId(e.target.value)} error={errors.profileId}>
-              <option value="">{targetKind === 'site' ? 'The site’s default profile' : 'Each site’s default profile'}</option>
-              {profiles.map((p) => <option key={p.id} value={p.id}>#{p.id} {p.name}</option>)}
+            <SelectField
+              label="Backup profile"
+              value={profileId}
+              onChange={(e) => setProfileId(e.target.value)}
+              error={errors.profileId}
+            >
+              <option value="">
+                {targetKind === 'site' ? 'The site’s default profile' : 'Each site’s default profile'}
+              </option>
+              {profiles.map((p) => (
+                <option key={p.id} value={p.id}>
+                  #{p.id} {p.name}
+                </option>
+              ))}
             </SelectField>
           </div>
         </Panel>
 
         <Panel title="When">
           <div className="flex flex-col gap-4">
-            <Field label="Cron expression" required error={errors.cron ?? liveCronError} hint="5 fields: minute hour day-of-month month day-of-week. Seconds are not supported.">
-              {(p) => <Input {...p} value={cron} onChange={(e) => { setCron(e.target.value); setErrors((x) => ({ ...x, cron: undefined })) }} className="font-mono" spellCheck={false} autoComplete="off" />}
+            <Field
+              label="Cron expression"
+              required
+              error={errors.cron ?? liveCronError}
+              hint="5 fields: minute hour day-of-month month day-of-week. Seconds are not supported."
+            >
+              {(p) => (
+                <Input
+                  {...p}
+                  value={cron}
+                  onChange={(e) => {
+                    setCron(e.target.value)
+                    setErrors((x) => ({ ...x, cron: undefined }))
+                  }}
+                  className="font-mono"
+                  spellCheck={false}
+                  autoComplete="off"
+                />
+              )}
             </Field>
             <div className="-mt-2 flex flex-wrap gap-1.5" aria-label="Common patterns">
               {PRESETS.map((p) => (
-                <Button key={p.cron} size="sm" variant="ghost" className="ring-1 ring-slate-200 ring-inset" onClick={() => setCron(p.cron)} aria-pressed={cron.trim() === p.cron}>{p.label}</Button>
+                <Button
+                  key={p.cron}
+                  size="sm"
+                  variant="ghost"
+                  className="ring-1 ring-slate-200 ring-inset"
+                  onClick={() => setCron(p.cron)}
+                  aria-pressed={cron.trim() === p.cron}
+                >
+                  {p.label}
+                </Button>
               ))}
             </div>
             {/* On phones the preview sits under the rule; on wide screens it stays beside the form. */}
-            <CronPreviewList className="lg:hidden" testId="cron-preview-inline" preview={previewError ? undefined : preview.data} timezone={timezone} loading={preview.isFetching} />
-            <SelectField label="Time zone" required value={timezone} onChange={(e) => setTzChoice(e.target.value)} error={errors.timezone ?? liveTzError}
-              hint={viewerTz && timezone === viewerTz ? 'Your browser’s zone. Fires follow this zone’s clock, including daylight saving time.' : 'Fires follow this zone’s clock, including daylight saving time.'}>
-              {zones.map((z) => <option key={z} value={z}>{zoneLabel(z)}</option>)}
+            <CronPreviewList
+              className="lg:hidden"
+              testId="cron-preview-inline"
+              preview={previewError ? undefined : preview.data}
+              timezone={timezone}
+              loading={preview.isFetching}
+            />
+            <SelectField
+              label="Time zone"
+              required
+              value={timezone}
+              onChange={(e) => setTzChoice(e.target.value)}
+              error={errors.timezone ?? liveTzError}
+              hint={
+                viewerTz && timezone === viewerTz
+                  ? 'Your browser’s zone. Fires follow this zone’s clock, including daylight saving time.'
+                  : 'Fires follow this zone’s clock, including daylight saving time.'
+              }
+            >
+              {zones.map((z) => (
+                <option key={z} value={z}>
+                  {zoneLabel(z)}
+                </option>
+              ))}
             </SelectField>
-            {checkbox('run-once', runOnce, setRunOnce, 'Run once', 'Fires at the next match only, then disables itself (the reason is recorded).')}
+            {checkbox(
+              'run-once',
+              runOnce,
+              setRunOnce,
+              'Run once',
+              'Fires at the next match only, then disables itself (the reason is recorded).',
+            )}
             {!schedule && checkbox('enabled', enabled, setEnabled, 'Enabled', 'Untick to save it without firing yet.')}
           </div>
         </Panel>
 
         <Panel title="Details">
           <div className="flex flex-col gap-4">
-            <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} maxLength={120} error={errors.name} placeholder="Generated from the rule and target when empty" />
-            <TextField label="Backup description" value={template} onChange={(e) => setTemplate(e.target.value)} maxLength={255} error={errors.descriptionTemplate} placeholder="Scheduled backup ({schedule}) {date} {time} {timezone}"
-              hint={<>Shown in Akeeba’s backup list. Placeholders: {Object.entries(TEMPLATE_PLACEHOLDERS).map(([k, v], i) => <span key={k}>{i > 0 && ', '}<code className="font-mono text-slate-800">{k}</code> {v}</span>)}.</>} />
+            <TextField
+              label="Name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={120}
+              error={errors.name}
+              placeholder="Generated from the rule and target when empty"
+            />
+            <TextField
+              label="Backup description"
+              value={template}
+              onChange={(e) => setTemplate(e.target.value)}
+              maxLength={255}
+              error={errors.descriptionTemplate}
+              placeholder="Scheduled backup ({schedule}) {date} {time} {timezone}"
+              hint={
+                <>
+                  Shown in Akeeba’s backup list. Placeholders:{' '}
+                  {Object.entries(TEMPLATE_PLACEHOLDERS).map(([k, v], i) => (
+                    <span key={k}>
+                      {i > 0 && ', '}
+                      <code className="font-mono text-slate-800">{k}</code> {v}
+                    </span>
+                  ))}
+                  .
+                </>
+              }
+            />
             <div className="grid gap-4 sm:grid-cols-2">
-              <TextField label="Your name" value={by} onChange={(e) => setBy(e.target.value)} maxLength={80} hint='Recorded with the change (default "dashboard").' />
-              <TextField label={schedule ? 'Why the change' : 'Note'} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} hint="Optional; shown with the schedule’s state." />
+              <TextField
+                label="Your name"
+                value={by}
+                onChange={(e) => setBy(e.target.value)}
+                maxLength={80}
+                hint='Recorded with the change (default "dashboard").'
+              />
+              <TextField
+                label={schedule ? 'Why the change' : 'Note'}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                maxLength={500}
+                hint="Optional; shown with the schedule’s state."
+              />
             </div>
-            {extraFieldError && !errors.form && <p className="sr-only" role="alert">{extraFieldError}</p>}
+            {extraFieldError && !errors.form && (
+              <p className="sr-only" role="alert">
+                {extraFieldError}
+              </p>
+            )}
           </div>
         </Panel>
       </div>
 
       <div className="flex flex-col gap-4 lg:sticky lg:top-6 lg:self-start">
-        <CronPreviewList className="hidden lg:block" preview={previewError ? undefined : preview.data} timezone={timezone} loading={preview.isFetching} />
+        <CronPreviewList
+          className="hidden lg:block"
+          preview={previewError ? undefined : preview.data}
+          timezone={timezone}
+          loading={preview.isFetching}
+        />
         <div className="flex gap-2">
-          <Button type="submit" variant="primary" icon={Save} busy={busy}>{schedule ? 'Save changes' : 'Create schedule'}</Button>
-          <ButtonLink href={schedule ? `/schedules/${schedule.id}` : '/schedules'} variant="secondary">Cancel</ButtonLink>
+          <Button type="submit" variant="primary" icon={Save} busy={busy}>
+            {schedule ? 'Save changes' : 'Create schedule'}
+          </Button>
+          <ButtonLink href={schedule ? `/schedules/${schedule.id}` : '/schedules'} variant="secondary">
+            Cancel
+          </ButtonLink>
         </div>
       </div>
     </form>

@@ -19,8 +19,12 @@ export function TargetLabel({ s }: { s: Pick<ScheduleDto, 'siteId' | 'siteName' 
   return (
     <span className="inline-flex items-center gap-1.5">
       <Tag aria-hidden="true" className="size-3.5 shrink-0 text-slate-500" />
-      <span className="truncate">tag <span className="font-medium">{s.tag}</span></span>
-      <span className="text-slate-500">· {s.sites.length} {s.sites.length === 1 ? 'site' : 'sites'}</span>
+      <span className="truncate">
+        tag <span className="font-medium">{s.tag}</span>
+      </span>
+      <span className="text-slate-500">
+        · {s.sites.length} {s.sites.length === 1 ? 'site' : 'sites'}
+      </span>
     </span>
   )
 }
@@ -39,9 +43,17 @@ export function EnabledState({ s, compact = false }: { s: ScheduleDto; compact?:
         </Badge>
       )}
       {(s.changedBy || s.changeReason) && (
-        <span className={compact ? 'max-w-56 truncate text-xs text-slate-500' : 'text-xs text-slate-600'} title={s.changeReason ?? undefined}>
+        <span
+          className={compact ? 'max-w-56 truncate text-xs text-slate-500' : 'text-xs text-slate-600'}
+          title={s.changeReason ?? undefined}
+        >
           {s.changeReason ?? ''} {s.changedBy ? `by ${s.changedBy}` : ''}
-          {s.changedAt && <> · <RelativeTime date={s.changedAt} /></>}
+          {s.changedAt && (
+            <>
+              {' '}
+              · <RelativeTime date={s.changedAt} />
+            </>
+          )}
         </span>
       )}
     </span>
@@ -58,7 +70,15 @@ export function LastResultBadge({ last }: { last: SiteLastResult | null }) {
       </Badge>
     )
   }
-  return <StateBadge state={last.status} kind="run" size="sm" live={last.status === 'running'} title={last.errorMessage ?? undefined} />
+  return (
+    <StateBadge
+      state={last.status}
+      kind="run"
+      size="sm"
+      live={last.status === 'running'}
+      title={last.errorMessage ?? undefined}
+    />
+  )
 }
 
 /** "3 succeeded · 1 failed · 1 skipped" for a schedule over many sites. */
@@ -74,13 +94,17 @@ export function ResultSummary({ s }: { s: ScheduleDto }) {
   const order = ['failed', 'timed_out', 'skipped', 'running', 'queued', 'succeeded', 'cancelled']
   return (
     <span className="flex flex-wrap gap-1">
-      {order.filter((k) => counts.get(k)).map((k) =>
-        k === 'skipped' ? (
-          <Badge key={k} tone="warn" size="sm">{counts.get(k)} skipped</Badge>
-        ) : (
-          <StateBadge key={k} state={k} kind="run" size="sm" label={`${counts.get(k)} ${k.replace('_', ' ')}`} />
-        ),
-      )}
+      {order
+        .filter((k) => counts.get(k))
+        .map((k) =>
+          k === 'skipped' ? (
+            <Badge key={k} tone="warn" size="sm">
+              {counts.get(k)} skipped
+            </Badge>
+          ) : (
+            <StateBadge key={k} state={k} kind="run" size="sm" label={`${counts.get(k)} ${k.replace('_', ' ')}`} />
+          ),
+        )}
     </span>
   )
 }

@@ -9,7 +9,13 @@ export function ScheduleRowActions({ s }: { s: ScheduleDto }) {
   return (
     <span className="inline-flex items-center justify-end gap-1.5">
       <ToggleScheduleButton s={s} size="sm" />
-      <ButtonLink href={`/schedules/${s.id}/edit`} size="sm" variant="ghost" icon={Pencil} aria-label={`Edit ${s.name}`}>
+      <ButtonLink
+        href={`/schedules/${s.id}/edit`}
+        size="sm"
+        variant="ghost"
+        icon={Pencil}
+        aria-label={`Edit ${s.name}`}
+      >
         <span className="hidden sm:inline">Edit</span>
       </ButtonLink>
     </span>

@@ -16,27 +16,61 @@ import { ScheduleRowActions } from './schedule-row-actions'
 
 const columns: Column<ScheduleDto>[] = [
   {
-    key: 'name', header: 'Schedule', sortValue: (s) => s.name,
+    key: 'name',
+    header: 'Schedule',
+    sortValue: (s) => s.name,
     cell: (s) => (
       <span className="flex min-w-0 flex-col">
         <span className="truncate">{s.name}</span>
         <span className="text-xs font-normal text-slate-600">{s.cronText}</span>
-        {s.enabled && s.nextFireAt && <span className="text-xs font-normal text-slate-600 sm:hidden">Next: <RelativeTime date={s.nextFireAt} /></span>}
-        {s.cronText !== s.cron && <span className="font-mono text-xs font-normal whitespace-nowrap text-slate-500">{s.cron}</span>}
+        {s.enabled && s.nextFireAt && (
+          <span className="text-xs font-normal text-slate-600 sm:hidden">
+            Next: <RelativeTime date={s.nextFireAt} />
+          </span>
+        )}
+        {s.cronText !== s.cron && (
+          <span className="font-mono text-xs font-normal whitespace-nowrap text-slate-500">{s.cron}</span>
+        )}
       </span>
     ),
   },
-  { key: 'target', header: 'Target', sortValue: (s) => s.siteName ?? s.tag, cell: (s) => <TargetLabel s={s} />, hideBelow: 'md' },
   {
-    key: 'next', header: 'Next fire', sortValue: (s) => s.nextFireAt,
-    hideBelow: 'sm',
-    cell: (s) => s.enabled && s.nextFireAt
-      ? <span className="flex flex-col gap-0.5"><ZonedTime date={s.nextFireAt} timeZone={s.timezone} />{s.staggerMinutes > 0 && <span className="text-xs text-slate-500">spread over {s.staggerMinutes} min</span>}</span>
-      : <span className="text-slate-500">—</span>,
+    key: 'target',
+    header: 'Target',
+    sortValue: (s) => s.siteName ?? s.tag,
+    cell: (s) => <TargetLabel s={s} />,
+    hideBelow: 'md',
   },
-  { key: 'state', header: 'State', sortValue: (s) => s.enabled, cell: (s) => <EnabledState s={s} compact />, hideBelow: 'sm' },
+  {
+    key: 'next',
+    header: 'Next fire',
+    sortValue: (s) => s.nextFireAt,
+    hideBelow: 'sm',
+    cell: (s) =>
+      s.enabled && s.nextFireAt ? (
+        <span className="flex flex-col gap-0.5">
+          <ZonedTime date={s.nextFireAt} timeZone={s.timezone} />
+          {s.staggerMinutes > 0 && <span className="text-xs text-slate-500">spread over {s.staggerMinutes} min</span>}
+        </span>
+      ) : (
+        <span className="text-slate-500">—</span>
+      ),
+  },
+  {
+    key: 'state',
+    header: 'State',
+    sortValue: (s) => s.enabled,
+    cell: (s) => <EnabledState s={s} compact />,
+    hideBelow: 'sm',
+  },
   { key: 'last', header: 'Last result', cell: (s) => <ResultSummary s={s} />, hideBelow: 'md' },
-  { key: 'actions', header: <span className="sr-only">Actions</span>, align: 'right', interactive: true, cell: (s) => <ScheduleRowActions s={s} /> },
+  {
+    key: 'actions',
+    header: <span className="sr-only">Actions</span>,
+    align: 'right',
+    interactive: true,
+    cell: (s) => <ScheduleRowActions s={s} />,
+  },
 ]
 
 export function SchedulesView({ initial }: { initial: ScheduleDto[] }) {
@@ -47,7 +81,11 @@ export function SchedulesView({ initial }: { initial: ScheduleDto[] }) {
       <PageHeader
         title="Schedules"
         description="Backups that start by themselves: per site or for every site with a tag, in the time zone you choose."
-        actions={<ButtonLink href="/schedules/new" variant="primary" icon={Plus}>New schedule</ButtonLink>}
+        actions={
+          <ButtonLink href="/schedules/new" variant="primary" icon={Plus}>
+            New schedule
+          </ButtonLink>
+        }
       />
       {q.error && <ErrorPanel className="mb-4" title="Could not load schedules" message={q.error.message} />}
       {schedules.length === 0 ? (
@@ -59,7 +97,15 @@ export function SchedulesView({ initial }: { initial: ScheduleDto[] }) {
         />
       ) : (
         <Card className="overflow-hidden">
-          <DataTable caption="Schedules" rows={schedules} columns={columns} rowKey={(s) => s.id} rowHref={(s) => `/schedules/${s.id}`} initialSort={{ key: 'next', dir: 'asc' }} maxHeight={null} />
+          <DataTable
+            caption="Schedules"
+            rows={schedules}
+            columns={columns}
+            rowKey={(s) => s.id}
+            rowHref={(s) => `/schedules/${s.id}`}
+            initialSort={{ key: 'next', dir: 'asc' }}
+            maxHeight={null}
+          />
         </Card>
       )}
     </>

@@ -17,7 +17,12 @@ export function ToggleScheduleButton({ s, size = 'md' }: { s: ScheduleDto; size?
   return (
     <ConfirmDialog
       trigger={
-        <Button size={size} variant="secondary" icon={enabling ? Play : Pause} aria-label={enabling ? 'Enable' : 'Disable'}>
+        <Button
+          size={size}
+          variant="secondary"
+          icon={enabling ? Play : Pause}
+          aria-label={enabling ? 'Enable' : 'Disable'}
+        >
           <span className={size === 'sm' ? 'hidden sm:inline' : undefined}>{enabling ? 'Enable' : 'Disable'}</span>
         </Button>
       }
@@ -26,14 +31,28 @@ export function ToggleScheduleButton({ s, size = 'md' }: { s: ScheduleDto; size?
       description={
         enabling
           ? 'It fires again from its next match. Fires missed while it was disabled do not run.'
-          : `No scheduled backups start for ${s.siteId ? s.siteName ?? 'this site' : `the ${s.sites.length} sites tagged ${s.tag}`} until it is enabled again.`
+          : `No scheduled backups start for ${s.siteId ? (s.siteName ?? 'this site') : `the ${s.sites.length} sites tagged ${s.tag}`} until it is enabled again.`
       }
       confirmLabel={enabling ? 'Enable schedule' : 'Disable schedule'}
-      onConfirm={() => update.mutateAsync({ enabled: enabling, reason: reason.trim() || undefined, by: by.trim() || undefined })}
+      onConfirm={() =>
+        update.mutateAsync({ enabled: enabling, reason: reason.trim() || undefined, by: by.trim() || undefined })
+      }
     >
       <div className="mt-4 flex flex-col gap-3">
-        <TextField label="Reason" placeholder={enabling ? 'e.g. client is back' : 'e.g. site migration this week'} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
-        <TextField label="Your name" hint='Recorded with the change (default "dashboard").' value={by} onChange={(e) => setBy(e.target.value)} maxLength={80} />
+        <TextField
+          label="Reason"
+          placeholder={enabling ? 'e.g. client is back' : 'e.g. site migration this week'}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={500}
+        />
+        <TextField
+          label="Your name"
+          hint='Recorded with the change (default "dashboard").'
+          value={by}
+          onChange={(e) => setBy(e.target.value)}
+          maxLength={80}
+        />
       </div>
     </ConfirmDialog>
   )

@@ -11,7 +11,9 @@ const hasLiveRun = (list: ScheduleDto[] | undefined) =>
 
 /** A site's start is due within 90 s (or just passed): poll closely so the new run shows up at once. */
 const fireSoon = (list: ScheduleDto[] | undefined) =>
-  list?.some((s) => s.sites.some((x) => x.nextStartAt && Math.abs(new Date(x.nextStartAt).getTime() - Date.now()) < 90_000))
+  list?.some((s) =>
+    s.sites.some((x) => x.nextStartAt && Math.abs(new Date(x.nextStartAt).getTime() - Date.now()) < 90_000),
+  )
 
 const pollMs = (list: ScheduleDto[] | undefined, idleMs: number) => (hasLiveRun(list) || fireSoon(list) ? 3000 : idleMs)
 
@@ -59,13 +61,18 @@ export type ScheduleBody = {
 
 function useInvalidate() {
   const qc = useQueryClient()
-  return () => Promise.all([qc.invalidateQueries({ queryKey: scheduleKeys.all }), qc.invalidateQueries({ queryKey: siteKeys.all })])
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: scheduleKeys.all }),
+      qc.invalidateQueries({ queryKey: siteKeys.all }),
+    ])
 }
 
 export function useCreateSchedule() {
   const invalidate = useInvalidate()
   return useMutation({
-    mutationFn: async (body: ScheduleBody) => (await apiPost<{ schedule: ScheduleDto }>('/api/schedules', body)).schedule,
+    mutationFn: async (body: ScheduleBody) =>
+      (await apiPost<{ schedule: ScheduleDto }>('/api/schedules', body)).schedule,
     onSuccess: invalidate,
   })
 }
@@ -73,7 +80,8 @@ export function useCreateSchedule() {
 export function useUpdateSchedule(id: string) {
   const invalidate = useInvalidate()
   return useMutation({
-    mutationFn: async (body: ScheduleBody) => (await apiPatch<{ schedule: ScheduleDto }>(`/api/schedules/${encodeURIComponent(id)}`, body)).schedule,
+    mutationFn: async (body: ScheduleBody) =>
+      (await apiPatch<{ schedule: ScheduleDto }>(`/api/schedules/${encodeURIComponent(id)}`, body)).schedule,
     onSuccess: invalidate,
   })
 }
@@ -81,7 +89,10 @@ export function useUpdateSchedule(id: string) {
 export function useDeleteSchedule(id: string) {
   const invalidate = useInvalidate()
   return useMutation({
-    mutationFn: (by?: string) => apiDelete<{ deleted: true }>(`/api/schedules/${encodeURIComponent(id)}${by ? `?by=${encodeURIComponent(by)}` : ''}`),
+    mutationFn: (by?: string) =>
+      apiDelete<{ deleted: true }>(
+        `/api/schedules/${encodeURIComponent(id)}${by ? `?by=${encodeURIComponent(by)}` : ''}`,
+      ),
     onSuccess: invalidate,
   })
 }

@@ -19,10 +19,15 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
               aria-current={active ? 'page' : undefined}
               className={cn(
                 'flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm font-medium transition-colors',
-                active ? 'bg-white text-slate-900 shadow-xs ring-1 ring-slate-200' : 'text-slate-600 hover:bg-slate-200/60 hover:text-slate-900',
+                active
+                  ? 'bg-white text-slate-900 shadow-xs ring-1 ring-slate-200'
+                  : 'text-slate-600 hover:bg-slate-200/60 hover:text-slate-900',
               )}
             >
-              <Icon aria-hidden="true" className={cn('size-4 shrink-0', active ? 'text-slate-900' : 'text-slate-500')} />
+              <Icon
+                aria-hidden="true"
+                className={cn('size-4 shrink-0', active ? 'text-slate-900' : 'text-slate-500')}
+              />
               {label}
             </Link>
           </li>

@@ -13,7 +13,16 @@ import { TextField } from '@/components/ui/field'
 import { Panel } from '@/components/ui/panel'
 import { causeField, causeFieldMessage, causeHeading, type CheckFailure } from './check-causes'
 import { CheckFound, type CheckOk } from './check-found'
-import { keyError, maxAgeError, maxAgeHours, nameError, nameFromUrl, parseTags, tagsError, urlError } from './site-form-values'
+import {
+  keyError,
+  maxAgeError,
+  maxAgeHours,
+  nameError,
+  nameFromUrl,
+  parseTags,
+  tagsError,
+  urlError,
+} from './site-form-values'
 
 interface CheckResponse {
   check: CheckOk & { ok: boolean; cause?: string; message?: string; advice?: string }
@@ -34,7 +43,12 @@ export function AddSiteForm() {
   const [errors, setErrors] = useState<Errors>({})
   const [submitted, setSubmitted] = useState(false)
   // The check belongs to the url+key it was made with; editing either asks for a new check.
-  const [checked, setChecked] = useState<{ url: string; key: string; ok: CheckOk | null; failure: CheckFailure | null } | null>(null)
+  const [checked, setChecked] = useState<{
+    url: string
+    key: string
+    ok: CheckOk | null
+    failure: CheckFailure | null
+  } | null>(null)
   const current = checked && checked.url === url && checked.key === key ? checked : null
 
   const check = useMutation({
@@ -98,8 +112,13 @@ export function AddSiteForm() {
     if (Object.keys(errs).length) return
     try {
       const { site } = await save.mutateAsync({
-        url: url.trim(), key, name: name.trim(), tags: parseTags(tags), hostGroup: hostGroup.trim() || null,
-        maxBackupAgeHours: maxAgeHours(maxAge), saveIfUnreachable,
+        url: url.trim(),
+        key,
+        name: name.trim(),
+        tags: parseTags(tags),
+        hostGroup: hostGroup.trim() || null,
+        maxBackupAgeHours: maxAgeHours(maxAge),
+        saveIfUnreachable,
       })
       await qc.invalidateQueries({ queryKey: siteKeys.all })
       router.push(`/sites/${site.id}`)
@@ -132,23 +151,44 @@ export function AddSiteForm() {
   const ok = current?.ok ?? null
   return (
     <div className="flex max-w-3xl flex-col gap-5">
-      <Panel id="connect" title="1. Connect" description="The site's address and the secret word from Akeeba Backup → Options → Front-end (“Enable JSON API (remote backup)” must be on).">
+      <Panel
+        id="connect"
+        title="1. Connect"
+        description="The site's address and the secret word from Akeeba Backup → Options → Front-end (“Enable JSON API (remote backup)” must be on)."
+      >
         <form noValidate onSubmit={runCheck} className="flex flex-col gap-4">
           <TextField
-            label="Site address" name="url" required autoComplete="url" inputMode="url" spellCheck={false}
-            placeholder="https://www.example.com/" value={url} onChange={(e) => onUrl(e.target.value)} error={errors.url}
+            label="Site address"
+            name="url"
+            required
+            autoComplete="url"
+            inputMode="url"
+            spellCheck={false}
+            placeholder="https://www.example.com/"
+            value={url}
+            onChange={(e) => onUrl(e.target.value)}
+            error={errors.url}
             hint="The site's home page, or the exact API URL shown by Akeeba."
           />
           <TextField
-            label="Secret word (key)" name="key" type="password" required autoComplete="off" spellCheck={false}
-            value={key} onChange={(e) => onKey(e.target.value)} error={errors.key}
+            label="Secret word (key)"
+            name="key"
+            type="password"
+            required
+            autoComplete="off"
+            spellCheck={false}
+            value={key}
+            onChange={(e) => onKey(e.target.value)}
+            error={errors.key}
             hint="Stored encrypted; it is never shown again."
           />
           <div className="flex flex-wrap items-center gap-3">
             <Button type="submit" variant={ok ? 'secondary' : 'primary'} icon={PlugZap} busy={check.isPending}>
               {check.isPending ? 'Checking…' : checked && !current ? 'Check again' : 'Check connection'}
             </Button>
-            {checked && !current && <span className="text-sm text-slate-600">The address or key changed since the last check.</span>}
+            {checked && !current && (
+              <span className="text-sm text-slate-600">The address or key changed since the last check.</span>
+            )}
           </div>
         </form>
       </Panel>
@@ -164,36 +204,86 @@ export function AddSiteForm() {
       {ok && <CheckFound check={ok} />}
 
       {current && (
-        <Panel id="details" title="2. Details" description={ok ? 'How the site appears in Stepwise. You can change these later.' : 'The check failed. You can still save the site: it shows as not connected until a re-check succeeds.'}>
-          <form noValidate onSubmit={(e) => { e.preventDefault(); void runSave(!ok) }} className="flex flex-col gap-4">
+        <Panel
+          id="details"
+          title="2. Details"
+          description={
+            ok
+              ? 'How the site appears in Stepwise. You can change these later.'
+              : 'The check failed. You can still save the site: it shows as not connected until a re-check succeeds.'
+          }
+        >
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault()
+              void runSave(!ok)
+            }}
+            className="flex flex-col gap-4"
+          >
             <TextField
-              label="Name" name="name" required value={name} error={errors.name}
-              onChange={(e) => { setName(e.target.value); setNameTouched(true); revalidate('name', nameError(e.target.value)) }}
+              label="Name"
+              name="name"
+              required
+              value={name}
+              error={errors.name}
+              onChange={(e) => {
+                setName(e.target.value)
+                setNameTouched(true)
+                revalidate('name', nameError(e.target.value))
+              }}
             />
             <div className="grid gap-4 sm:grid-cols-2">
               <TextField
-                label="Tags" name="tags" placeholder="client-a, shop" value={tags} error={errors.tags}
-                onChange={(e) => { setTags(e.target.value); revalidate('tags', tagsError(e.target.value)) }}
+                label="Tags"
+                name="tags"
+                placeholder="client-a, shop"
+                value={tags}
+                error={errors.tags}
+                onChange={(e) => {
+                  setTags(e.target.value)
+                  revalidate('tags', tagsError(e.target.value))
+                }}
                 hint="Comma-separated. Used for filters, bulk backups and schedules."
               />
               <TextField
-                label="Host group" name="hostGroup" placeholder="e.g. hetzner-shared-3" value={hostGroup} error={errors.hostGroup}
+                label="Host group"
+                name="hostGroup"
+                placeholder="e.g. hetzner-shared-3"
+                value={hostGroup}
+                error={errors.hostGroup}
                 onChange={(e) => setHostGroup(e.target.value)}
                 hint="Sites on one shared server: their backups are limited together."
               />
             </div>
             <TextField
-              label="Maximum backup age (days)" name="maxAge" inputMode="decimal" value={maxAge} error={errors.maxAge}
-              onChange={(e) => { setMaxAge(e.target.value); revalidate('maxAge', maxAgeError(e.target.value)) }}
-              hint="Older than this, the site shows “Too old”." fieldClassName="sm:max-w-xs"
+              label="Maximum backup age (days)"
+              name="maxAge"
+              inputMode="decimal"
+              value={maxAge}
+              error={errors.maxAge}
+              onChange={(e) => {
+                setMaxAge(e.target.value)
+                revalidate('maxAge', maxAgeError(e.target.value))
+              }}
+              hint="Older than this, the site shows “Too old”."
+              fieldClassName="sm:max-w-xs"
             />
-            {errors.form && <p role="alert" className="text-sm text-red-700">{errors.form}</p>}
+            {errors.form && (
+              <p role="alert" className="text-sm text-red-700">
+                {errors.form}
+              </p>
+            )}
             <div className="flex flex-wrap items-center gap-3">
               {ok ? (
-                <Button type="submit" variant="primary" icon={Save} busy={save.isPending}>Save site</Button>
+                <Button type="submit" variant="primary" icon={Save} busy={save.isPending}>
+                  Save site
+                </Button>
               ) : (
                 <>
-                  <Button type="submit" variant="secondary" icon={Save} busy={save.isPending}>Save anyway, as not connected</Button>
+                  <Button type="submit" variant="secondary" icon={Save} busy={save.isPending}>
+                    Save anyway, as not connected
+                  </Button>
                   <span className="text-sm text-slate-600">Backups start once a re-check succeeds.</span>
                 </>
               )}
@@ -201,12 +291,23 @@ export function AddSiteForm() {
           </form>
         </Panel>
       )}
-      {!current && errors.form && <p role="alert" className="text-sm text-red-700">{errors.form}</p>}
+      {!current && errors.form && (
+        <p role="alert" className="text-sm text-red-700">
+          {errors.form}
+        </p>
+      )}
     </div>
   )
 }
 
-const FIELD_MAP: Record<string, keyof Errors> = { url: 'url', key: 'key', name: 'name', tags: 'tags', hostGroup: 'hostGroup', maxBackupAgeHours: 'maxAge' }
+const FIELD_MAP: Record<string, keyof Errors> = {
+  url: 'url',
+  key: 'key',
+  name: 'name',
+  tags: 'tags',
+  hostGroup: 'hostGroup',
+  maxBackupAgeHours: 'maxAge',
+}
 
 /** A server error goes under its field when it names one (tags.0 → tags), else above the buttons. */
 function apiErrors(err: unknown): Errors {

@@ -21,22 +21,31 @@ export function BackUpNow({ site }: { site: SiteDto }) {
   const [description, setDescription] = useState('')
   const [error, setError] = useState<{ field?: string; message: string } | null>(null)
   const start = useMutation({
-    mutationFn: () => apiPost<{ run: RunDto }>(`/api/sites/${site.id}/backups`, {
-      profileId: Number(profileId), ...(description.trim() ? { description: description.trim() } : {}),
-    }),
+    mutationFn: () =>
+      apiPost<{ run: RunDto }>(`/api/sites/${site.id}/backups`, {
+        profileId: Number(profileId),
+        ...(description.trim() ? { description: description.trim() } : {}),
+      }),
   })
   const connected = site.connectionStatus === 'ok'
 
   async function submit(e: FormEvent) {
     e.preventDefault()
-    if (description.length > 255) return setError({ field: 'description', message: 'Keep the description under 255 characters.' })
+    if (description.length > 255)
+      return setError({ field: 'description', message: 'Keep the description under 255 characters.' })
     setError(null)
     try {
       const { run } = await start.mutateAsync()
-      await Promise.all([qc.invalidateQueries({ queryKey: siteKeys.all }), qc.invalidateQueries({ queryKey: runKeys.all })])
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: siteKeys.all }),
+        qc.invalidateQueries({ queryKey: runKeys.all }),
+      ])
       router.push(`/runs/${run.id}`)
     } catch (err) {
-      setError({ field: err instanceof ApiError ? err.field : undefined, message: err instanceof Error ? err.message : String(err) })
+      setError({
+        field: err instanceof ApiError ? err.field : undefined,
+        message: err instanceof Error ? err.message : String(err),
+      })
     }
   }
 
@@ -44,27 +53,56 @@ export function BackUpNow({ site }: { site: SiteDto }) {
   return (
     <>
       <Button
-        variant="primary" icon={Play} onClick={() => setOpen(true)} disabled={!connected}
+        variant="primary"
+        icon={Play}
+        onClick={() => setOpen(true)}
+        disabled={!connected}
         title={connected ? undefined : 'Re-check the connection first'}
       >
         Back up now
       </Button>
-      <FormDialog open={open} onOpenChange={setOpen} busy={start.isPending} title={`Back up ${site.name}`} description="The backup runs on the site; you will watch it live.">
+      <FormDialog
+        open={open}
+        onOpenChange={setOpen}
+        busy={start.isPending}
+        title={`Back up ${site.name}`}
+        description="The backup runs on the site; you will watch it live."
+      >
         <form noValidate onSubmit={submit} className="flex flex-col gap-4">
-          <SelectField label="Profile" name="profileId" value={profileId} onChange={(e) => setProfileId(e.target.value)} error={error?.field === 'profileId' ? error.message : null}>
-            {profiles.map((p) => <option key={p.id} value={p.id}>#{p.id} {p.name}</option>)}
+          <SelectField
+            label="Profile"
+            name="profileId"
+            value={profileId}
+            onChange={(e) => setProfileId(e.target.value)}
+            error={error?.field === 'profileId' ? error.message : null}
+          >
+            {profiles.map((p) => (
+              <option key={p.id} value={p.id}>
+                #{p.id} {p.name}
+              </option>
+            ))}
           </SelectField>
           <TextField
-            label="Description" name="description" placeholder="e.g. Before updating WooCommerce" value={description}
-            onChange={(e) => setDescription(e.target.value)} error={error?.field === 'description' ? error.message : null}
+            label="Description"
+            name="description"
+            placeholder="e.g. Before updating WooCommerce"
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            error={error?.field === 'description' ? error.message : null}
             hint="Optional. Shown in the archive history."
           />
           {error && !['profileId', 'description'].includes(error.field ?? '') && (
-            <p role="alert" className="rounded-md border border-red-200 bg-bad-bg px-3 py-2 text-sm text-bad-fg">{error.message}</p>
+            <p role="alert" className="rounded-md border border-red-200 bg-bad-bg px-3 py-2 text-sm text-bad-fg">
+              {error.message}
+            </p>
           )}
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <Button variant="secondary" onClick={() => setOpen(false)} disabled={start.isPending}>Cancel</Button>
-            <Button type="submit" variant="primary" icon={Play} busy={start.isPending}>Start backup</Button>
+            <Button variant="secondary" onClick={() => setOpen(false)} disabled={start.isPending}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="primary" icon={Play} busy={start.isPending}>
+              Start backup
+            </Button>
           </div>
         </form>
       </FormDialog>

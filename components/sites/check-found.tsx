@@ -11,10 +11,21 @@ export interface CheckOk {
 export function CheckFound({ check }: { check: CheckOk }) {
   const rows: [string, React.ReactNode][] = [
     ['Platform', platformLabel(check.endpoint?.platform ?? null)],
-    ['Akeeba Backup', check.version ? `${check.version.component}${check.version.date ? ` (${check.version.date})` : ''}` : '—'],
-    ['Edition', check.version?.edition ? check.version.edition.charAt(0).toUpperCase() + check.version.edition.slice(1) : '—'],
+    [
+      'Akeeba Backup',
+      check.version ? `${check.version.component}${check.version.date ? ` (${check.version.date})` : ''}` : '—',
+    ],
+    [
+      'Edition',
+      check.version?.edition ? check.version.edition.charAt(0).toUpperCase() + check.version.edition.slice(1) : '—',
+    ],
     ['API level', check.version?.api ?? '—'],
-    ['Endpoint', <span key="e" className="font-mono text-[13px] break-all">{check.endpoint?.url ?? '—'}</span>],
+    [
+      'Endpoint',
+      <span key="e" className="font-mono text-[13px] break-all">
+        {check.endpoint?.url ?? '—'}
+      </span>,
+    ],
     ['Profiles', check.profiles?.length ? check.profiles.map((p) => `#${p.id} ${p.name}`).join(', ') : 'None found'],
   ]
   return (

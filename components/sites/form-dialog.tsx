@@ -29,9 +29,14 @@ export function FormDialog({ open, onOpenChange, title, description, busy, child
           <div className="flex items-start justify-between gap-3 border-b border-slate-200 px-5 py-4">
             <div className="min-w-0">
               <Dialog.Title className="text-base font-semibold text-slate-900">{title}</Dialog.Title>
-              {description && <Dialog.Description className="mt-0.5 text-sm text-slate-600">{description}</Dialog.Description>}
+              {description && (
+                <Dialog.Description className="mt-0.5 text-sm text-slate-600">{description}</Dialog.Description>
+              )}
             </div>
-            <Dialog.Close disabled={busy} className="-m-1 rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600">
+            <Dialog.Close
+              disabled={busy}
+              className="-m-1 rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600"
+            >
               <X aria-hidden="true" className="size-4" />
               <span className="sr-only">Close</span>
             </Dialog.Close>

@@ -33,12 +33,16 @@ export function DeleteSiteButton({ site }: { site: SiteDto }) {
   const qc = useQueryClient()
   return (
     <ConfirmDialog
-      trigger={<Button variant="ghost" icon={Trash2} className="text-red-700 hover:bg-red-50 hover:text-red-800">Delete</Button>}
+      trigger={
+        <Button variant="ghost" icon={Trash2} className="text-red-700 hover:bg-red-50 hover:text-red-800">
+          Delete
+        </Button>
+      }
       title={`Delete ${site.name}?`}
       description={
         <>
-          Removes <strong>{site.name}</strong> ({site.baseUrl}) from Stepwise with its run history, schedules and archive list.
-          The backups stored on the site itself are not touched. This cannot be undone.
+          Removes <strong>{site.name}</strong> ({site.baseUrl}) from Stepwise with its run history, schedules and
+          archive list. The backups stored on the site itself are not touched. This cannot be undone.
         </>
       }
       confirmLabel={`Delete ${site.name}`}

@@ -42,14 +42,26 @@ export function SiteDetail({ initialSite, initialRuns, initialArchives, schedule
       <PageHeader
         breadcrumbs={[{ label: 'Sites', href: '/sites' }, { label: site.name }]}
         title={site.name}
-        meta={<><SiteStateBadge site={site} />{site.isDemo && <DemoBadge />}</>}
+        meta={
+          <>
+            <SiteStateBadge site={site} />
+            {site.isDemo && <DemoBadge />}
+          </>
+        }
         description={
           <span className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
-            <a href={site.baseUrl} target="_blank" rel="noreferrer" className="inline-flex items-center gap-1 hover:text-slate-900 hover:underline">
+            <a
+              href={site.baseUrl}
+              target="_blank"
+              rel="noreferrer"
+              className="inline-flex items-center gap-1 hover:text-slate-900 hover:underline"
+            >
               {shortUrl(site.baseUrl)}
               <ExternalLink aria-hidden="true" className="size-3.5" />
             </a>
-            <span aria-hidden="true" className="text-slate-300 max-sm:hidden">·</span>
+            <span aria-hidden="true" className="text-slate-300 max-sm:hidden">
+              ·
+            </span>
             <span>{platformLine(site)}</span>
           </span>
         }
@@ -66,9 +78,15 @@ export function SiteDetail({ initialSite, initialRuns, initialArchives, schedule
       <div className="flex flex-col gap-6">
         {!connected && (
           <ErrorPanel
-            title={site.connectionStatus === 'no_api' ? 'Akeeba Backup’s API is not usable on this site' : 'Stepwise cannot reach this site'}
+            title={
+              site.connectionStatus === 'no_api'
+                ? 'Akeeba Backup’s API is not usable on this site'
+                : 'Stepwise cannot reach this site'
+            }
             message={site.connectionError}
-            advice={['Fix the cause above, then re-check the connection. Backups and archive refresh need a working connection.']}
+            advice={[
+              'Fix the cause above, then re-check the connection. Backups and archive refresh need a working connection.',
+            ]}
             actions={<RecheckButton site={site} variant="primary" />}
           />
         )}
@@ -76,11 +94,19 @@ export function SiteDetail({ initialSite, initialRuns, initialArchives, schedule
         {site.activeRun && (
           <Card className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:gap-6 sm:p-5">
             <ProgressBar
-              size="lg" className="flex-1" live={site.activeRun.status === 'running'}
+              size="lg"
+              className="flex-1"
+              live={site.activeRun.status === 'running'}
               value={site.activeRun.status === 'queued' ? null : site.activeRun.progress}
-              label={site.activeRun.status === 'queued' ? 'Queued: waiting for a free slot' : `Backing up · ${domainLabel(site.activeRun.domain) || 'Starting'}`}
+              label={
+                site.activeRun.status === 'queued'
+                  ? 'Queued: waiting for a free slot'
+                  : `Backing up · ${domainLabel(site.activeRun.domain) || 'Starting'}`
+              }
             />
-            <ButtonLink href={`/runs/${site.activeRun.id}`} variant="primary">Watch live</ButtonLink>
+            <ButtonLink href={`/runs/${site.activeRun.id}`} variant="primary">
+              Watch live
+            </ButtonLink>
           </Card>
         )}
 
@@ -88,7 +114,11 @@ export function SiteDetail({ initialSite, initialRuns, initialArchives, schedule
           <ErrorPanel
             title="The last backup failed"
             message={site.lastRun.errorMessage}
-            actions={<ButtonLink href={`/runs/${site.lastRun.id}`} size="sm" variant="secondary">Open the run</ButtonLink>}
+            actions={
+              <ButtonLink href={`/runs/${site.lastRun.id}`} size="sm" variant="secondary">
+                Open the run
+              </ButtonLink>
+            }
           />
         )}
 
@@ -104,10 +134,18 @@ export function SiteDetail({ initialSite, initialRuns, initialArchives, schedule
 
         <SiteRunsPanel siteId={site.id} initialRuns={initialRuns} />
 
-        <SiteArchivesPanel siteId={site.id} syncedAt={site.archivesSyncedAt} connected={connected} initialArchives={initialArchives} />
+        <SiteArchivesPanel
+          siteId={site.id}
+          syncedAt={site.archivesSyncedAt}
+          connected={connected}
+          initialArchives={initialArchives}
+        />
 
         <p className="text-[13px] text-slate-500">
-          Looking for every site’s archives? <Link href="/archives" className="text-blue-700 hover:underline">Archives</Link>
+          Looking for every site’s archives?{' '}
+          <Link href="/archives" className="text-blue-700 hover:underline">
+            Archives
+          </Link>
         </p>
       </div>
     </>

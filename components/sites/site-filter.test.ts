@@ -3,14 +3,42 @@ import type { SiteDto } from '@/lib/domain/sites'
 import { emptyFilter, facets, filterSites, shortUrl } from './site-filter'
 
 const site = (p: Partial<SiteDto>): SiteDto => ({
-  id: p.name ?? 'x', name: 'x', baseUrl: 'https://x.test/', endpointUrl: null, platform: null, apiLevel: null, akeebaVersion: null,
-  edition: null, defaultProfileId: 1, hostGroup: null, hostKey: 'host:x', tags: [], maxBackupAgeHours: 168, connectionStatus: 'ok',
-  connectionError: null, lastCheckedAt: null, isDemo: false, archivesSyncedAt: null, createdAt: '', profiles: [],
-  backupState: 'ok', activeRun: null, lastRun: null, lastSuccessAt: null, nextBackupAt: null, ...p,
+  id: p.name ?? 'x',
+  name: 'x',
+  baseUrl: 'https://x.test/',
+  endpointUrl: null,
+  platform: null,
+  apiLevel: null,
+  akeebaVersion: null,
+  edition: null,
+  defaultProfileId: 1,
+  hostGroup: null,
+  hostKey: 'host:x',
+  tags: [],
+  maxBackupAgeHours: 168,
+  connectionStatus: 'ok',
+  connectionError: null,
+  lastCheckedAt: null,
+  isDemo: false,
+  archivesSyncedAt: null,
+  createdAt: '',
+  profiles: [],
+  backupState: 'ok',
+  activeRun: null,
+  lastRun: null,
+  lastSuccessAt: null,
+  nextBackupAt: null,
+  ...p,
 })
 
 const sites = [
-  site({ name: 'Bakery', baseUrl: 'https://bakery.example/', tags: ['shop'], hostGroup: 'hetzner-1', backupState: 'ok' }),
+  site({
+    name: 'Bakery',
+    baseUrl: 'https://bakery.example/',
+    tags: ['shop'],
+    hostGroup: 'hetzner-1',
+    backupState: 'ok',
+  }),
   site({ name: 'Dentist', baseUrl: 'https://teeth.example/', tags: ['health', 'shop'], backupState: 'failed' }),
   site({ name: 'Yoga', baseUrl: 'https://yoga.example/', backupState: 'too_old', hostGroup: 'hetzner-1' }),
 ]
@@ -24,7 +52,9 @@ describe('filterSites', () => {
   it('filters by state, attention, tag and host group together', () => {
     expect(filterSites(sites, { ...emptyFilter, state: 'failed' }).map((s) => s.name)).toEqual(['Dentist'])
     expect(filterSites(sites, { ...emptyFilter, state: 'attention' }).map((s) => s.name)).toEqual(['Dentist', 'Yoga'])
-    expect(filterSites(sites, { ...emptyFilter, tag: 'shop', hostGroup: 'hetzner-1' }).map((s) => s.name)).toEqual(['Bakery'])
+    expect(filterSites(sites, { ...emptyFilter, tag: 'shop', hostGroup: 'hetzner-1' }).map((s) => s.name)).toEqual([
+      'Bakery',
+    ])
   })
   it('lists facets and counts', () => {
     const f = facets(sites)

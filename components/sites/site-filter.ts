@@ -24,7 +24,11 @@ export function filterSites(sites: readonly SiteDto[], f: SiteFilter): SiteDto[]
   })
 }
 
-export function facets(sites: readonly SiteDto[]): { tags: string[]; hostGroups: string[]; states: Map<string, number> } {
+export function facets(sites: readonly SiteDto[]): {
+  tags: string[]
+  hostGroups: string[]
+  states: Map<string, number>
+} {
   const tags = new Set<string>()
   const groups = new Set<string>()
   const states = new Map<string, number>()

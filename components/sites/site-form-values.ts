@@ -7,7 +7,8 @@ export function urlError(v: string): string | null {
   try {
     const u = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(t) ? t : `https://${t}`)
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return 'Use an http:// or https:// address.'
-    if (!u.hostname.includes('.') && u.hostname !== 'localhost' && !/^\[/.test(u.hostname)) return 'This does not look like a web address (no domain), e.g. https://www.example.com/'
+    if (!u.hostname.includes('.') && u.hostname !== 'localhost' && !/^\[/.test(u.hostname))
+      return 'This does not look like a web address (no domain), e.g. https://www.example.com/'
     return null
   } catch {
     return 'This is not a web address. Paste it from the browser, e.g. https://www.example.com/'
@@ -27,7 +28,14 @@ export function nameError(v: string): string | null {
 }
 
 export function parseTags(v: string): string[] {
-  return [...new Set(v.split(',').map((t) => t.trim()).filter(Boolean))]
+  return [
+    ...new Set(
+      v
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ]
 }
 
 export function tagsError(v: string): string | null {

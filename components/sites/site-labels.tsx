@@ -2,10 +2,15 @@ import type { SiteDto } from '@/lib/domain/sites'
 import { StateBadge } from '@/components/ui/badge'
 import { domainLabel } from '@/lib/format/domains'
 
-const PLATFORMS: Record<string, string> = { wordpress: 'WordPress', joomla: 'Joomla', joomla3: 'Joomla 3', solo: 'Akeeba Solo' }
+const PLATFORMS: Record<string, string> = {
+  wordpress: 'WordPress',
+  joomla: 'Joomla',
+  joomla3: 'Joomla 3',
+  solo: 'Akeeba Solo',
+}
 
 export function platformLabel(p: string | null): string {
-  return p ? PLATFORMS[p] ?? p : '—'
+  return p ? (PLATFORMS[p] ?? p) : '—'
 }
 
 /** "WordPress · Akeeba 9.1.1 Pro" */
@@ -20,7 +25,7 @@ function stateReason(s: SiteDto): string | undefined {
   if (s.backupState === 'not_connected' || s.backupState === 'no_api') return s.connectionError ?? undefined
   if (s.backupState === 'failed') return s.lastRun?.errorMessage ?? undefined
   if (s.backupState === 'too_old') return `The last good backup is older than ${ageLabel(s.maxBackupAgeHours)}.`
-  if (s.backupState === 'obsolete') return 'The last good backup\'s files were deleted on the site (the record is kept).'
+  if (s.backupState === 'obsolete') return "The last good backup's files were deleted on the site (the record is kept)."
   return undefined
 }
 
@@ -34,10 +39,26 @@ export function SiteStateBadge({ site, size }: { site: SiteDto; size?: 'sm' | 'm
   const run = site.activeRun
   if (run && site.backupState === 'running') {
     const stage = domainLabel(run.domain)
-    return <StateBadge state="running" kind="site" live size={size} label={`${stage || 'Running'} · ${Math.round(run.progress)}%`} />
+    return (
+      <StateBadge
+        state="running"
+        kind="site"
+        live
+        size={size}
+        label={`${stage || 'Running'} · ${Math.round(run.progress)}%`}
+      />
+    )
   }
   if (run?.status === 'queued') {
-    return <StateBadge state={site.backupState} kind="site" size={size} label="Queued" title="A backup is waiting for a free slot" />
+    return (
+      <StateBadge
+        state={site.backupState}
+        kind="site"
+        size={size}
+        label="Queued"
+        title="A backup is waiting for a free slot"
+      />
+    )
   }
   return <StateBadge state={site.backupState} kind="site" size={size} title={stateReason(site)} />
 }

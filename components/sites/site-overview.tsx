@@ -15,7 +15,16 @@ export function SiteOverview({ site }: { site: SiteDto }) {
     ['Profiles', site.profiles.length ? site.profiles.map((p) => `#${p.id} ${p.name}`).join(', ') : '—'],
     ['Platform', platformLine(site)],
     ['API level', site.apiLevel ?? '—'],
-    ['Endpoint', site.endpointUrl ? <span key="e" className="font-mono text-[13px] break-all">{site.endpointUrl}</span> : 'Not detected'],
+    [
+      'Endpoint',
+      site.endpointUrl ? (
+        <span key="e" className="font-mono text-[13px] break-all">
+          {site.endpointUrl}
+        </span>
+      ) : (
+        'Not detected'
+      ),
+    ],
     ['Connection checked', <RelativeTime key="c" date={site.lastCheckedAt} fallback="Never" />],
     ['Host group', site.hostGroup ?? '—'],
     ['Tags', site.tags.length ? site.tags.join(', ') : '—'],
@@ -24,7 +33,10 @@ export function SiteOverview({ site }: { site: SiteDto }) {
     <Card className="p-4 sm:p-5">
       <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm lg:grid-cols-3">
         {rows.map(([k, v]) => (
-          <div key={k} className={k === 'Endpoint' || k === 'Profiles' ? 'col-span-2 min-w-0 lg:col-span-1' : 'min-w-0'}>
+          <div
+            key={k}
+            className={k === 'Endpoint' || k === 'Profiles' ? 'col-span-2 min-w-0 lg:col-span-1' : 'min-w-0'}
+          >
             <dt className="text-[13px] text-slate-500">{k}</dt>
             <dd className="mt-0.5 text-slate-900">{v}</dd>
           </div>

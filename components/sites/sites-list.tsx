@@ -19,18 +19,23 @@ const STATE_ORDER = ['running', 'failed', 'not_connected', 'no_api', 'too_old', 
 
 const columns: Column<SiteDto>[] = [
   {
-    key: 'state', header: 'State', className: 'w-44',
+    key: 'state',
+    header: 'State',
+    className: 'w-44',
     cell: (s) => (
       <span className="flex flex-col items-start gap-1">
         <SiteStateBadge site={s} />
         {/* Phones: the last good backup, whose column is hidden. */}
-        <span className="text-xs text-slate-500 sm:hidden"><RelativeTime date={s.lastSuccessAt} fallback="Never" /></span>
+        <span className="text-xs text-slate-500 sm:hidden">
+          <RelativeTime date={s.lastSuccessAt} fallback="Never" />
+        </span>
       </span>
     ),
     sortValue: (s) => STATE_ORDER.indexOf(s.backupState),
   },
   {
-    key: 'name', header: 'Site',
+    key: 'name',
+    header: 'Site',
     cell: (s) => (
       <span className="flex min-w-0 flex-col">
         <span className="flex items-center gap-2">
@@ -44,45 +49,76 @@ const columns: Column<SiteDto>[] = [
     className: 'max-w-[12rem] sm:max-w-none',
   },
   {
-    key: 'last', header: 'Last good backup', className: 'whitespace-nowrap', hideBelow: 'sm',
+    key: 'last',
+    header: 'Last good backup',
+    className: 'whitespace-nowrap',
+    hideBelow: 'sm',
     cell: (s) => <RelativeTime date={s.lastSuccessAt} fallback="Never" />,
     sortValue: (s) => s.lastSuccessAt,
   },
   {
-    key: 'next', header: 'Next backup', className: 'whitespace-nowrap text-slate-600', hideBelow: 'md',
+    key: 'next',
+    header: 'Next backup',
+    className: 'whitespace-nowrap text-slate-600',
+    hideBelow: 'md',
     cell: (s) => <RelativeTime date={s.nextBackupAt} fallback="Not scheduled" />,
     sortValue: (s) => s.nextBackupAt,
   },
   {
-    key: 'platform', header: 'Platform', hideBelow: 'md', className: 'whitespace-nowrap text-slate-600',
+    key: 'platform',
+    header: 'Platform',
+    hideBelow: 'md',
+    className: 'whitespace-nowrap text-slate-600',
     cell: (s) => (s.platform ? `${platformLabel(s.platform)}${s.akeebaVersion ? ` · ${s.akeebaVersion}` : ''}` : '—'),
     sortValue: (s) => s.platform,
   },
   {
-    key: 'tags', header: 'Tags', hideBelow: 'lg',
+    key: 'tags',
+    header: 'Tags',
+    hideBelow: 'lg',
     cell: (s) => (
       <span className="flex flex-wrap gap-1">
-        {s.tags.map((t) => <span key={t} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{t}</span>)}
+        {s.tags.map((t) => (
+          <span key={t} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
+            {t}
+          </span>
+        ))}
       </span>
     ),
   },
   {
-    key: 'group', header: 'Host group', hideBelow: 'lg', className: 'text-slate-600',
+    key: 'group',
+    header: 'Host group',
+    hideBelow: 'lg',
+    className: 'text-slate-600',
     cell: (s) => s.hostGroup ?? '—',
     sortValue: (s) => s.hostGroup,
   },
 ]
 
-export function SitesList({ initialSites, initialFilter }: { initialSites: SiteDto[]; initialFilter?: Partial<SiteFilter> }) {
+export function SitesList({
+  initialSites,
+  initialFilter,
+}: {
+  initialSites: SiteDto[]
+  initialFilter?: Partial<SiteFilter>
+}) {
   const { data: sites } = useSites(initialSites)
-  const [filter, setFilter] = useState<SiteFilter>(() => ({ ...emptyFilter, ...Object.fromEntries(Object.entries(initialFilter ?? {}).filter(([, v]) => v)) }))
+  const [filter, setFilter] = useState<SiteFilter>(() => ({
+    ...emptyFilter,
+    ...Object.fromEntries(Object.entries(initialFilter ?? {}).filter(([, v]) => v)),
+  }))
   const f = useMemo(() => facets(sites), [sites])
   const rows = useMemo(() => filterSites(sites, filter), [sites, filter])
   const set = (patch: Partial<SiteFilter>) => setFilter((cur) => ({ ...cur, ...patch }))
   const filtered = filter.q || filter.state || filter.tag || filter.hostGroup
   const running = sites.filter((s) => s.backupState === 'running').length
 
-  const addButton = <ButtonLink href="/sites/new" variant="primary" icon={Plus}>Add site</ButtonLink>
+  const addButton = (
+    <ButtonLink href="/sites/new" variant="primary" icon={Plus}>
+      Add site
+    </ButtonLink>
+  )
   if (sites.length === 0) {
     return (
       <>
@@ -108,8 +144,17 @@ export function SitesList({ initialSites, initialFilter }: { initialSites: SiteD
         <div className="flex flex-col gap-2 border-b border-slate-200 p-3 sm:flex-row sm:flex-wrap sm:items-center">
           <label className="relative min-w-0 sm:w-64">
             <span className="sr-only">Search sites</span>
-            <Search aria-hidden="true" className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-slate-400" />
-            <Input type="search" placeholder="Search name or URL" value={filter.q} onChange={(e) => set({ q: e.target.value })} className="pl-8" />
+            <Search
+              aria-hidden="true"
+              className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-slate-400"
+            />
+            <Input
+              type="search"
+              placeholder="Search name or URL"
+              value={filter.q}
+              onChange={(e) => set({ q: e.target.value })}
+              className="pl-8"
+            />
           </label>
           <div className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
             <label className="contents">
@@ -118,7 +163,9 @@ export function SitesList({ initialSites, initialFilter }: { initialSites: SiteD
                 <option value="">All states</option>
                 <option value="attention">Needs attention</option>
                 {STATE_ORDER.filter((k) => f.states.has(k)).map((k) => (
-                  <option key={k} value={k}>{siteBackupStateMeta[k as keyof typeof siteBackupStateMeta].label} ({f.states.get(k)})</option>
+                  <option key={k} value={k}>
+                    {siteBackupStateMeta[k as keyof typeof siteBackupStateMeta].label} ({f.states.get(k)})
+                  </option>
                 ))}
               </Select>
             </label>
@@ -127,22 +174,40 @@ export function SitesList({ initialSites, initialFilter }: { initialSites: SiteD
                 <span className="sr-only">Tag</span>
                 <Select value={filter.tag} onChange={(e) => set({ tag: e.target.value })} className="sm:w-40">
                   <option value="">All tags</option>
-                  {f.tags.map((t) => <option key={t} value={t}>{t}</option>)}
+                  {f.tags.map((t) => (
+                    <option key={t} value={t}>
+                      {t}
+                    </option>
+                  ))}
                 </Select>
               </label>
             )}
             {f.hostGroups.length > 0 && (
               <label className="contents">
                 <span className="sr-only">Host group</span>
-                <Select value={filter.hostGroup} onChange={(e) => set({ hostGroup: e.target.value })} className="sm:w-44">
+                <Select
+                  value={filter.hostGroup}
+                  onChange={(e) => set({ hostGroup: e.target.value })}
+                  className="sm:w-44"
+                >
                   <option value="">All host groups</option>
-                  {f.hostGroups.map((g) => <option key={g} value={g}>{g}</option>)}
+                  {f.hostGroups.map((g) => (
+                    <option key={g} value={g}>
+                      {g}
+                    </option>
+                  ))}
                 </Select>
               </label>
             )}
           </div>
           {filtered && (
-            <Button variant="ghost" size="sm" icon={X} onClick={() => setFilter(emptyFilter)} className="self-start sm:self-auto">
+            <Button
+              variant="ghost"
+              size="sm"
+              icon={X}
+              onClick={() => setFilter(emptyFilter)}
+              className="self-start sm:self-auto"
+            >
               Clear filters
             </Button>
           )}
@@ -158,7 +223,14 @@ export function SitesList({ initialSites, initialFilter }: { initialSites: SiteD
           rowHref={(s) => `/sites/${s.id}`}
           linkColumn="name"
           initialSort={{ key: 'state', dir: 'asc' }}
-          empty={<EmptyState bare icon={Search} title="No site matches" description="Change the search or clear the filters." />}
+          empty={
+            <EmptyState
+              bare
+              icon={Search}
+              title="No site matches"
+              description="Change the search or clear the filters."
+            />
+          }
         />
       </Card>
     </>

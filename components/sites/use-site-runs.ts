@@ -10,7 +10,8 @@ import type { RunDto } from '@/lib/domain/runs'
 export function useSiteRuns(siteId: string, initialData: RunDto[]) {
   return useQuery({
     queryKey: runKeys.list({ siteId }),
-    queryFn: async () => (await apiGet<{ runs: RunDto[] }>(`/api/runs?siteId=${encodeURIComponent(siteId)}&limit=20`)).runs,
+    queryFn: async () =>
+      (await apiGet<{ runs: RunDto[] }>(`/api/runs?siteId=${encodeURIComponent(siteId)}&limit=20`)).runs,
     initialData,
     refetchInterval: (q) => (q.state.data?.some((r) => isActiveRunStatus(r.status)) ? 2_000 : false),
   })

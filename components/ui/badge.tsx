@@ -50,7 +50,10 @@ export function Badge({ tone = 'idle', icon: Icon, dot, pulse, size = 'md', titl
         <span className="relative flex size-2 shrink-0" aria-hidden="true">
           {pulse && (
             <span
-              className={cn('absolute inline-flex size-full rounded-full opacity-60 motion-safe:animate-ping', toneFill[tone])}
+              className={cn(
+                'absolute inline-flex size-full rounded-full opacity-60 motion-safe:animate-ping',
+                toneFill[tone],
+              )}
             />
           )}
           <span className={cn('relative inline-flex size-2 rounded-full', toneFill[tone])} />

@@ -55,7 +55,18 @@ export interface ButtonProps extends CommonProps, Omit<ComponentProps<'button'>,
   busy?: boolean
 }
 
-export function Button({ variant, size = 'md', icon: Icon, wrap, busy = false, disabled, className, children, type = 'button', ...rest }: ButtonProps) {
+export function Button({
+  variant,
+  size = 'md',
+  icon: Icon,
+  wrap,
+  busy = false,
+  disabled,
+  className,
+  children,
+  type = 'button',
+  ...rest
+}: ButtonProps) {
   return (
     <button
       type={type}

@@ -90,7 +90,10 @@ export function ConfirmDialog({
             </div>
           </div>
           {error && (
-            <p role="alert" className="mt-4 rounded-md border border-red-200 bg-bad-bg px-3 py-2 text-sm break-words text-bad-fg">
+            <p
+              role="alert"
+              className="mt-4 rounded-md border border-red-200 bg-bad-bg px-3 py-2 text-sm break-words text-bad-fg"
+            >
               {error}
             </p>
           )}
@@ -100,12 +103,7 @@ export function ConfirmDialog({
                 {cancelLabel}
               </Button>
             </Dialog.Close>
-            <Button
-              variant={tone === 'danger' ? 'danger' : 'primary'}
-              busy={busy}
-              onClick={confirm}
-              wrap
-            >
+            <Button variant={tone === 'danger' ? 'danger' : 'primary'} busy={busy} onClick={confirm} wrap>
               {confirmLabel}
             </Button>
           </div>

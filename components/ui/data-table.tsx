@@ -84,7 +84,14 @@ export function DataTable<T>({
         if (a.v == null && b.v == null) return a.i - b.i
         if (a.v == null) return 1
         if (b.v == null) return -1
-        const c = typeof a.v === 'string' && typeof b.v === 'string' ? collator.compare(a.v, b.v) : a.v < b.v ? -1 : a.v > b.v ? 1 : 0
+        const c =
+          typeof a.v === 'string' && typeof b.v === 'string'
+            ? collator.compare(a.v, b.v)
+            : a.v < b.v
+              ? -1
+              : a.v > b.v
+                ? 1
+                : 0
         return c !== 0 ? c * factor : a.i - b.i
       })
       .map((x) => x.row)
@@ -109,7 +116,13 @@ export function DataTable<T>({
             {columns.map((col) => {
               const active = sort?.key === col.key
               const sortable = col.sortValue && rows.length > 1
-              const ariaSort = !sortable ? undefined : active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'
+              const ariaSort = !sortable
+                ? undefined
+                : active
+                  ? sort.dir === 'asc'
+                    ? 'ascending'
+                    : 'descending'
+                  : 'none'
               return (
                 <th
                   key={col.key}

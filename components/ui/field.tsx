@@ -70,11 +70,20 @@ export function Select({ className, ...rest }: ComponentProps<'select'>) {
   return <select className={cn(control, 'h-9 pr-8', className)} {...rest} />
 }
 
-type Wrapped<P> = Omit<P, 'id'> & Pick<FieldProps, 'label' | 'error' | 'hint' | 'required' | 'id'> & {
-  fieldClassName?: string
-}
+type Wrapped<P> = Omit<P, 'id'> &
+  Pick<FieldProps, 'label' | 'error' | 'hint' | 'required' | 'id'> & {
+    fieldClassName?: string
+  }
 
-export function TextField({ label, error, hint, required, id, fieldClassName, ...rest }: Wrapped<ComponentProps<'input'>>) {
+export function TextField({
+  label,
+  error,
+  hint,
+  required,
+  id,
+  fieldClassName,
+  ...rest
+}: Wrapped<ComponentProps<'input'>>) {
   return (
     <Field label={label} error={error} hint={hint} required={required} id={id} className={fieldClassName}>
       {(p) => <Input required={required} {...p} {...rest} />}
@@ -82,7 +91,15 @@ export function TextField({ label, error, hint, required, id, fieldClassName, ..
   )
 }
 
-export function SelectField({ label, error, hint, required, id, fieldClassName, ...rest }: Wrapped<ComponentProps<'select'>>) {
+export function SelectField({
+  label,
+  error,
+  hint,
+  required,
+  id,
+  fieldClassName,
+  ...rest
+}: Wrapped<ComponentProps<'select'>>) {
   return (
     <Field label={label} error={error} hint={hint} required={required} id={id} className={fieldClassName}>
       {(p) => <Select required={required} {...p} {...rest} />}

@@ -61,10 +61,7 @@ export function ProgressBar({
           aria-valuemax={100}
           aria-valuenow={pct == null ? undefined : Math.round(pct)}
           aria-valuetext={pct == null ? 'Not started' : text}
-          className={cn(
-            'relative w-full overflow-hidden rounded-full bg-slate-200',
-            size === 'lg' ? 'h-3' : 'h-1.5',
-          )}
+          className={cn('relative w-full overflow-hidden rounded-full bg-slate-200', size === 'lg' ? 'h-3' : 'h-1.5')}
         >
           <div
             className={cn(

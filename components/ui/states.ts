@@ -69,8 +69,7 @@ export function stateMeta(state: string | null | undefined, kind?: StateKind): S
   const key = state ?? 'unknown'
   const found = kind
     ? tables[kind][key]
-    : (runStatusMeta as Record<string, StateMeta>)[key] ??
-      (siteBackupStateMeta as Record<string, StateMeta>)[key]
+    : ((runStatusMeta as Record<string, StateMeta>)[key] ?? (siteBackupStateMeta as Record<string, StateMeta>)[key])
   if (found) return found
   return { label: state ? humanize(state) : 'Unknown', tone: 'idle', icon: CircleHelp }
 }

@@ -97,7 +97,10 @@ export function Stepper({ chain, current, status, live = false, className }: Ste
             )}
             <span
               aria-hidden="true"
-              className={cn('relative flex size-7 items-center justify-center rounded-full text-xs font-semibold', circle[state])}
+              className={cn(
+                'relative flex size-7 items-center justify-center rounded-full text-xs font-semibold',
+                circle[state],
+              )}
             >
               {state === 'current' && live && (
                 <span className="absolute inset-0 rounded-full bg-live/40 motion-safe:animate-ping" />

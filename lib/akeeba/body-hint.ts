@@ -9,7 +9,10 @@ export function looksLikeHtml(body: string): boolean {
 
 function htmlTitle(body: string): string | null {
   const m = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body) ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(body)
-  const text = m?.[1]?.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim()
+  const text = m?.[1]
+    ?.replace(/<[^>]*>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
   return text ? text.slice(0, SNIPPET) : null
 }
 

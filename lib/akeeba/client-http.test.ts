@@ -14,7 +14,12 @@ const body = (file: string, i: number) => exchange(WP, file, i).response!.body
 let server: TestServer
 let endpointUrl: string
 const client = (opts: { timeoutMs?: number; url?: string } = {}) =>
-  new AkeebaClient({ endpoint: { url: opts.url ?? endpointUrl, platform: 'wordpress' }, key: KEY, timeoutMs: opts.timeoutMs ?? 5_000, connectTimeoutMs: 2_000 })
+  new AkeebaClient({
+    endpoint: { url: opts.url ?? endpointUrl, platform: 'wordpress' },
+    key: KEY,
+    timeoutMs: opts.timeoutMs ?? 5_000,
+    connectTimeoutMs: 2_000,
+  })
 
 async function failure(p: Promise<unknown>): Promise<AkeebaError> {
   try {
@@ -51,7 +56,11 @@ describe('AkeebaClient transport', () => {
 
   it('encodes startBackup overrides with PHP brackets', async () => {
     server.handle((_q, res) => json(res, body('02', 0)))
-    const { data } = await client().startBackup({ profile: 1, description: 'Run 42 by Stepwise', overrides: { 'akeeba.basic.backup_type': 'dbonly', 'akeeba.tuning.min_exec_time': 0 } })
+    const { data } = await client().startBackup({
+      profile: 1,
+      description: 'Run 42 by Stepwise',
+      overrides: { 'akeeba.basic.backup_type': 'dbonly', 'akeeba.tuning.min_exec_time': 0 },
+    })
     expect(data.backupid).toMatch(/^id-/)
     const form = server.seen.at(-1)!.form
     expect(form.get('method')).toBe('startBackup')
@@ -113,23 +122,33 @@ describe('AkeebaClient transport', () => {
 
   it('never lets the key into messages or stored bodies, even when the site echoes it', async () => {
     const errors: unknown[] = []
-    const echo = (status: number, asJson: boolean) => (q: { headers: http.IncomingHttpHeaders }, res: http.ServerResponse) => {
-      const k = String(q.headers['x-akeeba-auth'])
-      if (asJson) json(res, JSON.stringify({ status, data: `Access denied for ${k} (${encodeURIComponent(k)})` }))
-      else html(res, `<html><head><title>Blocked ${k}</title></head><body>${k}</body></html>`, status)
-    }
-    for (const [status, asJson] of [[503, true], [404, true], [403, false], [200, false]] as const) {
+    const echo =
+      (status: number, asJson: boolean) => (q: { headers: http.IncomingHttpHeaders }, res: http.ServerResponse) => {
+        const k = String(q.headers['x-akeeba-auth'])
+        if (asJson) json(res, JSON.stringify({ status, data: `Access denied for ${k} (${encodeURIComponent(k)})` }))
+        else html(res, `<html><head><title>Blocked ${k}</title></head><body>${k}</body></html>`, status)
+      }
+    for (const [status, asJson] of [
+      [503, true],
+      [404, true],
+      [403, false],
+      [200, false],
+    ] as const) {
       server.handle(echo(status, asJson))
       errors.push(await failure(client().getVersion()))
     }
     server.handle((_q, res) => json(res, body('01', 0).replace('9.1.1', KEY)))
     const ok = await client().getVersion()
     errors.push(await failure(client({ url: 'http://127.0.0.1:1/' }).getVersion()))
-    server.handle((q, res) => json(res, JSON.stringify({ status: 404, data: `Invalid backup part ${String(q.headers['x-akeeba-auth'])}` })))
+    server.handle((q, res) =>
+      json(res, JSON.stringify({ status: 404, data: `Invalid backup part ${String(q.headers['x-akeeba-auth'])}` })),
+    )
     errors.push(await failure(client().download(1, 1).next()))
     server.handle(() => undefined)
     errors.push(await failure(client({ timeoutMs: 100 }).stepBackup('id-1')))
-    const dump = JSON.stringify(errors.map((e) => ({ ...(e as AkeebaError), message: (e as Error).message, stack: (e as Error).stack })))
+    const dump = JSON.stringify(
+      errors.map((e) => ({ ...(e as AkeebaError), message: (e as Error).message, stack: (e as Error).stack })),
+    )
     expect(dump).not.toContain(KEY)
     expect(ok.raw.body).not.toContain(KEY)
     expect(dump).toContain('[redacted]')
@@ -141,7 +160,11 @@ describe('downloads', () => {
     const file = randomBytes(3 * 1024 * 1024 + 123)
     server.handle((q, res) => {
       expect(q.method).toBe('GET')
-      res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(file.length), 'Content-Disposition': 'attachment; filename="site-x.j01"' })
+      res.writeHead(200, {
+        'Content-Type': 'application/octet-stream',
+        'Content-Length': String(file.length),
+        'Content-Disposition': 'attachment; filename="site-x.j01"',
+      })
       res.end(file)
     })
     const dl = await client().downloadDirect(8, 2)
@@ -151,7 +174,12 @@ describe('downloads', () => {
     for await (const chunk of dl.stream) hash.update(chunk as Buffer)
     expect(hash.digest('hex')).toBe(createHash('sha256').update(file).digest('hex'))
     const q = new URL(server.seen.at(-1)!.url, 'http://x').searchParams
-    expect([q.get('action'), q.get('method'), q.get('backup_id'), q.get('part_id')]).toEqual(['akeebabackup_api', 'downloadDirect', '8', '2'])
+    expect([q.get('action'), q.get('method'), q.get('backup_id'), q.get('part_id')]).toEqual([
+      'akeebabackup_api',
+      'downloadDirect',
+      '8',
+      '2',
+    ])
     expect(server.seen.at(-1)!.url).not.toContain(KEY)
   })
 
@@ -160,16 +188,21 @@ describe('downloads', () => {
       res.writeHead(500, 'Invalid backup part', { 'Content-Type': 'text/html; charset=UTF-8' })
       res.end()
     })
-    expect(await failure(client().downloadDirect(8, 9))).toMatchObject({ kind: 'not_found', message: 'Invalid backup part' })
+    expect(await failure(client().downloadDirect(8, 9))).toMatchObject({
+      kind: 'not_found',
+      message: 'Invalid backup part',
+    })
     server.handle((_q, res) => {
       res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': '100000' })
       res.write(Buffer.alloc(1000))
       setTimeout(() => res.socket?.destroy(), 20)
     })
     const dl = await client().downloadDirect(8, 2)
-    const err = await failure((async () => {
-      for await (const _ of dl.stream) void _
-    })())
+    const err = await failure(
+      (async () => {
+        for await (const _ of dl.stream) void _
+      })(),
+    )
     expect(err.kind).toBe('transport')
   })
 

@@ -56,12 +56,19 @@ export class AkeebaClient {
 
   /** Never retry blindly: it kills every running backup on the site (DESIGN.md fact 3). */
   startBackup(p: StartBackupParams = {}, o?: CallOptions): Promise<ApiResult<StepData>> {
-    return this.#call('startBackup', { profile: p.profile, description: p.description, comment: p.comment, overrides: p.overrides }, o)
+    return this.#call(
+      'startBackup',
+      { profile: p.profile, description: p.description, comment: p.comment, overrides: p.overrides },
+      o,
+    )
   }
 
   stepBackup(backupid: string, o?: CallOptions): Promise<ApiResult<StepData>> {
     // The server answers status 0 for a missing id (fixtures */04, */06); fail before sending.
-    if (!backupid) return Promise.reject(new AkeebaError('protocol', 'stepBackup needs the backupid from startBackup', { raw: makeRaw(0, '', 0) }))
+    if (!backupid)
+      return Promise.reject(
+        new AkeebaError('protocol', 'stepBackup needs the backupid from startBackup', { raw: makeRaw(0, '', 0) }),
+      )
     return this.#call('stepBackup', { backupid }, o)
   }
 
@@ -74,8 +81,13 @@ export class AkeebaClient {
   }
 
   /** Chunked download of one part (1-based; part 1 is the .jpa — DESIGN.md fact 9). Resume with fromSegment. */
-  download(id: number, part: number, o: CallOptions & { fromSegment?: number } = {}): AsyncGenerator<Buffer, void, undefined> {
-    const fetch = (segment: number) => this.#call('download', { backup_id: id, part_id: part, segment, chunk_size: 1 }, o)
+  download(
+    id: number,
+    part: number,
+    o: CallOptions & { fromSegment?: number } = {},
+  ): AsyncGenerator<Buffer, void, undefined> {
+    const fetch = (segment: number) =>
+      this.#call('download', { backup_id: id, part_id: part, segment, chunk_size: 1 }, o)
     return downloadSegments(fetch, o.fromSegment)
   }
 
@@ -99,15 +111,34 @@ export class AkeebaClient {
     return this.#call('deleteFiles', { backup_id: id }, o)
   }
 
-  async #call<M extends AkeebaMethod>(method: M, params: Record<string, FormValue>, o?: CallOptions): Promise<ApiResult<MethodResults[M]>> {
+  async #call<M extends AkeebaMethod>(
+    method: M,
+    params: Record<string, FormValue>,
+    o?: CallOptions,
+  ): Promise<ApiResult<MethodResults[M]>> {
     const body = encodeForm({ method, ...params })
-    const open = await openRequest({ ...this.#transport(o), url: new URL(this.endpoint.url), method: 'POST', headers: this.#headers(true), body })
+    const open = await openRequest({
+      ...this.#transport(o),
+      url: new URL(this.endpoint.url),
+      method: 'POST',
+      headers: this.#headers(true),
+      body,
+    })
     const text = await readText(open, MAX_RESPONSE_BYTES)
-    return interpretResponse(method, open.head.status, text, { durationMs: open.elapsedMs(), reason: open.head.reason, key: this.#key })
+    return interpretResponse(method, open.head.status, text, {
+      durationMs: open.elapsedMs(),
+      reason: open.head.reason,
+      key: this.#key,
+    })
   }
 
   #transport(o?: CallOptions) {
-    return { connectTimeoutMs: this.#connectTimeoutMs, timeoutMs: this.#timeoutMs, signal: o?.signal, insecureTls: this.#insecureTls }
+    return {
+      connectTimeoutMs: this.#connectTimeoutMs,
+      timeoutMs: this.#timeoutMs,
+      signal: o?.signal,
+      insecureTls: this.#insecureTls,
+    }
   }
 
   #headers(form: boolean): Record<string, string> {

@@ -27,11 +27,13 @@ function toText(v: unknown): unknown {
 export const num = z.preprocess(toNumber, z.number())
 export const int = z.preprocess(toNumber, z.number().int())
 /** Optional count-like number: absent → the fallback. */
-export const intOr = (fallback: number) => z.preprocess((v) => (isNullish(v) ? fallback : toNumber(v)), z.number().int())
+export const intOr = (fallback: number) =>
+  z.preprocess((v) => (isNullish(v) ? fallback : toNumber(v)), z.number().int())
 /** A number or nothing: null, "", "NULL" and absence all mean null. */
 export const intOrNull = z.preprocess((v) => (isNullish(v) ? null : toNumber(v)), z.number().int().nullable())
 export const bool = z.preprocess(toBool, z.boolean())
-export const boolOr = (fallback: boolean) => z.preprocess((v) => (v === undefined || v === null ? fallback : toBool(v)), z.boolean())
+export const boolOr = (fallback: boolean) =>
+  z.preprocess((v) => (v === undefined || v === null ? fallback : toBool(v)), z.boolean())
 /** Free text; null/absent → "". */
 export const text = z.preprocess(toText, z.string())
 export const textOrNull = z.preprocess((v) => (isNullish(v) ? null : toText(v)), z.string().nullable())
@@ -40,5 +42,5 @@ export const textOrNull = z.preprocess((v) => (isNullish(v) ? null : toText(v)),
 export const stringList = z.preprocess((v) => {
   if (v === null || v === undefined) return []
   const items = Array.isArray(v) ? v : typeof v === 'object' ? Object.values(v as object) : [v]
-  return items.map((x) => (typeof x === 'string' ? x : JSON.stringify(x) ?? String(x)))
+  return items.map((x) => (typeof x === 'string' ? x : (JSON.stringify(x) ?? String(x))))
 }, z.array(z.string()))

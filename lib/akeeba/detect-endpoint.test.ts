@@ -12,24 +12,29 @@ const KEY = 'DetectKey1234567890abc'
 const wp = (i: number) => exchange('akeeba-wp-9.1.1', '01', i).response!.body
 const joomla = (i: number) => exchange('akeeba-joomla', '01', i).response!.body
 const NOT_FOUND_PAGE = joomla(30)
-const version = (over: object) => JSON.stringify({ status: 200, data: { api: 500, component: '9.3.3', date: '2022-10-10', edition: 'pro', ...over } })
+const version = (over: object) =>
+  JSON.stringify({ status: 200, data: { api: 500, component: '9.3.3', date: '2022-10-10', edition: 'pro', ...over } })
 
 type Route = (q: SeenRequest, res: http.ServerResponse) => boolean
-const akeeba = (versionBody: string, profilesBody: string): ((q: SeenRequest, res: http.ServerResponse) => void) => (q, res) => {
-  if (q.headers['x-akeeba-auth'] !== KEY) return json(res, '{"status":503,"data":"Access denied"}')
-  json(res, q.form.get('method') === 'getProfiles' ? profilesBody : versionBody)
-}
+const akeeba =
+  (versionBody: string, profilesBody: string): ((q: SeenRequest, res: http.ServerResponse) => void) =>
+  (q, res) => {
+    if (q.headers['x-akeeba-auth'] !== KEY) return json(res, '{"status":503,"data":"Access denied"}')
+    json(res, q.form.get('method') === 'getProfiles' ? profilesBody : versionBody)
+  }
 function site(...routes: Route[]) {
   return (q: SeenRequest, res: http.ServerResponse) => {
     for (const r of routes) if (r(q, res)) return
     html(res, NOT_FOUND_PAGE, 404)
   }
 }
-const at = (test: (url: string) => boolean, answer: (q: SeenRequest, res: http.ServerResponse) => void): Route => (q, res) => {
-  if (!test(q.url)) return false
-  answer(q, res)
-  return true
-}
+const at =
+  (test: (url: string) => boolean, answer: (q: SeenRequest, res: http.ServerResponse) => void): Route =>
+  (q, res) => {
+    if (!test(q.url)) return false
+    answer(q, res)
+    return true
+  }
 const isWp = (u: string) => u.startsWith('/wp-admin/admin-ajax.php?action=akeebabackup_api')
 const isJoomla = (u: string) => u.startsWith('/index.php?option=com_akeebabackup')
 const isJ3 = (u: string) => u.startsWith('/index.php?option=com_akeeba&')
@@ -40,14 +45,18 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-const detect = (path = '', key = KEY) => detectSite(server.base + path, key, { timeoutMs: 3_000, connectTimeoutMs: 2_000 })
+const detect = (path = '', key = KEY) =>
+  detectSite(server.base + path, key, { timeoutMs: 3_000, connectTimeoutMs: 2_000 })
 
 describe('detectSite', () => {
   it('finds WordPress at admin-ajax, from the root or an admin page', async () => {
     server.handle(site(at(isWp, akeeba(wp(0), wp(1)))))
     for (const path of ['', 'wp-admin/', 'wp-admin/admin.php?page=akeebabackupwp']) {
       const r = await detect(path)
-      expect(r).toMatchObject({ ok: true, endpoint: { url: `${server.base}wp-admin/admin-ajax.php?action=akeebabackup_api`, platform: 'wordpress' } })
+      expect(r).toMatchObject({
+        ok: true,
+        endpoint: { url: `${server.base}wp-admin/admin-ajax.php?action=akeebabackup_api`, platform: 'wordpress' },
+      })
       if (r.ok) expect(r.profiles).toEqual([{ id: 1, name: 'Default Backup Profile' }])
     }
   })
@@ -55,7 +64,11 @@ describe('detectSite', () => {
   it('finds Joomla classic after WordPress misses', async () => {
     server.handle(site(at(isJoomla, akeeba(joomla(0), joomla(1)))))
     const r = await detect('administrator/index.php')
-    expect(r).toMatchObject({ ok: true, endpoint: { platform: 'joomla', url: `${server.base}index.php?option=com_akeebabackup&view=api&format=raw` }, version: { api: 500 } })
+    expect(r).toMatchObject({
+      ok: true,
+      endpoint: { platform: 'joomla', url: `${server.base}index.php?option=com_akeebabackup&view=api&format=raw` },
+      version: { api: 500 },
+    })
   })
 
   it('uses a pasted endpoint as it is, with one probe', async () => {
@@ -68,15 +81,34 @@ describe('detectSite', () => {
 
   it('finds the Joomla API app route (404/406 JSON:API elsewhere means "not here")', async () => {
     const api = (u: string) => u.startsWith('/api/index.php/v2/akeebabackup')
-    server.handle(site(at(api, (q, res) => (q.headers.accept === 'application/json' ? akeeba(joomla(0), joomla(1))(q, res) : html(res, 'Could not match accept header', 406)))))
-    expect(await detect()).toMatchObject({ ok: true, endpoint: { platform: 'joomla', url: `${server.base}api/index.php/v2/akeebabackup` } })
+    server.handle(
+      site(
+        at(api, (q, res) =>
+          q.headers.accept === 'application/json'
+            ? akeeba(joomla(0), joomla(1))(q, res)
+            : html(res, 'Could not match accept header', 406),
+        ),
+      ),
+    )
+    expect(await detect()).toMatchObject({
+      ok: true,
+      endpoint: { platform: 'joomla', url: `${server.base}api/index.php/v2/akeebabackup` },
+    })
   })
 
   it('tells Joomla 3 from Solo by the front page', async () => {
     const j3 = at(isJ3, akeeba(version({ api: 340, component: '8.1.0' }), joomla(1)))
     server.handle(site(j3))
     expect(await detect()).toMatchObject({ ok: true, endpoint: { platform: 'joomla3' } })
-    server.handle(site(j3, at((u) => u === '/index.php', (_q, res) => html(res, '<html><title>Akeeba Solo</title></html>'))))
+    server.handle(
+      site(
+        j3,
+        at(
+          (u) => u === '/index.php',
+          (_q, res) => html(res, '<html><title>Akeeba Solo</title></html>'),
+        ),
+      ),
+    )
     expect(await detect()).toMatchObject({ ok: true, endpoint: { platform: 'solo' } })
   })
 
@@ -90,19 +122,25 @@ describe('detectSite', () => {
   })
 
   it('a WAF 403 page everywhere → html_page', async () => {
-    server.handle((_q, res) => html(res, '<html><head><title>403 Forbidden</title></head><body>Blocked by mod_security</body></html>', 403))
+    server.handle((_q, res) =>
+      html(res, '<html><head><title>403 Forbidden</title></head><body>Blocked by mod_security</body></html>', 403),
+    )
     expect(await detect()).toMatchObject({ ok: false, cause: 'html_page' })
   })
 
   it('an HTML 200 login page everywhere → html_page', async () => {
-    server.handle((_q, res) => html(res, '<!DOCTYPE html><html><head><title>Log in</title></head><body><form></form></body></html>'))
+    server.handle((_q, res) =>
+      html(res, '<!DOCTYPE html><html><head><title>Log in</title></head><body><form></form></body></html>'),
+    )
     const r = await detect()
     expect(r).toMatchObject({ ok: false, cause: 'html_page' })
     if (!r.ok) expect(r.message).toMatch(/Log in/)
   })
 
   it('WordPress without Akeeba (admin-ajax 400 "0", homepage elsewhere) → not_akeeba', async () => {
-    server.handle((q, res) => (q.url.startsWith('/wp-admin/') ? html(res, '0', 400) : html(res, '<html><title>Blog</title></html>')))
+    server.handle((q, res) =>
+      q.url.startsWith('/wp-admin/') ? html(res, '0', 400) : html(res, '<html><title>Blog</title></html>'),
+    )
     expect(await detect()).toMatchObject({ ok: false, cause: 'not_akeeba' })
   })
 

@@ -53,7 +53,8 @@ async function probe(target: ProbeTarget, key: string, opts: DetectOptions): Pro
   // getVersion answered, so this is the site: whatever getProfiles says is the final word.
   try {
     const { data: profiles } = await client.getProfiles(call)
-    const platform: Platform = target.platform === 'joomla3' && (await sniffSolo(target.url, opts)) ? 'solo' : target.platform
+    const platform: Platform =
+      target.platform === 'joomla3' && (await sniffSolo(target.url, opts)) ? 'solo' : target.platform
     return { ok: true, result: { ok: true, endpoint: { url: target.url, platform }, version, profiles } }
   } catch (err) {
     if (!(err instanceof AkeebaError)) throw err

@@ -18,7 +18,12 @@ export interface DirectDownload {
 }
 
 /** Interprets a downloadDirect answer that is not a file. Always throws. */
-export function interpretDirectError(httpStatus: number, rawReason: string, rawBody: string, extra: { durationMs?: number; key?: string } = {}): never {
+export function interpretDirectError(
+  httpStatus: number,
+  rawReason: string,
+  rawBody: string,
+  extra: { durationMs?: number; key?: string } = {},
+): never {
   const reason = redactKey(rawReason, extra.key)
   const body = redactKey(rawBody, extra.key)
   const raw = makeRaw(httpStatus, body, extra.durationMs ?? 0, extra.key)
@@ -30,7 +35,11 @@ export function interpretDirectError(httpStatus: number, rawReason: string, rawB
   }
   // An auth failure still arrives as a JSON 503 envelope (akeeba-protocol.md §4 downloadDirect).
   const env = parseEnvelope(httpStatus, body, raw, reason)
-  if (env.status === 200) throw new AkeebaError('protocol', 'The site answered downloadDirect with JSON instead of the file', { envelopeStatus: 200, raw })
+  if (env.status === 200)
+    throw new AkeebaError('protocol', 'The site answered downloadDirect with JSON instead of the file', {
+      envelopeStatus: 200,
+      raw,
+    })
   throw envelopeError('downloadDirect', env.status, env.data, raw)
 }
 
@@ -52,7 +61,11 @@ function isFile(open: OpenResponse): boolean {
   return open.head.status === 200 && !/json|text\/html/i.test(type)
 }
 
-export async function toDirectDownload(open: OpenResponse, idleTimeoutMs: number, key?: string): Promise<DirectDownload> {
+export async function toDirectDownload(
+  open: OpenResponse,
+  idleTimeoutMs: number,
+  key?: string,
+): Promise<DirectDownload> {
   const { head } = open
   if (!isFile(open)) {
     const body = await readText(open, 1024 * 1024)
@@ -66,14 +79,22 @@ export async function toDirectDownload(open: OpenResponse, idleTimeoutMs: number
   let ended = false
   open.release()
   open.res.setTimeout(idleTimeoutMs, () =>
-    open.fail(new AkeebaError('timeout', `The download stalled: no bytes for ${secs(idleTimeoutMs)}.`, { raw: makeRaw(head.status, '', open.elapsedMs()) })),
+    open.fail(
+      new AkeebaError('timeout', `The download stalled: no bytes for ${secs(idleTimeoutMs)}.`, {
+        raw: makeRaw(head.status, '', open.elapsedMs()),
+      }),
+    ),
   )
   open.res.on('data', (chunk: Buffer) => (received += chunk.length))
   open.res.on('end', () => {
     ended = true
     open.done()
     if (size !== null && received !== size) {
-      stream.destroy(new AkeebaError('transport', `The download ended after ${received} of ${size} bytes.`, { raw: makeRaw(head.status, '', open.elapsedMs()) }))
+      stream.destroy(
+        new AkeebaError('transport', `The download ended after ${received} of ${size} bytes.`, {
+          raw: makeRaw(head.status, '', open.elapsedMs()),
+        }),
+      )
     }
   })
   open.res.on('error', (err) => {

@@ -27,18 +27,28 @@ function err(method: AkeebaMethod, dir: string, file: string, i: number): Akeeba
 describe('recorded quirks', () => {
   it('coerces a step: numeric strings, per-step warnings, BackupID null at the end (fact 7)', () => {
     const first = ok('startBackup', WP, '01', 2)
-    expect(first).toMatchObject({ hasRun: true, domain: 'init', stepNumber: 2, recordId: 5, backupid: 'id-20261128-230746-938840', profile: 1, sleepTime: 0 })
+    expect(first).toMatchObject({
+      hasRun: true,
+      domain: 'init',
+      stepNumber: 2,
+      recordId: 5,
+      backupid: 'id-20261128-230746-938840',
+      profile: 1,
+      sleepTime: 0,
+    })
     const last = ok('stepBackup', WP, '01', 12)
     expect(last).toMatchObject({ hasRun: false, stepState: 'finished', recordId: null, progress: 100, warnings: [] })
     expect(ok('startBackup', WP, '03', 13).warnings[0]).toMatch(/empty password/)
   })
 
-  it('backup failures carry the server\'s own words (fact 2)', () => {
+  it("backup failures carry the server's own words (fact 2)", () => {
     const q001 = err('startBackup', J, '06', 1)
     expect(q001.kind).toBe('backup_error')
     expect(q001.envelopeStatus).toBe(500)
     expect(q001.message).toMatch(/^A backup error has occurred: Failed configuration check Q001/)
-    expect(err('stepBackup', WP, '04', 8).message).toBe('A backup error has occurred: ftruncate(): Argument #1 ($stream) must be of type resource, bool given')
+    expect(err('stepBackup', WP, '04', 8).message).toBe(
+      'A backup error has occurred: ftruncate(): Argument #1 ($stream) must be of type resource, bool given',
+    )
     expect(err('stepBackup', J, '04', 13).message).toMatch(/saving temporary data/)
   })
 
@@ -71,9 +81,15 @@ describe('recorded quirks', () => {
 
   it('downloadDirect errors: HTTP 500, empty body, message in the reason phrase', () => {
     const r = exchange(WP, '05', 21).response!
-    expect(() => interpretDirectError(r.httpStatus, r.httpReason!, r.body)).toThrowError(expect.objectContaining({ kind: 'not_found', message: 'Invalid backup part' }))
-    expect(() => interpretDirectError(500, 'Internal Server Error', '')).toThrowError(expect.objectContaining({ kind: 'http' }))
-    expect(() => interpretDirectError(200, 'OK', '{"status":503,"data":"Access denied"}')).toThrowError(expect.objectContaining({ kind: 'auth' }))
+    expect(() => interpretDirectError(r.httpStatus, r.httpReason!, r.body)).toThrowError(
+      expect.objectContaining({ kind: 'not_found', message: 'Invalid backup part' }),
+    )
+    expect(() => interpretDirectError(500, 'Internal Server Error', '')).toThrowError(
+      expect.objectContaining({ kind: 'http' }),
+    )
+    expect(() => interpretDirectError(200, 'OK', '{"status":503,"data":"Access denied"}')).toThrowError(
+      expect.objectContaining({ kind: 'auth' }),
+    )
   })
 
   it('download: data "" and 404 Invalid segment end a part; other 404s are errors', () => {

@@ -17,7 +17,11 @@ function run(fn: () => { data: unknown }): Outcome {
 }
 
 /** The test's own reading of the recorded answer, written independently of the code under test. */
-function expected(method: string, httpStatus: number, body: string): { ok: true } | { kind: AkeebaErrorKind; text?: string } | { eof: true } {
+function expected(
+  method: string,
+  httpStatus: number,
+  body: string,
+): { ok: true } | { kind: AkeebaErrorKind; text?: string } | { eof: true } {
   let env: { status: number; data: unknown } | null = null
   try {
     const v = JSON.parse(body)
@@ -29,7 +33,8 @@ function expected(method: string, httpStatus: number, body: string): { ok: true 
   if (env.status === 200) return method === 'download' && env.data === '' ? { eof: true } : { ok: true }
   const text = typeof env.data === 'string' ? env.data.trim() : undefined
   if (env.status === 503) return { kind: 'auth' }
-  if (env.status === 404) return method === 'download' && text === 'Invalid segment' ? { eof: true } : { kind: 'not_found', text }
+  if (env.status === 404)
+    return method === 'download' && text === 'Invalid segment' ? { eof: true } : { kind: 'not_found', text }
   if (env.status === 405 || env.status === 501) return { kind: 'method_missing', text }
   if (env.status === 500 && (method === 'startBackup' || method === 'stepBackup')) return { kind: 'backup_error', text }
   return { kind: 'protocol', text }
@@ -49,7 +54,7 @@ function replay(ex: FixtureExchange): Outcome {
 const files = loadFixtures()
 
 describe('fixture replay', () => {
-  it('finds both servers\' fixtures', () => {
+  it("finds both servers' fixtures", () => {
     expect(files.map((f) => f.dir)).toEqual(expect.arrayContaining(['akeeba-wp-9.1.1', 'akeeba-joomla']))
     expect(files.reduce((n, f) => n + f.exchanges.length, 0)).toBeGreaterThan(400)
   })
@@ -69,7 +74,10 @@ describe('fixture replay', () => {
           continue
         }
         const method = toAkeebaMethod(ex.request.method) ?? ex.request.method ?? ''
-        const want = ex.request.method === 'downloadDirect' ? { kind: 'not_found' as const, text: ex.response.httpReason } : expected(method, ex.response.httpStatus, untruncate(ex.response.body))
+        const want =
+          ex.request.method === 'downloadDirect'
+            ? { kind: 'not_found' as const, text: ex.response.httpReason }
+            : expected(method, ex.response.httpStatus, untruncate(ex.response.body))
         const got = replay(ex)
         if ('ok' in want || 'eof' in want) {
           expect(got.ok ? 'ok' : `${got.err.kind}: ${got.err.message}`, where).toBe('ok')

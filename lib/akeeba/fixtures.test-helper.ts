@@ -4,8 +4,22 @@ import path from 'node:path'
 
 export interface FixtureExchange {
   label?: string
-  request: { method: string | null; params: Record<string, string>; transport: string; auth: string; httpVerb?: string; endpoint?: string; accept?: string }
-  response: { httpStatus: number; contentType: string; body: string; httpReason?: string; headers?: [string, string][] } | null
+  request: {
+    method: string | null
+    params: Record<string, string>
+    transport: string
+    auth: string
+    httpVerb?: string
+    endpoint?: string
+    accept?: string
+  }
+  response: {
+    httpStatus: number
+    contentType: string
+    body: string
+    httpReason?: string
+    headers?: [string, string][]
+  } | null
   clientError?: string
   ms: number
 }
@@ -24,7 +38,10 @@ export function loadFixtures(): FixtureFile[] {
   for (const dir of fs.readdirSync(FIXTURE_ROOT).sort()) {
     const full = path.join(FIXTURE_ROOT, dir)
     if (!fs.statSync(full).isDirectory()) continue
-    for (const file of fs.readdirSync(full).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of fs
+      .readdirSync(full)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const json = JSON.parse(fs.readFileSync(path.join(full, file), 'utf8'))
       out.push({ dir, file, scenario: json.scenario, exchanges: json.exchanges })
     }

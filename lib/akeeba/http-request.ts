@@ -47,9 +47,17 @@ function abortError(signal: AbortSignal, host: string, elapsed: number): AkeebaE
   const raw = makeRaw(0, '', elapsed)
   // AbortSignal.timeout() is a caller's deadline: the same meaning as our own timeout.
   if (reason instanceof DOMException && reason.name === 'TimeoutError') {
-    return new AkeebaError('timeout', `The call to ${host} hit the caller's deadline after ${secs(elapsed)}; the site may still have done the work.`, { raw, cause: reason })
+    return new AkeebaError(
+      'timeout',
+      `The call to ${host} hit the caller's deadline after ${secs(elapsed)}; the site may still have done the work.`,
+      { raw, cause: reason },
+    )
   }
-  return new AkeebaError('transport', `The call to ${host} was cancelled after ${secs(elapsed)}; the site may still have done the work.`, { raw, cause: reason })
+  return new AkeebaError(
+    'transport',
+    `The call to ${host} was cancelled after ${secs(elapsed)}; the site may still have done the work.`,
+    { raw, cause: reason },
+  )
 }
 
 export function openRequest(o: HttpOptions): Promise<OpenResponse> {
@@ -81,9 +89,15 @@ export function openRequest(o: HttpOptions): Promise<OpenResponse> {
       req.destroy()
     }
     const timeout = (text: string) => fail(new AkeebaError('timeout', text, { raw: rawNow() }))
-    const connectTimer = setTimeout(() => timeout(`Could not connect to ${host} within ${secs(o.connectTimeoutMs)}.`), o.connectTimeoutMs)
+    const connectTimer = setTimeout(
+      () => timeout(`Could not connect to ${host} within ${secs(o.connectTimeoutMs)}.`),
+      o.connectTimeoutMs,
+    )
     const totalTimer = setTimeout(
-      () => timeout(`No complete answer from ${host} within ${secs(o.timeoutMs)}; the site may still be working on the request.`),
+      () =>
+        timeout(
+          `No complete answer from ${host} within ${secs(o.timeoutMs)}; the site may still be working on the request.`,
+        ),
       o.timeoutMs,
     )
     const onAbort = () => fail(abortError(o.signal!, host, elapsedMs()))
@@ -92,7 +106,8 @@ export function openRequest(o: HttpOptions): Promise<OpenResponse> {
     try {
       req = (secure ? https : http).request(o.url, {
         method: o.method,
-        headers: o.body === undefined ? o.headers : { ...o.headers, 'Content-Length': String(Buffer.byteLength(o.body)) },
+        headers:
+          o.body === undefined ? o.headers : { ...o.headers, 'Content-Length': String(Buffer.byteLength(o.body)) },
         agent: false,
         ...(secure ? { rejectUnauthorized: !o.insecureTls } : {}),
       })
@@ -101,7 +116,9 @@ export function openRequest(o: HttpOptions): Promise<OpenResponse> {
       // header, never its value).
       cleanup()
       const what = err instanceof Error ? err.message : String(err)
-      return reject(new AkeebaError('transport', `Could not send the request to ${host}: ${what}`, { raw: rawNow(), cause: err }))
+      return reject(
+        new AkeebaError('transport', `Could not send the request to ${host}: ${what}`, { raw: rawNow(), cause: err }),
+      )
     }
     req.on('socket', (socket) => socket.once(secure ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer)))
     req.on('error', (err) => fail(toError(err)))
@@ -125,7 +142,12 @@ export function readText(open: OpenResponse, maxBytes: number): Promise<string> 
     open.res.on('data', (chunk: Buffer) => {
       size += chunk.length
       if (size <= maxBytes) chunks.push(chunk)
-      else open.fail(new AkeebaError('protocol', `The site's answer is larger than ${maxBytes} bytes; stopped reading.`, { raw: makeRaw(open.head.status, '', open.elapsedMs()) }))
+      else
+        open.fail(
+          new AkeebaError('protocol', `The site's answer is larger than ${maxBytes} bytes; stopped reading.`, {
+            raw: makeRaw(open.head.status, '', open.elapsedMs()),
+          }),
+        )
     })
     open.res.on('end', () => {
       ended = true

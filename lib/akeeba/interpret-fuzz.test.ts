@@ -6,7 +6,11 @@ import { AKEEBA_METHODS, interpretResponse } from './interpret-response'
 import { interpretDirectError } from './direct-download'
 import { loadFixtures, untruncate } from './fixtures.test-helper'
 
-const bodies = [...new Set(loadFixtures().flatMap((f) => f.exchanges.flatMap((e) => (e.response ? [untruncate(e.response.body)] : []))))]
+const bodies = [
+  ...new Set(
+    loadFixtures().flatMap((f) => f.exchanges.flatMap((e) => (e.response ? [untruncate(e.response.body)] : []))),
+  ),
+]
 
 const mutated = fc.oneof(
   fc.constantFrom(...bodies),
@@ -21,22 +25,31 @@ const mutated = fc.oneof(
   fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a).toString('utf8')),
   fc.jsonValue().map((v) => JSON.stringify(v)),
   fc.tuple(fc.integer({ min: -1, max: 600 }), fc.jsonValue()).map(([status, data]) => JSON.stringify({ status, data })),
-  fc.tuple(fc.integer({ min: 0, max: 600 }), fc.jsonValue()).map(([status, data]) => `###${JSON.stringify({ encapsulation: 1, body: { status, data: JSON.stringify(data) } })}###`),
+  fc
+    .tuple(fc.integer({ min: 0, max: 600 }), fc.jsonValue())
+    .map(
+      ([status, data]) => `###${JSON.stringify({ encapsulation: 1, body: { status, data: JSON.stringify(data) } })}###`,
+    ),
 )
 
 describe('interpretResponse fuzz', () => {
   it('throws nothing but AkeebaError, for every method', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...AKEEBA_METHODS), fc.constantFrom(200, 200, 200, 403, 404, 500, 502), mutated, (method, http, body) => {
-        try {
-          const result = interpretResponse(method, http, body)
-          expect(result.raw.httpStatus).toBe(http)
-        } catch (e) {
-          if (!(e instanceof AkeebaError)) throw e
-          expect(e.raw).not.toBeNull()
-          expect(e.raw!.body.length).toBeLessThanOrEqual(16 * 1024)
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...AKEEBA_METHODS),
+        fc.constantFrom(200, 200, 200, 403, 404, 500, 502),
+        mutated,
+        (method, http, body) => {
+          try {
+            const result = interpretResponse(method, http, body)
+            expect(result.raw.httpStatus).toBe(http)
+          } catch (e) {
+            if (!(e instanceof AkeebaError)) throw e
+            expect(e.raw).not.toBeNull()
+            expect(e.raw!.body.length).toBeLessThanOrEqual(16 * 1024)
+          }
+        },
+      ),
       { numRuns: 5000 },
     )
   })

@@ -1,9 +1,24 @@
 // One code path from (method, HTTP status, body) to a typed result or an AkeebaError. The client uses
 // it for every JSON call and the fixture replay tests feed it the recorded responses.
-import { AkeebaError, type ApiResult, type BackupRecord, type Profile, type RawExchange, type StepData, type VersionInfo } from './types'
+import {
+  AkeebaError,
+  type ApiResult,
+  type BackupRecord,
+  type Profile,
+  type RawExchange,
+  type StepData,
+  type VersionInfo,
+} from './types'
 import { parseEnvelope } from './parse-envelope'
 import { envelopeError, serverText } from './envelope-errors'
-import { backupListSchema, backupRecordSchema, parseData, profilesSchema, stepDataSchema, versionSchema } from './schemas'
+import {
+  backupListSchema,
+  backupRecordSchema,
+  parseData,
+  profilesSchema,
+  stepDataSchema,
+  versionSchema,
+} from './schemas'
 import { makeRaw, redactError, redactKey } from './redact'
 import { decodeChunk, type DownloadChunk } from './download-chunk'
 
@@ -20,7 +35,15 @@ export interface MethodResults {
 }
 export type AkeebaMethod = keyof MethodResults
 export const AKEEBA_METHODS: readonly AkeebaMethod[] = [
-  'getVersion', 'getProfiles', 'startBackup', 'stepBackup', 'listBackups', 'getBackupInfo', 'download', 'delete', 'deleteFiles',
+  'getVersion',
+  'getProfiles',
+  'startBackup',
+  'stepBackup',
+  'listBackups',
+  'getBackupInfo',
+  'download',
+  'delete',
+  'deleteFiles',
 ]
 
 export interface ResponseExtra {
@@ -60,7 +83,12 @@ const decoders: { [M in AkeebaMethod]: (data: unknown, raw: RawExchange) => Meth
   deleteFiles: (d, raw) => deleted(d, raw, 'deleteFiles'),
 }
 
-function interpret<M extends AkeebaMethod>(method: M, httpStatus: number, body: string, extra: ResponseExtra): ApiResult<MethodResults[M]> {
+function interpret<M extends AkeebaMethod>(
+  method: M,
+  httpStatus: number,
+  body: string,
+  extra: ResponseExtra,
+): ApiResult<MethodResults[M]> {
   const raw = makeRaw(httpStatus, body, extra.durationMs ?? 0, extra.key)
   const env = parseEnvelope(httpStatus, body, raw, extra.reason)
   if (env.status === 200) return { data: decoders[method](env.data, raw), raw }

@@ -12,7 +12,8 @@ export function netCause(code: string | undefined): NetCause {
   if (code === 'ECONNREFUSED') return 'refused'
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED') return 'reset'
   if (TLS_CODES.test(code)) return 'tls'
-  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ETIMEDOUT' || code === 'EHOSTDOWN') return 'unreachable'
+  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ETIMEDOUT' || code === 'EHOSTDOWN')
+    return 'unreachable'
   return 'other'
 }
 

@@ -23,7 +23,8 @@ describe('parseEnvelope', () => {
   })
 
   it('skips PHP notices and HTML before the JSON, and junk after it', () => {
-    const notice = '<br />\n<b>Deprecated</b>:  Creation of dynamic property {foo} in <b>/x.php</b> on line <b>12</b><br />\n'
+    const notice =
+      '<br />\n<b>Deprecated</b>:  Creation of dynamic property {foo} in <b>/x.php</b> on line <b>12</b><br />\n'
     expect(parse(notice + ENV).data).toMatchObject({ api: 400 })
     expect(parse(ENV + '\n<!-- cache: {hit} -->').data).toMatchObject({ api: 400 })
     expect(parse(notice + ENV + 'Warning: {trailing}').data).toMatchObject({ api: 400 })
@@ -36,7 +37,10 @@ describe('parseEnvelope', () => {
   })
 
   it('unwraps v1 ### framing with double-encoded data', () => {
-    const v1 = JSON.stringify({ encapsulation: 1, body: { status: 200, data: JSON.stringify({ api: 330, component: '5.0' }) } })
+    const v1 = JSON.stringify({
+      encapsulation: 1,
+      body: { status: 200, data: JSON.stringify({ api: 330, component: '5.0' }) },
+    })
     expect(parse(`Notice: x\n###${v1}###\n`)).toEqual({ status: 200, data: { api: 330, component: '5.0' } })
     const v1err = JSON.stringify({ encapsulation: 1, body: { status: 503, data: JSON.stringify('Access denied') } })
     expect(parse(`###${v1err}###`)).toEqual({ status: 503, data: 'Access denied' })

@@ -5,8 +5,17 @@ import { looksLikeHtml } from './body-hint'
 import { errorCode, netCause } from './node-errors'
 
 export type DetectCause =
-  | 'invalid_url' | 'unreachable' | 'dns' | 'tls' | 'timeout' | 'http_error' | 'html_page'
-  | 'auth' | 'core_edition' | 'api_too_old' | 'not_akeeba'
+  | 'invalid_url'
+  | 'unreachable'
+  | 'dns'
+  | 'tls'
+  | 'timeout'
+  | 'http_error'
+  | 'html_page'
+  | 'auth'
+  | 'core_edition'
+  | 'api_too_old'
+  | 'not_akeeba'
 
 export interface ProbeFailure {
   cause: DetectCause
@@ -22,11 +31,14 @@ export interface ProbeFailure {
 
 export const ADVICE: Record<DetectCause, string> = {
   invalid_url: 'Paste the site address, e.g. https://www.example.com/, or the exact API URL from Akeeba.',
-  unreachable: 'Check the address and that the site is online and reachable from this server (firewall, IP allow-list).',
+  unreachable:
+    'Check the address and that the site is online and reachable from this server (firewall, IP allow-list).',
   dns: 'Check the spelling of the host name. A new domain may not be in DNS yet.',
   tls: "Fix or renew the site's HTTPS certificate (expired, self-signed or for another name), or allow invalid certificates for this site.",
-  timeout: 'The site did not answer in time. Check that it opens in a browser; a firewall may be dropping our requests.',
-  http_error: "The web server answered with an error instead of Akeeba. Check the site's error log, redirects and security rules for the API URL.",
+  timeout:
+    'The site did not answer in time. Check that it opens in a browser; a firewall may be dropping our requests.',
+  http_error:
+    "The web server answered with an error instead of Akeeba. Check the site's error log, redirects and security rules for the API URL.",
   html_page:
     'We got a web page instead of the API: a security layer (WAF, mod_security, Cloudflare, a security plugin), a login or ' +
     'maintenance page, or the wrong address. Allow the API URL through, or paste the exact endpoint URL.',
@@ -38,8 +50,14 @@ export const ADVICE: Record<DetectCause, string> = {
     'or paste the exact endpoint URL.',
 }
 
-const fail = (cause: DetectCause, message: string, weight: number, stop = false, html200 = false): ProbeFailure =>
-  ({ cause, message, advice: ADVICE[cause], stop, weight, html200 })
+const fail = (cause: DetectCause, message: string, weight: number, stop = false, html200 = false): ProbeFailure => ({
+  cause,
+  message,
+  advice: ADVICE[cause],
+  stop,
+  weight,
+  html200,
+})
 
 export function classifyProbeError(err: AkeebaError, url: string): ProbeFailure {
   const status = err.raw?.httpStatus ?? 0
@@ -58,12 +76,20 @@ export function classifyProbeError(err: AkeebaError, url: string): ProbeFailure 
       return fail('auth', `${url} is Akeeba's API, but it answered "Access denied" (status 503).`, 20, true)
     case 'http':
       if (status === 401 || status === 403) return fail(html ? 'html_page' : 'http_error', `${url}: ${err.message}`, 6)
-      if (status >= 300 && status < 400) return fail('http_error', `${url} redirects (HTTP ${status}); paste the address it redirects to (https:// or www.?)`, 5)
+      if (status >= 300 && status < 400)
+        return fail(
+          'http_error',
+          `${url} redirects (HTTP ${status}); paste the address it redirects to (https:// or www.?)`,
+          5,
+        )
       // 404/406 and JSON:API "Resource not found" mean "not here" (akeeba-joomla/01 exchanges 23-30).
-      if (status === 400 || status === 404 || status === 406 || status === 410) return fail('not_akeeba', `${url}: ${err.message}`, 1)
+      if (status === 400 || status === 404 || status === 406 || status === 410)
+        return fail('not_akeeba', `${url}: ${err.message}`, 1)
       return fail('http_error', `${url}: ${err.message}`, 3)
     case 'unparsable':
-      return html ? fail('html_page', `${url}: ${err.message}`, 2, false, true) : fail('not_akeeba', `${url}: ${err.message}`, 1)
+      return html
+        ? fail('html_page', `${url}: ${err.message}`, 2, false, true)
+        : fail('not_akeeba', `${url}: ${err.message}`, 1)
     default:
       // An envelope that is not a version answer: something Akeeba-like, but not usable.
       return fail('not_akeeba', `${url} answered getVersion with: ${err.message}`, 7)

@@ -28,5 +28,9 @@ export function makeRaw(httpStatus: number, body: string, durationMs: number, ke
 /** The same error with the key scrubbed from its message (its raw body is already scrubbed). */
 export function redactError(err: AkeebaError, key: string | undefined): AkeebaError {
   if (!key || !err.message.includes(key)) return err
-  return new AkeebaError(err.kind, redactKey(err.message, key), { envelopeStatus: err.envelopeStatus, raw: err.raw, cause: err.cause })
+  return new AkeebaError(err.kind, redactKey(err.message, key), {
+    envelopeStatus: err.envelopeStatus,
+    raw: err.raw,
+    cause: err.cause,
+  })
 }

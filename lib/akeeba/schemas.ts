@@ -1,6 +1,13 @@
 // The network boundary: envelope `data` → our own types (STYLE.md §9). Field names are the server's.
 import { z } from 'zod'
-import { AkeebaError, type BackupRecord, type Profile, type RawExchange, type StepData, type VersionInfo } from './types'
+import {
+  AkeebaError,
+  type BackupRecord,
+  type Profile,
+  type RawExchange,
+  type StepData,
+  type VersionInfo,
+} from './types'
 import { bool, boolOr, int, intOr, intOrNull, num, stringList, text, textOrNull } from './coerce'
 
 export const stepDataSchema = z
@@ -22,28 +29,31 @@ export const stepDataSchema = z
     stepState: text,
     Profile: intOrNull,
   })
-  .transform(
-    (d): StepData => ({
-      hasRun: d.HasRun,
-      domain: d.Domain,
-      step: d.Step,
-      substep: d.Substep,
-      error: d.Error,
-      warnings: d.Warnings,
-      archive: d.Archive,
-      progress: d.Progress,
-      backupid: d.backupid,
-      recordId: d.BackupID,
-      sleepTime: Math.max(0, d.sleepTime),
-      stepNumber: d.stepNumber,
-      stepState: d.stepState,
-      profile: d.Profile,
-    }),
-  )
+  .transform((d): StepData => ({
+    hasRun: d.HasRun,
+    domain: d.Domain,
+    step: d.Step,
+    substep: d.Substep,
+    error: d.Error,
+    warnings: d.Warnings,
+    archive: d.Archive,
+    progress: d.Progress,
+    backupid: d.backupid,
+    recordId: d.BackupID,
+    sleepTime: Math.max(0, d.sleepTime),
+    stepNumber: d.stepNumber,
+    stepState: d.stepState,
+    profile: d.Profile,
+  }))
 
 export const versionSchema = z
   .object({ api: int, component: text, date: text, edition: text })
-  .transform((v): VersionInfo => ({ api: v.api, component: v.component, date: v.date, edition: v.edition.toLowerCase() }))
+  .transform((v): VersionInfo => ({
+    api: v.api,
+    component: v.component,
+    date: v.date,
+    edition: v.edition.toLowerCase(),
+  }))
 
 // ids are JSON integers on Joomla, strings on WordPress (akeeba-joomla README §5).
 const profileSchema = z.object({ id: int, name: text }).transform((p): Profile => ({ id: p.id, name: p.name }))
@@ -79,30 +89,28 @@ export const backupRecordSchema = z
     size: intOrNull,
     filenames: z.preprocess((v) => v ?? [], listOf(partSchema)),
   })
-  .transform(
-    (r): BackupRecord => ({
-      id: r.id,
-      description: r.description,
-      comment: r.comment,
-      backupstart: r.backupstart,
-      backupend: r.backupend,
-      status: r.status,
-      origin: r.origin,
-      type: r.type,
-      profileId: r.profile_id,
-      archivename: r.archivename,
-      absolutePath: r.absolute_path,
-      multipart: r.multipart,
-      tag: r.tag,
-      backupid: r.backupid,
-      filesexist: r.filesexist,
-      remoteFilename: r.remote_filename,
-      totalSize: r.total_size,
-      meta: r.meta,
-      size: r.size,
-      filenames: [...r.filenames].sort((a, b) => a.part - b.part),
-    }),
-  )
+  .transform((r): BackupRecord => ({
+    id: r.id,
+    description: r.description,
+    comment: r.comment,
+    backupstart: r.backupstart,
+    backupend: r.backupend,
+    status: r.status,
+    origin: r.origin,
+    type: r.type,
+    profileId: r.profile_id,
+    archivename: r.archivename,
+    absolutePath: r.absolute_path,
+    multipart: r.multipart,
+    tag: r.tag,
+    backupid: r.backupid,
+    filesexist: r.filesexist,
+    remoteFilename: r.remote_filename,
+    totalSize: r.total_size,
+    meta: r.meta,
+    size: r.size,
+    filenames: [...r.filenames].sort((a, b) => a.part - b.part),
+  }))
 
 export const backupListSchema = listOf(backupRecordSchema)
 
@@ -112,9 +120,13 @@ export function parseData<T>(schema: z.ZodType<T>, data: unknown, what: string, 
   if (result.success) return result.data
   const issue = result.error.issues[0]
   const where = issue?.path.length ? ` at ${issue.path.join('.')}` : ''
-  throw new AkeebaError('protocol', `The site's ${what} answer has an unexpected shape${where}: ${issue?.message ?? 'invalid'}`, {
-    envelopeStatus: 200,
-    raw,
-    cause: result.error,
-  })
+  throw new AkeebaError(
+    'protocol',
+    `The site's ${what} answer has an unexpected shape${where}: ${issue?.message ?? 'invalid'}`,
+    {
+      envelopeStatus: 200,
+      raw,
+      cause: result.error,
+    },
+  )
 }

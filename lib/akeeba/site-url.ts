@@ -34,7 +34,8 @@ export function explicitEndpoint(url: URL): ProbeTarget | null {
   }
   // Joomla ≥ 9.6 API application route (v2/v3).
   if (/\/api\/index\.php\/v[23]\/akeebabackup/.test(path)) return { url: u.toString(), platform: 'joomla' }
-  if (path.includes('/wp-content/plugins/') && option === 'com_akeeba') return { url: u.toString(), platform: 'wordpress' }
+  if (path.includes('/wp-content/plugins/') && option === 'com_akeeba')
+    return { url: u.toString(), platform: 'wordpress' }
   if (option === 'com_akeebabackup' || path.includes('/component/akeebabackup')) {
     if (!u.searchParams.has('view') && !u.searchParams.has('task')) u.searchParams.set('view', 'api')
     return { url: u.toString(), platform: 'joomla' }

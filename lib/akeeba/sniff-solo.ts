@@ -2,7 +2,10 @@
 // only the site's own front page tells them apart. Best effort: any failure means Joomla 3.
 import { openRequest, readText } from './http-request'
 
-export async function sniffSolo(endpointUrl: string, opts: { insecureTls?: boolean; signal?: AbortSignal; userAgent?: string }): Promise<boolean> {
+export async function sniffSolo(
+  endpointUrl: string,
+  opts: { insecureTls?: boolean; signal?: AbortSignal; userAgent?: string },
+): Promise<boolean> {
   try {
     const url = new URL(endpointUrl)
     url.search = ''

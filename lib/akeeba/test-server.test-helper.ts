@@ -53,7 +53,9 @@ export async function startTestServer(initial?: Handler): Promise<TestServer> {
 }
 
 export function json(res: http.ServerResponse, body: string, status = 200, reason?: string): void {
-  res.writeHead(status, reason ?? http.STATUS_CODES[status] ?? '', { 'Content-Type': 'application/json; charset=UTF-8' })
+  res.writeHead(status, reason ?? http.STATUS_CODES[status] ?? '', {
+    'Content-Type': 'application/json; charset=UTF-8',
+  })
   res.end(body)
 }
 

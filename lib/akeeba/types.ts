@@ -33,7 +33,11 @@ export class AkeebaError extends Error {
   readonly envelopeStatus: number | null
   readonly raw: RawExchange | null
 
-  constructor(kind: AkeebaErrorKind, message: string, opts: { envelopeStatus?: number | null; raw?: RawExchange | null; cause?: unknown } = {}) {
+  constructor(
+    kind: AkeebaErrorKind,
+    message: string,
+    opts: { envelopeStatus?: number | null; raw?: RawExchange | null; cause?: unknown } = {},
+  ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause })
     this.name = 'AkeebaError'
     this.kind = kind

@@ -34,7 +34,13 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   }
   if (!res.ok) {
     const e = (data as { error?: { code?: string; message?: string; field?: string; details?: unknown } } | null)?.error
-    throw new ApiError(res.status, e?.code ?? 'http', e?.message ?? `The server answered ${res.status}.`, e?.field, e?.details)
+    throw new ApiError(
+      res.status,
+      e?.code ?? 'http',
+      e?.message ?? `The server answered ${res.status}.`,
+      e?.field,
+      e?.details,
+    )
   }
   return data as T
 }

@@ -18,7 +18,10 @@ export function errorResponse(e: unknown): Response {
     return json(body, STATUS_OF[e.code])
   }
   logger().error({ err: e }, 'unhandled error in route')
-  return json<ErrorBody>({ error: { code: 'internal', message: 'Something went wrong on the server; the details are in its log.' } }, 500)
+  return json<ErrorBody>(
+    { error: { code: 'internal', message: 'Something went wrong on the server; the details are in its log.' } },
+    500,
+  )
 }
 
 function zodToAppError(err: z.ZodError): AppError {

@@ -15,7 +15,10 @@ export async function syncArchivesWith(api: SiteApi, siteId: string, maxPages = 
   for (let page = 0; page < maxPages; page++) {
     const { data } = await api.listBackups(page * PAGE, PAGE)
     all.push(...data)
-    if (data.length < PAGE) { complete = true; break }
+    if (data.length < PAGE) {
+      complete = true
+      break
+    }
   }
   return upsertArchives(siteId, all, complete, claimedRuns(all))
 }

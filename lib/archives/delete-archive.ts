@@ -25,7 +25,10 @@ function label(a: ArchiveDto): string {
 
 /** The server's words without our own "The site refused delete" prefix (envelope-errors.ts). */
 function answerText(e: AkeebaError): string {
-  return e.message.replace(/^The site refused \w+ \((status -?\d+)\)(?:: )?/, '$1 ').replace(/\.$/, '').trim()
+  return e.message
+    .replace(/^The site refused \w+ \((status -?\d+)\)(?:: )?/, '$1 ')
+    .replace(/\.$/, '')
+    .trim()
 }
 
 function isDone(mode: DeleteMode, after: ArchiveDto | undefined): boolean {
@@ -33,7 +36,11 @@ function isDone(mode: DeleteMode, after: ArchiveDto | undefined): boolean {
   return !after || archiveState(after) !== 'ok'
 }
 
-export async function deleteOnSite(archiveId: string, mode: DeleteMode, actor: string | null = null): Promise<DeleteResult> {
+export async function deleteOnSite(
+  archiveId: string,
+  mode: DeleteMode,
+  actor: string | null = null,
+): Promise<DeleteResult> {
   const archive = await getArchive(archiveId)
   if (!archive) throw notFound('archive', archiveId)
   if (archive.goneFromSite) throw new AppError('conflict', 'This backup is no longer on the site.')
@@ -53,22 +60,47 @@ export async function deleteOnSite(archiveId: string, mode: DeleteMode, actor: s
   try {
     archives = await syncWithClient(client, archive.siteId)
   } catch (e) {
-    logger().warn({ archiveId, err: e instanceof Error ? e.message : e }, 'could not re-read the backup list after a delete')
+    logger().warn(
+      { archiveId, err: e instanceof Error ? e.message : e },
+      'could not re-read the backup list after a delete',
+    )
   }
   const after = archives?.find((a) => a.id === archiveId)
   const done = archives !== null && isDone(mode, after)
   const what = mode === 'record' ? 'delete' : 'delete the files of'
 
   if (refusal && !done) {
-    await recordAudit(`${action}.refused`, { actor, siteId: archive.siteId, archiveId, details: { remoteId: archive.remoteId, kind: refusal.kind, message: refusal.message } })
-    throw new AppError('akeeba_error', `The site refused to ${what} ${label(archive)}. Its answer: ${answerText(refusal)}. Nothing was changed; the archive is still there.`, { details: { kind: refusal.kind } })
+    await recordAudit(`${action}.refused`, {
+      actor,
+      siteId: archive.siteId,
+      archiveId,
+      details: { remoteId: archive.remoteId, kind: refusal.kind, message: refusal.message },
+    })
+    throw new AppError(
+      'akeeba_error',
+      `The site refused to ${what} ${label(archive)}. Its answer: ${answerText(refusal)}. Nothing was changed; the archive is still there.`,
+      { details: { kind: refusal.kind } },
+    )
   }
   if (!done) {
-    await recordAudit(`${action}.unconfirmed`, { actor, siteId: archive.siteId, archiveId, details: { remoteId: archive.remoteId, listed: archives !== null } })
-    throw new AppError('akeeba_error', archives === null
-      ? `The site accepted the request to ${what} ${label(archive)}, but its backup list could not be read to confirm it. Refresh the list to see what is there.`
-      : `The site said it would ${what} ${label(archive)}, but still lists ${mode === 'record' ? 'it' : 'its files'}. Nothing is marked deleted.`)
+    await recordAudit(`${action}.unconfirmed`, {
+      actor,
+      siteId: archive.siteId,
+      archiveId,
+      details: { remoteId: archive.remoteId, listed: archives !== null },
+    })
+    throw new AppError(
+      'akeeba_error',
+      archives === null
+        ? `The site accepted the request to ${what} ${label(archive)}, but its backup list could not be read to confirm it. Refresh the list to see what is there.`
+        : `The site said it would ${what} ${label(archive)}, but still lists ${mode === 'record' ? 'it' : 'its files'}. Nothing is marked deleted.`,
+    )
   }
-  await recordAudit(action, { actor, siteId: archive.siteId, archiveId, details: { remoteId: archive.remoteId, name: archive.archiveName, answered: refusal ? refusal.message : 'ok' } })
+  await recordAudit(action, {
+    actor,
+    siteId: archive.siteId,
+    archiveId,
+    details: { remoteId: archive.remoteId, name: archive.archiveName, answered: refusal ? refusal.message : 'ok' },
+  })
   return { archive: after ?? null, archives: archives ?? [] }
 }

@@ -14,10 +14,17 @@ export interface ArchiveDownload {
   body: ReadableStream<Uint8Array>
 }
 
-export async function openArchiveDownload(archiveId: string, part: number, source?: PartSource & { getBackupInfo: (id: number) => Promise<{ data: { filenames: { part: number; name: string; size: number }[] } }> }): Promise<ArchiveDownload> {
+export async function openArchiveDownload(
+  archiveId: string,
+  part: number,
+  source?: PartSource & {
+    getBackupInfo: (id: number) => Promise<{ data: { filenames: { part: number; name: string; size: number }[] } }>
+  },
+): Promise<ArchiveDownload> {
   const archive = await getArchive(archiveId)
   if (!archive) throw notFound('archive', archiveId)
-  if (archive.goneFromSite) throw new AppError('conflict', 'This backup is no longer on the site, so there is nothing to download.')
+  if (archive.goneFromSite)
+    throw new AppError('conflict', 'This backup is no longer on the site, so there is nothing to download.')
   const client = source ?? (await clientForSite(archive.siteId))
   let filenames: { part: number; name: string; size: number }[]
   try {
@@ -26,14 +33,27 @@ export async function openArchiveDownload(archiveId: string, part: number, sourc
     if (e instanceof AkeebaError) throw siteError('Could not read the archive details from the site', e)
     throw e
   }
-  if (filenames.length === 0) throw new AppError('conflict', 'The site has no files for this backup any more (deleted, or moved to remote storage). Refresh the archive list.')
+  if (filenames.length === 0)
+    throw new AppError(
+      'conflict',
+      'The site has no files for this backup any more (deleted, or moved to remote storage). Refresh the archive list.',
+    )
   const info = filenames.find((f) => f.part === part)
-  if (!info) throw new AppError('not_found', `This archive has ${filenames.length} part${filenames.length === 1 ? '' : 's'}; part ${part} does not exist.`, { field: 'part' })
+  if (!info)
+    throw new AppError(
+      'not_found',
+      `This archive has ${filenames.length} part${filenames.length === 1 ? '' : 's'}; part ${part} does not exist.`,
+      { field: 'part' },
+    )
 
   const log = logger().child({ archiveId, siteId: archive.siteId, remoteId: archive.remoteId, part, file: info.name })
   const abort = new AbortController()
   const it = partBytes(client, {
-    remoteId: archive.remoteId, part, expectedSize: info.size, signal: abort.signal, log,
+    remoteId: archive.remoteId,
+    part,
+    expectedSize: info.size,
+    signal: abort.signal,
+    log,
     onDone: ({ via, bytes }) => log.info({ via, bytes }, 'archive part downloaded'),
   })
   // The first bytes are read before answering, so a site that fails at once gets a real error
@@ -42,14 +62,22 @@ export async function openArchiveDownload(archiveId: string, part: number, sourc
   try {
     first = await it.next()
   } catch (e) {
-    log.error({ err: e instanceof Error ? e.message : String(e), expected: info.size }, 'archive download failed before the first byte')
+    log.error(
+      { err: e instanceof Error ? e.message : String(e), expected: info.size },
+      'archive download failed before the first byte',
+    )
     if (e instanceof AkeebaError) throw siteError('The site did not send the archive', e)
     if (e instanceof SizeMismatchError) throw new AppError('akeeba_error', e.message)
     throw e
   }
-  const body = toWebStream(it,
-    (e) => log.error({ err: e instanceof Error ? e.message : String(e), expected: info.size }, 'archive download aborted'),
-    () => { abort.abort(); log.info('archive download cancelled by the browser') },
+  const body = toWebStream(
+    it,
+    (e) =>
+      log.error({ err: e instanceof Error ? e.message : String(e), expected: info.size }, 'archive download aborted'),
+    () => {
+      abort.abort()
+      log.info('archive download cancelled by the browser')
+    },
     first,
   )
   return { filename: info.name, size: info.size, body }

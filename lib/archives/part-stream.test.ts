@@ -6,7 +6,9 @@ const MiB = 1024 * 1024
 const file = Buffer.from(Array.from({ length: 3 * MiB + 12345 }, (_, i) => (i * 31) % 251))
 
 /** downloadDirect sends `cut` bytes in 100 KB pieces and then fails (or ends cleanly); download serves 1 MiB segments. */
-function source(o: { cut?: number; directFails?: boolean; cleanEnd?: boolean } = {}): PartSource & { segments: number[] } {
+function source(
+  o: { cut?: number; directFails?: boolean; cleanEnd?: boolean } = {},
+): PartSource & { segments: number[] } {
   const segments: number[] = []
   return {
     segments,
@@ -31,7 +33,8 @@ function source(o: { cut?: number; directFails?: boolean; cleanEnd?: boolean } =
 async function collect(src: PartSource, expectedSize = file.length) {
   const out: Buffer[] = []
   let via = ''
-  for await (const b of partBytes(src, { remoteId: 1, part: 1, expectedSize, onDone: (d) => (via = d.via) })) out.push(b)
+  for await (const b of partBytes(src, { remoteId: 1, part: 1, expectedSize, onDone: (d) => (via = d.via) }))
+    out.push(b)
   return { bytes: Buffer.concat(out), via }
 }
 

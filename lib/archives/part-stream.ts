@@ -9,7 +9,11 @@ import { AkeebaError } from '../akeeba/types'
 const MiB = 1024 * 1024
 
 export interface PartSource {
-  downloadDirect(id: number, part: number, o?: { signal?: AbortSignal }): Promise<{ stream: Readable; size: number | null }>
+  downloadDirect(
+    id: number,
+    part: number,
+    o?: { signal?: AbortSignal },
+  ): Promise<{ stream: Readable; size: number | null }>
   download(id: number, part: number, o?: { signal?: AbortSignal; fromSegment?: number }): AsyncIterable<Buffer>
 }
 
@@ -18,10 +22,16 @@ export interface PartLog {
 }
 
 export class SizeMismatchError extends Error {
-  constructor(readonly expected: number, readonly received: number, readonly tooLong: boolean) {
-    super(tooLong
-      ? `The site sent more than the ${expected} bytes it reported for this part; the download was stopped.`
-      : `The download ended after ${received} of ${expected} bytes.`)
+  constructor(
+    readonly expected: number,
+    readonly received: number,
+    readonly tooLong: boolean,
+  ) {
+    super(
+      tooLong
+        ? `The site sent more than the ${expected} bytes it reported for this part; the download was stopped.`
+        : `The download ended after ${received} of ${expected} bytes.`,
+    )
     this.name = 'SizeMismatchError'
   }
 }
@@ -58,15 +68,31 @@ export async function* partBytes(src: PartSource, o: PartStreamOptions): AsyncGe
     }
   } catch (e) {
     if (e instanceof SizeMismatchError || o.signal?.aborted) throw e
-    o.log?.warn({ remoteId: o.remoteId, part: o.part, atByte: sent, err: e instanceof Error ? e.message : String(e), kind: e instanceof AkeebaError ? e.kind : null }, 'downloadDirect failed; continuing with the chunked download')
+    o.log?.warn(
+      {
+        remoteId: o.remoteId,
+        part: o.part,
+        atByte: sent,
+        err: e instanceof Error ? e.message : String(e),
+        kind: e instanceof AkeebaError ? e.kind : null,
+      },
+      'downloadDirect failed; continuing with the chunked download',
+    )
     via = 'chunked'
   }
 
   if (sent < o.expectedSize) {
-    if (via === 'direct') o.log?.warn({ remoteId: o.remoteId, part: o.part, atByte: sent, expected: o.expectedSize }, 'downloadDirect ended early; continuing with the chunked download')
+    if (via === 'direct')
+      o.log?.warn(
+        { remoteId: o.remoteId, part: o.part, atByte: sent, expected: o.expectedSize },
+        'downloadDirect ended early; continuing with the chunked download',
+      )
     via = 'chunked'
     let skip = sent % MiB
-    for await (const seg of src.download(o.remoteId, o.part, { signal: o.signal, fromSegment: Math.floor(sent / MiB) + 1 })) {
+    for await (const seg of src.download(o.remoteId, o.part, {
+      signal: o.signal,
+      fromSegment: Math.floor(sent / MiB) + 1,
+    })) {
       const chunk = skip ? seg.subarray(Math.min(skip, seg.length)) : seg
       skip = 0
       if (chunk.length === 0) continue
@@ -89,22 +115,25 @@ export function toWebStream(
   first?: IteratorResult<Buffer, void>,
 ): ReadableStream<Uint8Array> {
   let pending = first
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { value, done } = pending ?? (await it.next())
-        pending = undefined
-        if (done) controller.close()
-        else controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength))
-      } catch (e) {
-        onError(e)
-        // Erroring the body makes Next destroy the socket: the browser shows a failed download.
-        controller.error(e)
-      }
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const { value, done } = pending ?? (await it.next())
+          pending = undefined
+          if (done) controller.close()
+          else controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength))
+        } catch (e) {
+          onError(e)
+          // Erroring the body makes Next destroy the socket: the browser shows a failed download.
+          controller.error(e)
+        }
+      },
+      async cancel() {
+        onCancel()
+        await it.return(undefined).catch(() => undefined)
+      },
     },
-    async cancel() {
-      onCancel()
-      await it.return(undefined).catch(() => undefined)
-    },
-  }, { highWaterMark: 0 })
+    { highWaterMark: 0 },
+  )
 }

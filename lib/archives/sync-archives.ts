@@ -19,7 +19,9 @@ const MAX_INFO_CALLS = 20
 export async function syncWithClient(client: AkeebaClient, siteId: string): Promise<ArchiveDto[]> {
   await syncArchivesWith(siteApiFromClient(client), siteId)
   const archives = await listArchives({ siteId })
-  const missing = archives.filter((a) => a.multipart > 1 && !a.parts?.length && isDownloadable(a)).slice(0, MAX_INFO_CALLS)
+  const missing = archives
+    .filter((a) => a.multipart > 1 && !a.parts?.length && isDownloadable(a))
+    .slice(0, MAX_INFO_CALLS)
   if (missing.length === 0) return archives
   const merged: BackupRecord[] = []
   for (const a of missing) {
@@ -28,7 +30,10 @@ export async function syncWithClient(client: AkeebaClient, siteId: string): Prom
       // getBackupInfo on 9.x has no meta/size: keep what listBackups said.
       if (data.filenames.length) merged.push({ ...data, meta: a.meta, size: a.totalSize })
     } catch (e) {
-      logger().warn({ siteId, remoteId: a.remoteId, err: e instanceof Error ? e.message : e }, 'getBackupInfo failed while reading part names')
+      logger().warn(
+        { siteId, remoteId: a.remoteId, err: e instanceof Error ? e.message : e },
+        'getBackupInfo failed while reading part names',
+      )
     }
   }
   if (merged.length) await upsertArchives(siteId, merged, false, claimedRuns(merged))
@@ -53,6 +58,13 @@ export async function refreshSiteArchives(siteId: string): Promise<ArchiveDto[]>
 }
 
 export function siteError(what: string, e: AkeebaError): AppError {
-  const code = e.kind === 'auth' ? 'akeeba_auth_failed' : e.kind === 'transport' || e.kind === 'timeout' ? 'site_unreachable' : 'akeeba_error'
-  return new AppError(code, `${what}: ${e.message}`, { details: { kind: e.kind, httpStatus: e.raw?.httpStatus ?? null } })
+  const code =
+    e.kind === 'auth'
+      ? 'akeeba_auth_failed'
+      : e.kind === 'transport' || e.kind === 'timeout'
+        ? 'site_unreachable'
+        : 'akeeba_error'
+  return new AppError(code, `${what}: ${e.message}`, {
+    details: { kind: e.kind, httpStatus: e.raw?.httpStatus ?? null },
+  })
 }

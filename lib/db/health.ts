@@ -32,5 +32,9 @@ export interface HeartbeatRow {
 
 /** The runners that reported in, newest first. */
 export function runnerHeartbeats(): Promise<HeartbeatRow[]> {
-  return db().runnerHeartbeat.findMany({ select: { id: true, kind: true, pid: true, host: true, startedAt: true, lastSeenAt: true }, orderBy: { startedAt: 'desc' }, take: 50 })
+  return db().runnerHeartbeat.findMany({
+    select: { id: true, kind: true, pid: true, host: true, startedAt: true, lastSeenAt: true },
+    orderBy: { startedAt: 'desc' },
+    take: 50,
+  })
 }

@@ -61,13 +61,21 @@ function migrateSqlite(url: string, migrations: Migration[]): string[] {
     const applied: string[] = []
     // BEGIN IMMEDIATE takes the write lock first, so two processes starting at once apply each once.
     const run = conn.transaction(() => {
-      const rows = conn.prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL').all() as { migration_name: string; checksum: string }[]
+      const rows = conn
+        .prepare(
+          'SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+        )
+        .all() as { migration_name: string; checksum: string }[]
       const booked = new Map(rows.map((r) => [r.migration_name, r.checksum]))
       for (const m of migrations) {
         checkDrift(m, booked.get(m.name))
         if (booked.has(m.name)) continue
         conn.exec(m.sql)
-        conn.prepare(`INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, current_timestamp, ?, current_timestamp, 1)`).run(randomUUID(), m.checksum, m.name)
+        conn
+          .prepare(
+            `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES (?, ?, current_timestamp, ?, current_timestamp, 1)`,
+          )
+          .run(randomUUID(), m.checksum, m.name)
         applied.push(m.name)
       }
     })
@@ -85,7 +93,9 @@ async function migratePg(url: string, migrations: Migration[]): Promise<string[]
     // One migrator at a time across every process sharing this database.
     await client.query('SELECT pg_advisory_lock(727274001)')
     await client.query(BOOK_PG)
-    const { rows } = await client.query<{ migration_name: string; checksum: string }>('SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
+    const { rows } = await client.query<{ migration_name: string; checksum: string }>(
+      'SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    )
     const booked = new Map(rows.map((r) => [r.migration_name, r.checksum]))
     const applied: string[] = []
     for (const m of migrations) {
@@ -94,7 +104,10 @@ async function migratePg(url: string, migrations: Migration[]): Promise<string[]
       await client.query('BEGIN')
       try {
         await client.query(m.sql)
-        await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ($1, $2, now(), $3, now(), 1)`, [randomUUID(), m.checksum, m.name])
+        await client.query(
+          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ($1, $2, now(), $3, now(), 1)`,
+          [randomUUID(), m.checksum, m.name],
+        )
         await client.query('COMMIT')
       } catch (e) {
         await client.query('ROLLBACK')

@@ -54,7 +54,10 @@ export async function promoteQueued(limits: Limits, max = 50): Promise<string[]>
     }
     if (n === 1) {
       const now = new Date()
-      await d.backupRun.updateMany({ where: { id: c.id, status: 'running', startedAt: null }, data: { startedAt: now, nextTickAt: now, lastProgressAt: now } })
+      await d.backupRun.updateMany({
+        where: { id: c.id, status: 'running', startedAt: null },
+        data: { startedAt: now, nextTickAt: now, lastProgressAt: now },
+      })
       promoted.push(c.id)
     }
   }
@@ -72,7 +75,12 @@ export interface Claim<Row> {
  * due, one conditional update for the unowned ones, a compare-and-set per expired lease (counted as
  * an expiry), and one read of the claimed rows with `select` (so a tick needs no query of its own).
  */
-export async function claimDue<S extends Prisma.BackupRunSelect>(runnerId: string, max: number, select: S, now = new Date()): Promise<Claim<Prisma.BackupRunGetPayload<{ select: S }>>[]> {
+export async function claimDue<S extends Prisma.BackupRunSelect>(
+  runnerId: string,
+  max: number,
+  select: S,
+  now = new Date(),
+): Promise<Claim<Prisma.BackupRunGetPayload<{ select: S }>>[]> {
   if (max <= 0) return []
   const d = db()
   const due = await d.backupRun.findMany({
@@ -87,7 +95,10 @@ export async function claimDue<S extends Prisma.BackupRunSelect>(runnerId: strin
   const until = new Date(now.getTime() + config().leaseMs)
   const fresh = due.filter((r) => r.leaseOwner === null).map((r) => r.id)
   if (fresh.length) {
-    await d.backupRun.updateMany({ where: { id: { in: fresh }, status: 'running', leaseOwner: null }, data: { leaseOwner: token, leaseUntil: until } })
+    await d.backupRun.updateMany({
+      where: { id: { in: fresh }, status: 'running', leaseOwner: null },
+      data: { leaseOwner: token, leaseUntil: until },
+    })
   }
   for (const r of due.filter((x) => x.leaseOwner !== null)) {
     // Compare-and-set on the expired owner we saw: if another runner took it meanwhile, 0 rows.
@@ -106,5 +117,8 @@ export async function claimDue<S extends Prisma.BackupRunSelect>(runnerId: strin
  * of after the lease expires.
  */
 export async function releaseLease(runId: string, token: string, retryAt?: Date): Promise<void> {
-  await db().backupRun.updateMany({ where: { id: runId, leaseOwner: token }, data: { leaseOwner: null, leaseUntil: null, ...(retryAt ? { nextTickAt: retryAt } : {}) } })
+  await db().backupRun.updateMany({
+    where: { id: runId, leaseOwner: token },
+    data: { leaseOwner: null, leaseUntil: null, ...(retryAt ? { nextTickAt: retryAt } : {}) },
+  })
 }

@@ -5,11 +5,31 @@ import { db } from './client'
 
 /** Everything a tick reads of its run; claimDue loads it with the claim (one query for many runs). */
 export const TICK_SELECT = {
-  id: true, siteId: true, status: true, phase: true, profileId: true, description: true, backupType: true,
-  remoteBackupId: true, remoteRecordId: true, lastStepNumber: true, archiveName: true, retryCount: true,
-  reconcileCount: true, stepSeq: true, warningsCount: true, cancelRequested: true, deleteRemoteOnCancel: true,
-  leaseExpiries: true, startedAt: true, createdAt: true, reconcileReason: true, pendingErrorKind: true, pendingErrorMessage: true,
-  leaseOwner: true, site: { select: { updatedAt: true } },
+  id: true,
+  siteId: true,
+  status: true,
+  phase: true,
+  profileId: true,
+  description: true,
+  backupType: true,
+  remoteBackupId: true,
+  remoteRecordId: true,
+  lastStepNumber: true,
+  archiveName: true,
+  retryCount: true,
+  reconcileCount: true,
+  stepSeq: true,
+  warningsCount: true,
+  cancelRequested: true,
+  deleteRemoteOnCancel: true,
+  leaseExpiries: true,
+  startedAt: true,
+  createdAt: true,
+  reconcileReason: true,
+  pendingErrorKind: true,
+  pendingErrorMessage: true,
+  leaseOwner: true,
+  site: { select: { updatedAt: true } },
 } as const satisfies Prisma.BackupRunSelect
 
 export type TickRow = Prisma.BackupRunGetPayload<{ select: typeof TICK_SELECT }>
@@ -71,13 +91,26 @@ export interface StepWrite {
  * it is (recording 'starting' before startBackup is sent); a Date keeps it and extends it to then
  * (the runner goes straight on to the next tick).
  */
-export async function commitTick(runId: string, token: string, stepSeq: number, update: RunTickUpdate, step: StepWrite | null, keepLease: boolean | Date = false): Promise<boolean> {
-  const lease = keepLease instanceof Date
-    ? { leaseUntil: keepLease, leaseExpiries: 0 }
-    : keepLease ? {} : { leaseOwner: null, leaseUntil: null, leaseExpiries: 0 }
+export async function commitTick(
+  runId: string,
+  token: string,
+  stepSeq: number,
+  update: RunTickUpdate,
+  step: StepWrite | null,
+  keepLease: boolean | Date = false,
+): Promise<boolean> {
+  const lease =
+    keepLease instanceof Date
+      ? { leaseUntil: keepLease, leaseExpiries: 0 }
+      : keepLease
+        ? {}
+        : { leaseOwner: null, leaseUntil: null, leaseExpiries: 0 }
   const seq = stepSeq + 1
   return db().$transaction(async (tx) => {
-    const n = await tx.backupRun.updateMany({ where: { id: runId, leaseOwner: token }, data: { ...update, ...lease, ...(step ? { stepSeq: seq } : {}) } })
+    const n = await tx.backupRun.updateMany({
+      where: { id: runId, leaseOwner: token },
+      data: { ...update, ...lease, ...(step ? { stepSeq: seq } : {}) },
+    })
     if (n.count !== 1) return false
     if (step) await tx.backupStep.create({ data: { runId, seq, ...step, warnings: JSON.stringify(step.warnings) } })
     return true

@@ -10,7 +10,11 @@ export interface HeartbeatOf {
 }
 
 export async function beat(r: HeartbeatOf, at: Date): Promise<void> {
-  await db().runnerHeartbeat.upsert({ where: { id: r.id }, create: { ...r, lastSeenAt: at }, update: { lastSeenAt: at } })
+  await db().runnerHeartbeat.upsert({
+    where: { id: r.id },
+    create: { ...r, lastSeenAt: at },
+    update: { lastSeenAt: at },
+  })
 }
 
 export async function forgetRunner(id: string): Promise<void> {

@@ -5,11 +5,35 @@ import { ACTIVE_RUN_STATUSES, type RunStatus } from '../domain/run-status'
 import type { RunDto, RunFilter, StepDto } from '../domain/runs'
 
 const runSelect = {
-  id: true, siteId: true, profileId: true, description: true, trigger: true, requestedBy: true, scheduleId: true,
-  status: true, phase: true, domain: true, step: true, substep: true, progress: true, backupType: true,
-  warningsCount: true, archiveName: true, remoteBackupId: true, remoteRecordId: true, lastStepNumber: true,
-  retryCount: true, errorKind: true, errorMessage: true, cancelRequested: true, createdAt: true, startedAt: true,
-  finishedAt: true, updatedAt: true, nextTickAt: true, site: { select: { name: true } },
+  id: true,
+  siteId: true,
+  profileId: true,
+  description: true,
+  trigger: true,
+  requestedBy: true,
+  scheduleId: true,
+  status: true,
+  phase: true,
+  domain: true,
+  step: true,
+  substep: true,
+  progress: true,
+  backupType: true,
+  warningsCount: true,
+  archiveName: true,
+  remoteBackupId: true,
+  remoteRecordId: true,
+  lastStepNumber: true,
+  retryCount: true,
+  errorKind: true,
+  errorMessage: true,
+  cancelRequested: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
+  updatedAt: true,
+  nextTickAt: true,
+  site: { select: { name: true } },
 } satisfies Prisma.BackupRunSelect
 
 type RunRow = Prisma.BackupRunGetPayload<{ select: typeof runSelect }>
@@ -18,23 +42,57 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null)
 
 function toRunDto(r: RunRow): RunDto {
   return {
-    id: r.id, siteId: r.siteId, siteName: r.site.name, profileId: r.profileId, description: r.description,
-    trigger: r.trigger, requestedBy: r.requestedBy, scheduleId: r.scheduleId, status: r.status as RunStatus,
-    phase: r.phase, domain: r.domain, step: r.step, substep: r.substep, progress: r.progress, backupType: r.backupType,
-    warningsCount: r.warningsCount, archiveName: r.archiveName, remoteBackupId: r.remoteBackupId,
-    remoteRecordId: r.remoteRecordId, lastStepNumber: r.lastStepNumber, retryCount: r.retryCount,
-    errorKind: r.errorKind, errorMessage: r.errorMessage, cancelRequested: r.cancelRequested,
-    createdAt: r.createdAt.toISOString(), startedAt: iso(r.startedAt), finishedAt: iso(r.finishedAt),
-    updatedAt: r.updatedAt.toISOString(), nextTickAt: iso(r.nextTickAt),
+    id: r.id,
+    siteId: r.siteId,
+    siteName: r.site.name,
+    profileId: r.profileId,
+    description: r.description,
+    trigger: r.trigger,
+    requestedBy: r.requestedBy,
+    scheduleId: r.scheduleId,
+    status: r.status as RunStatus,
+    phase: r.phase,
+    domain: r.domain,
+    step: r.step,
+    substep: r.substep,
+    progress: r.progress,
+    backupType: r.backupType,
+    warningsCount: r.warningsCount,
+    archiveName: r.archiveName,
+    remoteBackupId: r.remoteBackupId,
+    remoteRecordId: r.remoteRecordId,
+    lastStepNumber: r.lastStepNumber,
+    retryCount: r.retryCount,
+    errorKind: r.errorKind,
+    errorMessage: r.errorMessage,
+    cancelRequested: r.cancelRequested,
+    createdAt: r.createdAt.toISOString(),
+    startedAt: iso(r.startedAt),
+    finishedAt: iso(r.finishedAt),
+    updatedAt: r.updatedAt.toISOString(),
+    nextTickAt: iso(r.nextTickAt),
   }
 }
 
 function toStepDto(s: Prisma.BackupStepGetPayload<object>, withRaw = false): StepDto {
   return {
-    seq: s.seq, call: s.call, stepNumber: s.stepNumber, domain: s.domain, step: s.step, substep: s.substep,
-    progress: s.progress, warnings: JSON.parse(s.warnings) as string[], error: s.error, errorKind: s.errorKind,
-    sleepTime: s.sleepTime, stepState: s.stepState, httpStatus: s.httpStatus, envelopeStatus: s.envelopeStatus,
-    durationMs: s.durationMs, ...(withRaw ? { rawBody: s.rawBody } : {}), createdAt: s.createdAt.toISOString(),
+    seq: s.seq,
+    call: s.call,
+    stepNumber: s.stepNumber,
+    domain: s.domain,
+    step: s.step,
+    substep: s.substep,
+    progress: s.progress,
+    warnings: JSON.parse(s.warnings) as string[],
+    error: s.error,
+    errorKind: s.errorKind,
+    sleepTime: s.sleepTime,
+    stepState: s.stepState,
+    httpStatus: s.httpStatus,
+    envelopeStatus: s.envelopeStatus,
+    durationMs: s.durationMs,
+    ...(withRaw ? { rawBody: s.rawBody } : {}),
+    createdAt: s.createdAt.toISOString(),
   }
 }
 
@@ -44,7 +102,9 @@ export async function listRuns(f: RunFilter = {}): Promise<RunDto[]> {
       ...(f.siteId ? { siteId: f.siteId } : {}),
       ...(f.status?.length ? { status: { in: f.status } } : {}),
       ...(f.trigger ? { trigger: f.trigger } : {}),
-      ...(f.since || f.until ? { createdAt: { ...(f.since ? { gte: f.since } : {}), ...(f.until ? { lte: f.until } : {}) } } : {}),
+      ...(f.since || f.until
+        ? { createdAt: { ...(f.since ? { gte: f.since } : {}), ...(f.until ? { lte: f.until } : {}) } }
+        : {}),
     },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: Math.min(f.limit ?? 100, 500),
@@ -78,9 +138,17 @@ export interface NewRun {
 export async function createRun(input: NewRun, client: Db | Prisma.TransactionClient = db()): Promise<RunDto> {
   const r = await client.backupRun.create({
     data: {
-      siteId: input.siteId, hostKey: input.hostKey, profileId: input.profileId, description: input.description ?? null,
-      trigger: input.trigger ?? 'manual', requestedBy: input.requestedBy ?? null, scheduleId: input.scheduleId ?? null,
-      scheduledFor: input.scheduledFor ?? null, backupType: input.backupType ?? null, status: 'queued', phase: 'start',
+      siteId: input.siteId,
+      hostKey: input.hostKey,
+      profileId: input.profileId,
+      description: input.description ?? null,
+      trigger: input.trigger ?? 'manual',
+      requestedBy: input.requestedBy ?? null,
+      scheduleId: input.scheduleId ?? null,
+      scheduledFor: input.scheduledFor ?? null,
+      backupType: input.backupType ?? null,
+      status: 'queued',
+      phase: 'start',
       nextTickAt: new Date(),
     },
     select: runSelect,
@@ -92,13 +160,22 @@ export async function createRun(input: NewRun, client: Db | Prisma.TransactionCl
 export async function cancelIfQueued(id: string, message: string): Promise<void> {
   await db().backupRun.updateMany({
     where: { id, status: 'queued' },
-    data: { status: 'cancelled', finishedAt: new Date(), cancelRequested: true, errorKind: 'cancelled', errorMessage: message },
+    data: {
+      status: 'cancelled',
+      finishedAt: new Date(),
+      cancelRequested: true,
+      errorKind: 'cancelled',
+      errorMessage: message,
+    },
   })
 }
 
 /** Flags the run for cancelling at its next tick, due now, if it is running; otherwise changes nothing. */
 export async function flagCancelIfRunning(id: string, deleteRemote: boolean): Promise<void> {
-  await db().backupRun.updateMany({ where: { id, status: 'running' }, data: { cancelRequested: true, deleteRemoteOnCancel: deleteRemote, nextTickAt: new Date() } })
+  await db().backupRun.updateMany({
+    where: { id, status: 'running' },
+    data: { cancelRequested: true, deleteRemoteOnCancel: deleteRemote, nextTickAt: new Date() },
+  })
 }
 
 /** A run with its site's name and address and every step, for the downloadable log. */
@@ -117,7 +194,10 @@ export function getRunRecord(id: string): Promise<{ siteId: string; remoteRecord
 
 /** Which of these sites have a run waiting for a runner. */
 export async function sitesWithQueuedRun(siteIds: string[]): Promise<Set<string>> {
-  const rows = await db().backupRun.findMany({ where: { siteId: { in: siteIds }, status: 'queued' }, select: { siteId: true } })
+  const rows = await db().backupRun.findMany({
+    where: { siteId: { in: siteIds }, status: 'queued' },
+    select: { siteId: true },
+  })
   return new Set(rows.map((r) => r.siteId))
 }
 
@@ -134,20 +214,44 @@ export interface RunBrief {
   warningsCount: number
 }
 
-const runBrief = { id: true, siteId: true, status: true, progress: true, domain: true, startedAt: true, finishedAt: true, errorMessage: true, warningsCount: true } as const
+const runBrief = {
+  id: true,
+  siteId: true,
+  status: true,
+  progress: true,
+  domain: true,
+  startedAt: true,
+  finishedAt: true,
+  errorMessage: true,
+  warningsCount: true,
+} as const
 
 /** The queued and running runs of these sites, oldest first. */
 export function activeRunsOf(siteIds: string[]): Promise<RunBrief[]> {
-  return db().backupRun.findMany({ where: { siteId: { in: siteIds }, status: { in: [...ACTIVE_RUN_STATUSES] } }, select: runBrief, orderBy: { createdAt: 'asc' } })
+  return db().backupRun.findMany({
+    where: { siteId: { in: siteIds }, status: { in: [...ACTIVE_RUN_STATUSES] } },
+    select: runBrief,
+    orderBy: { createdAt: 'asc' },
+  })
 }
 
 /** Each site's latest finished run among `statuses`, in three queries whatever the fleet size. */
-export async function latestRunPerSite(siteIds: string[], statuses: readonly RunStatus[]): Promise<Map<string, RunBrief>> {
+export async function latestRunPerSite(
+  siteIds: string[],
+  statuses: readonly RunStatus[],
+): Promise<Map<string, RunBrief>> {
   const d = db()
-  const maxes = await d.backupRun.groupBy({ by: ['siteId'], where: { siteId: { in: siteIds }, status: { in: [...statuses] } }, _max: { finishedAt: true } })
+  const maxes = await d.backupRun.groupBy({
+    by: ['siteId'],
+    where: { siteId: { in: siteIds }, status: { in: [...statuses] } },
+    _max: { finishedAt: true },
+  })
   const times = maxes.map((m) => m._max.finishedAt).filter((t): t is Date => t !== null)
   if (times.length === 0) return new Map()
-  const rows = await d.backupRun.findMany({ where: { siteId: { in: siteIds }, status: { in: [...statuses] }, finishedAt: { in: times } }, select: runBrief })
+  const rows = await d.backupRun.findMany({
+    where: { siteId: { in: siteIds }, status: { in: [...statuses] }, finishedAt: { in: times } },
+    select: runBrief,
+  })
   const byTime = new Map(maxes.map((m) => [m.siteId, m._max.finishedAt?.getTime()]))
   const out = new Map<string, RunBrief>()
   for (const r of rows) if (r.finishedAt?.getTime() === byTime.get(r.siteId)) out.set(r.siteId, r)

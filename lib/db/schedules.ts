@@ -10,9 +10,24 @@ import { createRun, type NewRun } from './runs'
 type Client = Db | Prisma.TransactionClient
 
 export const scheduleSelect = {
-  id: true, name: true, siteId: true, tag: true, cron: true, timezone: true, profileId: true, descriptionTemplate: true,
-  enabled: true, runOnce: true, staggerMinutes: true, changedBy: true, changeReason: true, changedAt: true,
-  nextFireAt: true, lastFireAt: true, createdAt: true, updatedAt: true,
+  id: true,
+  name: true,
+  siteId: true,
+  tag: true,
+  cron: true,
+  timezone: true,
+  profileId: true,
+  descriptionTemplate: true,
+  enabled: true,
+  runOnce: true,
+  staggerMinutes: true,
+  changedBy: true,
+  changeReason: true,
+  changedAt: true,
+  nextFireAt: true,
+  lastFireAt: true,
+  createdAt: true,
+  updatedAt: true,
   site: { select: { name: true, isDemo: true } },
 } satisfies Prisma.ScheduleSelect
 
@@ -60,7 +75,15 @@ export async function deleteScheduleRow(id: string): Promise<boolean> {
 
 /** Enabled schedules with a pending fire: what each site's next scheduled backup is computed from. */
 export async function enabledScheduleFires(): Promise<
-  { id: string; siteId: string | null; tag: string | null; cron: string; timezone: string; staggerMinutes: number; nextFireAt: Date }[]
+  {
+    id: string
+    siteId: string | null
+    tag: string | null
+    cron: string
+    timezone: string
+    staggerMinutes: number
+    nextFireAt: Date
+  }[]
 > {
   const rows = await db().schedule.findMany({
     where: { enabled: true, nextFireAt: { not: null } },
@@ -103,26 +126,59 @@ export interface ScheduleEventEntry {
   details?: Record<string, unknown>
 }
 
-export async function recordScheduleEvent(action: ScheduleEventAction, e: ScheduleEventEntry, client: Client = db()): Promise<void> {
+export async function recordScheduleEvent(
+  action: ScheduleEventAction,
+  e: ScheduleEventEntry,
+  client: Client = db(),
+): Promise<void> {
   const scheduledFor = e.scheduledFor ?? null
-  await recordAudit(action, {
-    actor: e.actor, siteId: e.siteId, runId: e.runId, scheduleId: e.scheduleId, scheduledFor,
-    // The API returns details as written before the columns existed: scheduleId and scheduledFor first.
-    details: { scheduleId: e.scheduleId, scheduledFor: scheduledFor?.toISOString() ?? null, ...e.details },
-  }, client)
+  await recordAudit(
+    action,
+    {
+      actor: e.actor,
+      siteId: e.siteId,
+      runId: e.runId,
+      scheduleId: e.scheduleId,
+      scheduledFor,
+      // The API returns details as written before the columns existed: scheduleId and scheduledFor first.
+      details: { scheduleId: e.scheduleId, scheduledFor: scheduledFor?.toISOString() ?? null, ...e.details },
+    },
+    client,
+  )
 }
 
 /** The latest events of one schedule (or of every schedule: null), newest first. */
-export async function listScheduleEvents(scheduleId: string | null, limit = 50, actions?: ScheduleEventAction[]): Promise<ScheduleEvent[]> {
+export async function listScheduleEvents(
+  scheduleId: string | null,
+  limit = 50,
+  actions?: ScheduleEventAction[],
+): Promise<ScheduleEvent[]> {
   const rows = await db().auditEvent.findMany({
     where: { scheduleId: scheduleId ?? { not: null }, action: actions ? { in: actions } : { startsWith: 'schedule.' } },
     orderBy: [{ at: 'desc' }, { id: 'desc' }],
     take: limit,
-    select: { id: true, at: true, action: true, actor: true, siteId: true, runId: true, scheduleId: true, scheduledFor: true, details: true },
+    select: {
+      id: true,
+      at: true,
+      action: true,
+      actor: true,
+      siteId: true,
+      runId: true,
+      scheduleId: true,
+      scheduledFor: true,
+      details: true,
+    },
   })
   return rows.map((r) => ({
-    id: r.id, at: r.at.toISOString(), action: r.action, actor: r.actor, siteId: r.siteId, runId: r.runId,
-    scheduleId: r.scheduleId as string, scheduledFor: r.scheduledFor?.toISOString() ?? null, details: JSON.parse(r.details) as Record<string, unknown>,
+    id: r.id,
+    at: r.at.toISOString(),
+    action: r.action,
+    actor: r.actor,
+    siteId: r.siteId,
+    runId: r.runId,
+    scheduleId: r.scheduleId as string,
+    scheduledFor: r.scheduledFor?.toISOString() ?? null,
+    details: JSON.parse(r.details) as Record<string, unknown>,
   }))
 }
 
@@ -146,29 +202,72 @@ export async function latestScheduledRuns(scheduleIds: string[]): Promise<Schedu
     where: { scheduleId: { in: scheduleIds } },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     distinct: ['scheduleId', 'siteId'],
-    select: { id: true, scheduleId: true, siteId: true, status: true, scheduledFor: true, createdAt: true, finishedAt: true, errorMessage: true },
+    select: {
+      id: true,
+      scheduleId: true,
+      siteId: true,
+      status: true,
+      scheduledFor: true,
+      createdAt: true,
+      finishedAt: true,
+      errorMessage: true,
+    },
   })
   return rows.map((r) => ({
-    id: r.id, scheduleId: r.scheduleId as string, siteId: r.siteId, status: r.status, scheduledFor: r.scheduledFor?.toISOString() ?? null,
-    createdAt: r.createdAt.toISOString(), finishedAt: r.finishedAt?.toISOString() ?? null, errorMessage: r.errorMessage,
+    id: r.id,
+    scheduleId: r.scheduleId as string,
+    siteId: r.siteId,
+    status: r.status,
+    scheduledFor: r.scheduledFor?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+    errorMessage: r.errorMessage,
   }))
 }
 
 // ---- firing ----------------------------------------------------------------------------------------
 
-export type DueSchedule = Pick<ScheduleRow, 'id' | 'name' | 'siteId' | 'tag' | 'cron' | 'timezone' | 'profileId' | 'descriptionTemplate' | 'runOnce' | 'staggerMinutes' | 'lastFireAt'> & { nextFireAt: Date }
+export type DueSchedule = Pick<
+  ScheduleRow,
+  | 'id'
+  | 'name'
+  | 'siteId'
+  | 'tag'
+  | 'cron'
+  | 'timezone'
+  | 'profileId'
+  | 'descriptionTemplate'
+  | 'runOnce'
+  | 'staggerMinutes'
+  | 'lastFireAt'
+> & { nextFireAt: Date }
 
 export async function dueSchedules(now: Date): Promise<DueSchedule[]> {
   const rows = await db().schedule.findMany({
     where: { enabled: true, nextFireAt: { lte: now } },
-    select: { id: true, name: true, siteId: true, tag: true, cron: true, timezone: true, profileId: true, descriptionTemplate: true, runOnce: true, staggerMinutes: true, lastFireAt: true, nextFireAt: true },
+    select: {
+      id: true,
+      name: true,
+      siteId: true,
+      tag: true,
+      cron: true,
+      timezone: true,
+      profileId: true,
+      descriptionTemplate: true,
+      runOnce: true,
+      staggerMinutes: true,
+      lastFireAt: true,
+      nextFireAt: true,
+    },
     orderBy: { nextFireAt: 'asc' },
   })
   return rows as DueSchedule[]
 }
 
 /** The schedule row's columns a fire moves on (the claim, then the end of a complete fire). */
-export type ScheduleFireUpdate = Partial<Pick<ScheduleWrite, 'nextFireAt' | 'enabled' | 'changedBy' | 'changedAt' | 'changeReason'>> & { lastFireAt?: Date }
+export type ScheduleFireUpdate = Partial<
+  Pick<ScheduleWrite, 'nextFireAt' | 'enabled' | 'changedBy' | 'changedAt' | 'changeReason'>
+> & { lastFireAt?: Date }
 
 /** Reads of one schedule's fire: inside the fire transaction, or before it as a cheap check. */
 export interface FireReads {
@@ -192,14 +291,18 @@ function reads(client: Client, scheduleId: string): FireReads {
     async handledSiteIds(scheduledFor) {
       const [runs, skips] = await Promise.all([
         client.backupRun.findMany({ where: { scheduleId, scheduledFor }, select: { siteId: true } }),
-        client.auditEvent.findMany({ where: { action: 'schedule.skipped', scheduleId, scheduledFor }, select: { siteId: true } }),
+        client.auditEvent.findMany({
+          where: { action: 'schedule.skipped', scheduleId, scheduledFor },
+          select: { siteId: true },
+        }),
       ])
       return new Set([...runs.map((r) => r.siteId), ...skips.flatMap((r) => (r.siteId ? [r.siteId] : []))])
     },
-    activeRuns: (siteIds) => client.backupRun.findMany({
-      where: { siteId: { in: siteIds }, status: { in: [...ACTIVE_RUN_STATUSES] } },
-      select: { id: true, siteId: true, status: true },
-    }),
+    activeRuns: (siteIds) =>
+      client.backupRun.findMany({
+        where: { siteId: { in: siteIds }, status: { in: [...ACTIVE_RUN_STATUSES] } },
+        select: { id: true, siteId: true, status: true },
+      }),
   }
 }
 
@@ -219,15 +322,23 @@ export async function fireTransaction<T>(
   claim: ScheduleFireUpdate,
   work: (ops: FireOps) => Promise<T>,
 ): Promise<T | null> {
-  return db().$transaction(async (tx) => {
-    const c = await tx.schedule.updateMany({ where: { id: s.id, enabled: true, nextFireAt: s.nextFireAt, lastFireAt: s.lastFireAt }, data: claim })
-    if (c.count !== 1) return null
-    return work({
-      ...reads(tx, s.id),
-      createRun: (input) => createRun(input, tx),
-      recordEvent: (action, e) => recordScheduleEvent(action, { ...e, scheduleId: s.id }, tx),
-      recordAudit: (action, e) => recordAudit(action, e, tx),
-      finishFire: async (data) => { await tx.schedule.update({ where: { id: s.id }, data }) },
-    })
-  }, { timeout: 60_000, maxWait: 15_000 })
+  return db().$transaction(
+    async (tx) => {
+      const c = await tx.schedule.updateMany({
+        where: { id: s.id, enabled: true, nextFireAt: s.nextFireAt, lastFireAt: s.lastFireAt },
+        data: claim,
+      })
+      if (c.count !== 1) return null
+      return work({
+        ...reads(tx, s.id),
+        createRun: (input) => createRun(input, tx),
+        recordEvent: (action, e) => recordScheduleEvent(action, { ...e, scheduleId: s.id }, tx),
+        recordAudit: (action, e) => recordAudit(action, e, tx),
+        finishFire: async (data) => {
+          await tx.schedule.update({ where: { id: s.id }, data })
+        },
+      })
+    },
+    { timeout: 60_000, maxWait: 15_000 },
+  )
 }

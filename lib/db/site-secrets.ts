@@ -15,9 +15,10 @@ export interface SiteKey {
 /** The site's key and endpoint, by the site or by one of its runs; null when there is no such site. */
 export async function readSiteKey(by: { runId: string } | { siteId: string }): Promise<SiteKey | null> {
   const select = { id: true, endpointUrl: true, platform: true, keyCiphertext: true, updatedAt: true } as const
-  const site = 'runId' in by
-    ? (await db().backupRun.findUnique({ where: { id: by.runId }, select: { site: { select } } }))?.site
-    : await db().site.findUnique({ where: { id: by.siteId }, select })
+  const site =
+    'runId' in by
+      ? (await db().backupRun.findUnique({ where: { id: by.runId }, select: { site: { select } } }))?.site
+      : await db().site.findUnique({ where: { id: by.siteId }, select })
   if (!site) return null
   return {
     siteId: site.id,

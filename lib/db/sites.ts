@@ -7,9 +7,25 @@ export type SiteRecord = Omit<SiteDto, 'backupState' | 'activeRun' | 'lastRun' |
 
 // The site row without keyCiphertext (STYLE.md rule 2).
 const siteSelect = {
-  id: true, name: true, baseUrl: true, endpointUrl: true, platform: true, apiLevel: true, akeebaVersion: true,
-  edition: true, defaultProfileId: true, hostGroup: true, hostKey: true, tags: true, maxBackupAgeHours: true,
-  connectionStatus: true, connectionError: true, lastCheckedAt: true, isDemo: true, archivesSyncedAt: true, createdAt: true,
+  id: true,
+  name: true,
+  baseUrl: true,
+  endpointUrl: true,
+  platform: true,
+  apiLevel: true,
+  akeebaVersion: true,
+  edition: true,
+  defaultProfileId: true,
+  hostGroup: true,
+  hostKey: true,
+  tags: true,
+  maxBackupAgeHours: true,
+  connectionStatus: true,
+  connectionError: true,
+  lastCheckedAt: true,
+  isDemo: true,
+  archivesSyncedAt: true,
+  createdAt: true,
   profiles: { select: { remoteId: true, name: true }, orderBy: { remoteId: 'asc' as const } },
 } as const
 
@@ -17,18 +33,37 @@ const siteSelect = {
 export async function findSites(where: { id?: string } = {}): Promise<SiteRecord[]> {
   const rows = await db().site.findMany({ where, select: siteSelect, orderBy: { name: 'asc' } })
   return rows.map((r) => ({
-    id: r.id, name: r.name, baseUrl: r.baseUrl, endpointUrl: r.endpointUrl, platform: r.platform, apiLevel: r.apiLevel,
-    akeebaVersion: r.akeebaVersion, edition: r.edition, defaultProfileId: r.defaultProfileId, hostGroup: r.hostGroup,
-    hostKey: r.hostKey, tags: JSON.parse(r.tags) as string[], maxBackupAgeHours: r.maxBackupAgeHours,
-    connectionStatus: r.connectionStatus, connectionError: r.connectionError, lastCheckedAt: r.lastCheckedAt?.toISOString() ?? null,
-    isDemo: r.isDemo, archivesSyncedAt: r.archivesSyncedAt?.toISOString() ?? null, createdAt: r.createdAt.toISOString(),
+    id: r.id,
+    name: r.name,
+    baseUrl: r.baseUrl,
+    endpointUrl: r.endpointUrl,
+    platform: r.platform,
+    apiLevel: r.apiLevel,
+    akeebaVersion: r.akeebaVersion,
+    edition: r.edition,
+    defaultProfileId: r.defaultProfileId,
+    hostGroup: r.hostGroup,
+    hostKey: r.hostKey,
+    tags: JSON.parse(r.tags) as string[],
+    maxBackupAgeHours: r.maxBackupAgeHours,
+    connectionStatus: r.connectionStatus,
+    connectionError: r.connectionError,
+    lastCheckedAt: r.lastCheckedAt?.toISOString() ?? null,
+    isDemo: r.isDemo,
+    archivesSyncedAt: r.archivesSyncedAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
     profiles: r.profiles.map((p) => ({ id: p.remoteId, name: p.name })),
   }))
 }
 
 /** Every site's name, tags and connection status, by name (bulk "Back up now" chooses from these). */
-export async function listSiteChoices(): Promise<{ id: string; name: string; tags: string[]; connectionStatus: string }[]> {
-  const rows = await db().site.findMany({ select: { id: true, name: true, tags: true, connectionStatus: true }, orderBy: { name: 'asc' } })
+export async function listSiteChoices(): Promise<
+  { id: string; name: string; tags: string[]; connectionStatus: string }[]
+> {
+  const rows = await db().site.findMany({
+    select: { id: true, name: true, tags: true, connectionStatus: true },
+    orderBy: { name: 'asc' },
+  })
   return rows.map((r) => ({ ...r, tags: JSON.parse(r.tags) as string[] }))
 }
 
@@ -58,8 +93,14 @@ export interface Connection {
 
 function connectionData(c: Connection) {
   return {
-    endpointUrl: c.endpointUrl, platform: c.platform, apiLevel: c.apiLevel, akeebaVersion: c.akeebaVersion, edition: c.edition,
-    connectionStatus: c.connectionStatus, connectionError: c.connectionError, lastCheckedAt: new Date(),
+    endpointUrl: c.endpointUrl,
+    platform: c.platform,
+    apiLevel: c.apiLevel,
+    akeebaVersion: c.akeebaVersion,
+    edition: c.edition,
+    connectionStatus: c.connectionStatus,
+    connectionError: c.connectionError,
+    lastCheckedAt: new Date(),
     ...(c.defaultProfileId !== undefined ? { defaultProfileId: c.defaultProfileId } : {}),
   }
 }
@@ -67,8 +108,14 @@ function connectionData(c: Connection) {
 export async function insertSite(w: SiteWrite, c: Connection): Promise<string> {
   const s = await db().site.create({
     data: {
-      name: w.name, baseUrl: w.baseUrl, keyCiphertext: w.keyCiphertext, hostGroup: w.hostGroup, hostKey: w.hostKey,
-      tags: JSON.stringify(w.tags), maxBackupAgeHours: w.maxBackupAgeHours ?? 168, isDemo: w.isDemo ?? false,
+      name: w.name,
+      baseUrl: w.baseUrl,
+      keyCiphertext: w.keyCiphertext,
+      hostGroup: w.hostGroup,
+      hostKey: w.hostKey,
+      tags: JSON.stringify(w.tags),
+      maxBackupAgeHours: w.maxBackupAgeHours ?? 168,
+      isDemo: w.isDemo ?? false,
       ...connectionData(c),
       profiles: { create: c.profiles.map((p) => ({ remoteId: p.id, name: p.name })) },
     },
@@ -100,7 +147,8 @@ export async function saveConnection(id: string, c: Connection, replaceProfiles:
     await tx.site.update({ where: { id }, data: connectionData(c) })
     if (replaceProfiles) {
       await tx.profile.deleteMany({ where: { siteId: id } })
-      if (c.profiles.length) await tx.profile.createMany({ data: c.profiles.map((p) => ({ siteId: id, remoteId: p.id, name: p.name })) })
+      if (c.profiles.length)
+        await tx.profile.createMany({ data: c.profiles.map((p) => ({ siteId: id, remoteId: p.id, name: p.name })) })
     }
   })
 }
@@ -110,8 +158,13 @@ export async function deleteSiteRow(id: string): Promise<boolean> {
   return n.count === 1
 }
 
-export async function siteExists(id: string): Promise<{ id: string; hostKey: string; defaultProfileId: number; connectionStatus: string; name: string } | null> {
-  return db().site.findUnique({ where: { id }, select: { id: true, hostKey: true, defaultProfileId: true, connectionStatus: true, name: true } })
+export async function siteExists(
+  id: string,
+): Promise<{ id: string; hostKey: string; defaultProfileId: number; connectionStatus: string; name: string } | null> {
+  return db().site.findUnique({
+    where: { id },
+    select: { id: true, hostKey: true, defaultProfileId: true, connectionStatus: true, name: true },
+  })
 }
 
 export async function allTags(): Promise<string[]> {

@@ -50,16 +50,23 @@ async function main(): Promise<void> {
     ;({ fleet, sites } = await startDemoFleet({ port: a.port, latencyMs: a.latency, seed: 1 }))
   } catch (e) {
     const busy = (e as NodeJS.ErrnoException).code === 'EADDRINUSE'
-    throw new Error(busy ? `port ${a.port} is in use: is another \`npm run demo\` running? (or pick one with --port)` : (e as Error).message)
+    throw new Error(
+      busy
+        ? `port ${a.port} is in use: is another \`npm run demo\` running? (or pick one with --port)`
+        : (e as Error).message,
+    )
   }
   console.log(`demo: fake Akeeba fleet of ${sites.length} sites on ${fleet.baseUrl}`)
 
   const m = await migrate(cfg.DATABASE_URL)
-  if (m.applied.length) console.log(`demo: database ready (${m.applied.length} migration${m.applied.length > 1 ? 's' : ''} applied)`)
+  if (m.applied.length)
+    console.log(`demo: database ready (${m.applied.length} migration${m.applied.length > 1 ? 's' : ''} applied)`)
   const results = await registerDemoSites(sites, { kickoff: a.kickoff })
   const width = Math.max(...sites.map((s) => s.name.length))
   for (const r of results) {
-    console.log(`  ${r.action === 'added' ? '+' : '='} ${r.site.name.padEnd(width)}  ${r.connected ? 'connected' : 'NOT CONNECTED'}  ${r.site.behaviour}`)
+    console.log(
+      `  ${r.action === 'added' ? '+' : '='} ${r.site.name.padEnd(width)}  ${r.connected ? 'connected' : 'NOT CONNECTED'}  ${r.site.behaviour}`,
+    )
   }
   const added = results.filter((r) => r.action === 'added').length
   console.log(`demo: ${added} site${added === 1 ? '' : 's'} added, ${results.length - added} already there (re-linked)`)
@@ -68,14 +75,19 @@ async function main(): Promise<void> {
   const url = `http://${cfg.HOST === '0.0.0.0' ? 'localhost' : cfg.HOST === '127.0.0.1' ? 'localhost' : cfg.HOST}:${cfg.PORT}`
   if (a.web) {
     console.log(`demo: starting the dashboard (builds on first start, which takes a minute)…`)
-    web = spawn(process.execPath, [path.resolve(import.meta.dirname, '../start.mjs')], { stdio: 'inherit', env: process.env })
+    web = spawn(process.execPath, [path.resolve(import.meta.dirname, '../start.mjs')], {
+      stdio: 'inherit',
+      env: process.env,
+    })
     web.on('exit', (code) => {
       console.log(`demo: the dashboard stopped (exit ${code ?? 'signal'}); stopping the fleet`)
       void fleet.close().then(() => process.exit(code ?? 0))
     })
     console.log(`\n  Open ${url} — demo sites are marked "Demo". Press Ctrl-C to stop.\n`)
   } else {
-    console.log(`\n  Fleet running. Start the dashboard with \`npm start\` in another terminal, then open ${url}. Ctrl-C to stop.\n`)
+    console.log(
+      `\n  Fleet running. Start the dashboard with \`npm start\` in another terminal, then open ${url}. Ctrl-C to stop.\n`,
+    )
   }
 
   let stopping = false
@@ -86,7 +98,9 @@ async function main(): Promise<void> {
     if (web && web.exitCode === null) web.kill('SIGTERM')
     const force = setTimeout(() => process.exit(0), 8000)
     force.unref()
-    void fleet.close().then(() => { if (!web || web.exitCode !== null) process.exit(0) })
+    void fleet.close().then(() => {
+      if (!web || web.exitCode !== null) process.exit(0)
+    })
   }
   process.on('SIGINT', () => stop('Ctrl-C'))
   process.on('SIGTERM', () => stop('SIGTERM'))

@@ -14,7 +14,10 @@ export interface RegisterResult {
 
 const trim = (u: string) => u.replace(/\/+$/, '').toLowerCase()
 
-export async function registerDemoSites(sites: DemoSite[], opts: { kickoff?: boolean } = {}): Promise<RegisterResult[]> {
+export async function registerDemoSites(
+  sites: DemoSite[],
+  opts: { kickoff?: boolean } = {},
+): Promise<RegisterResult[]> {
   const existing = await listSites()
   const out: RegisterResult[] = []
   for (const s of sites) {
@@ -26,7 +29,15 @@ export async function registerDemoSites(sites: DemoSite[], opts: { kickoff?: boo
       continue
     }
     const added = await addSite(
-      { name: s.name, url: s.url, key: s.key, tags: ['demo', s.persona], maxBackupAgeHours: 24, saveIfUnreachable: true, hostGroup: null },
+      {
+        name: s.name,
+        url: s.url,
+        key: s.key,
+        tags: ['demo', s.persona],
+        maxBackupAgeHours: 24,
+        saveIfUnreachable: true,
+        hostGroup: null,
+      },
       'demo',
       { isDemo: true },
     )
@@ -35,7 +46,8 @@ export async function registerDemoSites(sites: DemoSite[], opts: { kickoff?: boo
   await syncArchives(out)
   // First time only: one backup per new site, so the overview has something live to show.
   if (opts.kickoff) {
-    for (const r of out) if (r.action === 'added' && r.connected) await queueBackup(r.siteId, { trigger: 'demo', requestedBy: 'demo' })
+    for (const r of out)
+      if (r.action === 'added' && r.connected) await queueBackup(r.siteId, { trigger: 'demo', requestedBy: 'demo' })
   }
   return out
 }

@@ -7,7 +7,12 @@ export type RunStatus = (typeof RUN_STATUSES)[number]
 export const ACTIVE_RUN_STATUSES = ['queued', 'running'] as const satisfies readonly RunStatus[]
 export type ActiveRunStatus = (typeof ACTIVE_RUN_STATUSES)[number]
 
-export const TERMINAL_RUN_STATUSES = ['succeeded', 'failed', 'cancelled', 'timed_out'] as const satisfies readonly RunStatus[]
+export const TERMINAL_RUN_STATUSES = [
+  'succeeded',
+  'failed',
+  'cancelled',
+  'timed_out',
+] as const satisfies readonly RunStatus[]
 export type TerminalRunStatus = (typeof TERMINAL_RUN_STATUSES)[number]
 
 /** Finished runs that say something about a site's backups (a cancelled run says nothing). */

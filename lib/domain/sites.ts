@@ -25,7 +25,13 @@ export interface SiteDto {
   profiles: { id: number; name: string }[]
   backupState: SiteBackupState
   activeRun: { id: string; status: string; progress: number; domain: string | null; startedAt: string | null } | null
-  lastRun: { id: string; status: string; finishedAt: string | null; errorMessage: string | null; warningsCount: number } | null
+  lastRun: {
+    id: string
+    status: string
+    finishedAt: string | null
+    errorMessage: string | null
+    warningsCount: number
+  } | null
   lastSuccessAt: string | null
   /** Start of the next scheduled backup (enabled schedules on the site or one of its tags, stagger included). */
   nextBackupAt: string | null

@@ -15,10 +15,19 @@ export function stepWriteOf(ex: Exchange): StepWrite {
   const data = ex.ok && (ex.method === 'startBackup' || ex.method === 'stepBackup') ? (ex.data as StepData) : null
   return {
     call: ex.method,
-    stepNumber: data?.stepNumber ?? null, domain: data?.domain ?? null, step: data?.step ?? null, substep: data?.substep ?? null,
-    progress: data?.progress ?? null, warnings: data?.warnings ?? [], error: ex.ok ? data?.error || null : ex.message,
-    errorKind: ex.ok ? null : ex.kind, sleepTime: data?.sleepTime ?? null, stepState: data?.stepState ?? null,
-    httpStatus: ex.raw?.httpStatus ?? 0, envelopeStatus: ex.ok ? 200 : ex.envelopeStatus, durationMs: Math.round(ex.raw?.durationMs ?? 0),
+    stepNumber: data?.stepNumber ?? null,
+    domain: data?.domain ?? null,
+    step: data?.step ?? null,
+    substep: data?.substep ?? null,
+    progress: data?.progress ?? null,
+    warnings: data?.warnings ?? [],
+    error: ex.ok ? data?.error || null : ex.message,
+    errorKind: ex.ok ? null : ex.kind,
+    sleepTime: data?.sleepTime ?? null,
+    stepState: data?.stepState ?? null,
+    httpStatus: ex.raw?.httpStatus ?? 0,
+    envelopeStatus: ex.ok ? 200 : ex.envelopeStatus,
+    durationMs: Math.round(ex.raw?.durationMs ?? 0),
     rawBody: ex.raw?.body ?? '',
   }
 }
@@ -35,7 +44,9 @@ function patchColumns(p: RunPatch): RunTickUpdate {
     ...(p.retryCount !== undefined ? { retryCount: p.retryCount } : {}),
     ...(p.reconcileCount !== undefined ? { reconcileCount: p.reconcileCount } : {}),
     ...(p.reconcileReason !== undefined ? { reconcileReason: p.reconcileReason } : {}),
-    ...(p.pendingError !== undefined ? { pendingErrorKind: p.pendingError?.kind ?? null, pendingErrorMessage: p.pendingError?.message ?? null } : {}),
+    ...(p.pendingError !== undefined
+      ? { pendingErrorKind: p.pendingError?.kind ?? null, pendingErrorMessage: p.pendingError?.message ?? null }
+      : {}),
   }
 }
 
@@ -43,7 +54,12 @@ function patchColumns(p: RunPatch): RunTickUpdate {
  * The row update for a decision taken at `now` (when the answer arrived: pacing counts from the
  * answer, since sleepTime is the wait after a step), given the step row it is written with.
  */
-export function applyDecision(run: { warningsCount: number }, d: Decision, now: Date, step: StepWrite | null): { update: RunTickUpdate; result: TickResult } {
+export function applyDecision(
+  run: { warningsCount: number },
+  d: Decision,
+  now: Date,
+  step: StepWrite | null,
+): { update: RunTickUpdate; result: TickResult } {
   const base: RunTickUpdate = {
     ...patchColumns(d.patch),
     ...(step && step.warnings.length ? { warningsCount: run.warningsCount + step.warnings.length } : {}),
@@ -52,14 +68,47 @@ export function applyDecision(run: { warningsCount: number }, d: Decision, now: 
   switch (d.type) {
     case 'continue': {
       const next = new Date(now.getTime() + d.delayMs)
-      return { update: { ...base, nextTickAt: next }, result: { kind: 'continued', nextTickAt: next, leaseKept: false } }
+      return {
+        update: { ...base, nextTickAt: next },
+        result: { kind: 'continued', nextTickAt: next, leaseKept: false },
+      }
     }
     case 'succeeded':
-      return { update: { ...base, status: 'succeeded', finishedAt: now, errorKind: null, errorMessage: null, nextTickAt: null }, result: { kind: 'finished', status: 'succeeded' } }
+      return {
+        update: {
+          ...base,
+          status: 'succeeded',
+          finishedAt: now,
+          errorKind: null,
+          errorMessage: null,
+          nextTickAt: null,
+        },
+        result: { kind: 'finished', status: 'succeeded' },
+      }
     case 'failed':
-      return { update: { ...base, status: 'failed', finishedAt: now, errorKind: d.errorKind, errorMessage: d.message, nextTickAt: null }, result: { kind: 'finished', status: 'failed' } }
+      return {
+        update: {
+          ...base,
+          status: 'failed',
+          finishedAt: now,
+          errorKind: d.errorKind,
+          errorMessage: d.message,
+          nextTickAt: null,
+        },
+        result: { kind: 'finished', status: 'failed' },
+      }
     case 'cancelled':
     case 'timed_out':
-      return { update: { ...base, status: d.type, finishedAt: now, errorKind: d.type, errorMessage: d.message, nextTickAt: null }, result: { kind: 'finished', status: d.type } }
+      return {
+        update: {
+          ...base,
+          status: d.type,
+          finishedAt: now,
+          errorKind: d.type,
+          errorMessage: d.message,
+          nextTickAt: null,
+        },
+        result: { kind: 'finished', status: d.type },
+      }
   }
 }

@@ -13,27 +13,55 @@ const rand = () => 0.5
 
 function run(over: Partial<TickRun> = {}): TickRun {
   return {
-    id: 'r1', phase: 'step', profileId: 2, description: 'Nightly', backupType: null, remoteBackupId: 'id-1', remoteRecordId: 7,
-    lastStepNumber: 4, archiveName: 'site.jpa', retryCount: 0, reconcileCount: 0, reconcileReason: null, pendingErrorKind: null,
-    pendingErrorMessage: null, cancelRequested: false, deleteRemoteOnCancel: false, leaseExpiries: 0, startedAt: t0, createdAt: t0,
+    id: 'r1',
+    phase: 'step',
+    profileId: 2,
+    description: 'Nightly',
+    backupType: null,
+    remoteBackupId: 'id-1',
+    remoteRecordId: 7,
+    lastStepNumber: 4,
+    archiveName: 'site.jpa',
+    retryCount: 0,
+    reconcileCount: 0,
+    reconcileReason: null,
+    pendingErrorKind: null,
+    pendingErrorMessage: null,
+    cancelRequested: false,
+    deleteRemoteOnCancel: false,
+    leaseExpiries: 0,
+    startedAt: t0,
+    createdAt: t0,
     ...over,
   }
 }
 
 describe('decideTick', () => {
   it('start: persists the intent "starting" first, then sends startBackup with our marker and the profile', () => {
-    const p = decideTick(run({ phase: 'start', remoteBackupId: null, remoteRecordId: null, backupType: 'dbonly' }), at(1000), limits)
+    const p = decideTick(
+      run({ phase: 'start', remoteBackupId: null, remoteRecordId: null, backupType: 'dbonly' }),
+      at(1000),
+      limits,
+    )
     expect(p.kind).toBe('start')
     expect(p.intent).toEqual({ phase: 'starting' })
     expect(p.call).toEqual({
       method: 'startBackup',
-      params: { profile: 2, description: 'Nightly', comment: 'stepwise-run:r1', overrides: { 'akeeba.basic.backup_type': 'dbonly' } },
+      params: {
+        profile: 2,
+        description: 'Nightly',
+        comment: 'stepwise-run:r1',
+        overrides: { 'akeeba.basic.backup_type': 'dbonly' },
+      },
     })
   })
 
   it('start without a description or type: the default description, no overrides', () => {
     const p = decideTick(run({ phase: 'start', description: null }), at(0), limits)
-    expect(p.call).toEqual({ method: 'startBackup', params: { profile: 2, description: 'Stepwise backup', comment: 'stepwise-run:r1' } })
+    expect(p.call).toEqual({
+      method: 'startBackup',
+      params: { profile: 2, description: 'Stepwise backup', comment: 'stepwise-run:r1' },
+    })
   })
 
   it('step: sends stepBackup with the backup id, no intent', () => {
@@ -42,9 +70,17 @@ describe('decideTick', () => {
   })
 
   it('cancel comes first, even past the time limit; deletes the partial record only when asked and known', () => {
-    expect(decideTick(run({ cancelRequested: true }), at(limits.maxRunMs + 1), limits)).toMatchObject({ kind: 'cancel', call: null })
-    expect(decideTick(run({ cancelRequested: true, deleteRemoteOnCancel: true }), at(0), limits)).toMatchObject({ kind: 'cancel', call: { method: 'delete', recordId: 7 } })
-    expect(decideTick(run({ cancelRequested: true, deleteRemoteOnCancel: true, remoteRecordId: null }), at(0), limits)).toMatchObject({ kind: 'cancel', call: null })
+    expect(decideTick(run({ cancelRequested: true }), at(limits.maxRunMs + 1), limits)).toMatchObject({
+      kind: 'cancel',
+      call: null,
+    })
+    expect(decideTick(run({ cancelRequested: true, deleteRemoteOnCancel: true }), at(0), limits)).toMatchObject({
+      kind: 'cancel',
+      call: { method: 'delete', recordId: 7 },
+    })
+    expect(
+      decideTick(run({ cancelRequested: true, deleteRemoteOnCancel: true, remoteRecordId: null }), at(0), limits),
+    ).toMatchObject({ kind: 'cancel', call: null })
   })
 
   it('time out after the maximum run time, counted from the start (or from queueing when never started)', () => {
@@ -52,7 +88,9 @@ describe('decideTick', () => {
     const p = decideTick(run(), at(limits.maxRunMs + 1), limits)
     expect(p).toMatchObject({ kind: 'time_out', call: null, reason: 'max run time' })
     if (p.kind === 'time_out') expect(p.message).toContain('within 12 h')
-    expect(decideTick(run({ startedAt: null, createdAt: at(-limits.maxRunMs - 1) }), at(0), limits).kind).toBe('time_out')
+    expect(decideTick(run({ startedAt: null, createdAt: at(-limits.maxRunMs - 1) }), at(0), limits).kind).toBe(
+      'time_out',
+    )
   })
 
   it('time out when the lease expired more often than allowed', () => {
@@ -65,58 +103,114 @@ describe('decideTick', () => {
   it('resume after a lost lease mid-step: ask the site by record id before stepping again (fact 4)', () => {
     const p = decideTick(run({ leaseExpiries: 1 }), at(0), limits)
     expect(p).toMatchObject({ kind: 'reconcile', call: { method: 'getBackupInfo', recordId: 7 } })
-    if (p.kind === 'reconcile') expect(p.state).toMatchObject({ reconcileReason: 'resume', pendingError: { kind: 'transport' } })
+    if (p.kind === 'reconcile')
+      expect(p.state).toMatchObject({ reconcileReason: 'resume', pendingError: { kind: 'transport' } })
   })
 
   it('a run found in "starting" (crash around startBackup): reconcile as start_lost through listBackups, never re-send (fact 3)', () => {
     const p = decideTick(run({ phase: 'starting', remoteRecordId: null, remoteBackupId: null }), at(0), limits)
-    expect(p).toMatchObject({ kind: 'reconcile', intent: null, call: { method: 'listBackups', from: 0, limit: RECONCILE_PAGE } })
+    expect(p).toMatchObject({
+      kind: 'reconcile',
+      intent: null,
+      call: { method: 'listBackups', from: 0, limit: RECONCILE_PAGE },
+    })
     if (p.kind === 'reconcile') expect(p.state.reconcileReason).toBe('start_lost')
   })
 
   it('reconcile keeps the stored reason', () => {
-    const p = decideTick(run({ phase: 'reconcile', reconcileReason: 'zombie', pendingErrorKind: 'zombie', pendingErrorMessage: 'fresh state' }), at(0), limits)
-    expect(p).toMatchObject({ kind: 'reconcile', state: { reconcileReason: 'zombie', pendingError: { kind: 'zombie', message: 'fresh state' } } })
+    const p = decideTick(
+      run({
+        phase: 'reconcile',
+        reconcileReason: 'zombie',
+        pendingErrorKind: 'zombie',
+        pendingErrorMessage: 'fresh state',
+      }),
+      at(0),
+      limits,
+    )
+    expect(p).toMatchObject({
+      kind: 'reconcile',
+      state: { reconcileReason: 'zombie', pendingError: { kind: 'zombie', message: 'fresh state' } },
+    })
   })
 })
 
 describe('decideAfter', () => {
   const ok = (method: Exchange['method'], data: unknown): Exchange => ({ method, ok: true, data, raw: null })
-  const fail = (method: Exchange['method'], kind: 'timeout' | 'not_found' | 'backup_error', message = 'x'): Exchange => ({ method, ok: false, kind, message, envelopeStatus: null, raw: null })
+  const fail = (
+    method: Exchange['method'],
+    kind: 'timeout' | 'not_found' | 'backup_error',
+    message = 'x',
+  ): Exchange => ({ method, ok: false, kind, message, envelopeStatus: null, raw: null })
 
   it('cancel: says whether the partial record was deleted', () => {
     const plain = decideTick(run({ cancelRequested: true }), at(0), limits)
-    expect(decideAfter(plain, null, policy, rand)).toEqual({ type: 'cancelled', message: 'Cancelled by request.', patch: {} })
+    expect(decideAfter(plain, null, policy, rand)).toEqual({
+      type: 'cancelled',
+      message: 'Cancelled by request.',
+      patch: {},
+    })
     const del = decideTick(run({ cancelRequested: true, deleteRemoteOnCancel: true }), at(0), limits)
-    expect(decideAfter(del, ok('delete', true), policy, rand)).toMatchObject({ type: 'cancelled', message: expect.stringContaining('record #7 was deleted') })
-    expect(decideAfter(del, fail('delete', 'backup_error', 'refused'), policy, rand)).toMatchObject({ type: 'cancelled', message: expect.stringContaining('failed: refused') })
+    expect(decideAfter(del, ok('delete', true), policy, rand)).toMatchObject({
+      type: 'cancelled',
+      message: expect.stringContaining('record #7 was deleted'),
+    })
+    expect(decideAfter(del, fail('delete', 'backup_error', 'refused'), policy, rand)).toMatchObject({
+      type: 'cancelled',
+      message: expect.stringContaining('failed: refused'),
+    })
   })
 
-  it('time out: the plan\'s message', () => {
+  it("time out: the plan's message", () => {
     const p = decideTick(run({ leaseExpiries: 9 }), at(0), limits)
-    expect(decideAfter(p, null, policy, rand)).toMatchObject({ type: 'timed_out', message: expect.stringContaining('stopped 9 times') })
+    expect(decideAfter(p, null, policy, rand)).toMatchObject({
+      type: 'timed_out',
+      message: expect.stringContaining('stopped 9 times'),
+    })
   })
 
   it('a recovery question the site does not answer is asked again later, for the same reason', () => {
     const p = decideTick(run({ leaseExpiries: 1 }), at(0), limits)
     const d = decideAfter(p, fail('getBackupInfo', 'timeout'), policy, rand)
-    expect(d).toMatchObject({ type: 'continue', patch: { phase: 'reconcile', reconcileReason: 'resume', reconcileCount: 1, pendingError: { kind: 'transport' } } })
+    expect(d).toMatchObject({
+      type: 'continue',
+      patch: { phase: 'reconcile', reconcileReason: 'resume', reconcileCount: 1, pendingError: { kind: 'transport' } },
+    })
   })
 
   it('getBackupInfo not_found means "no record" (start_lost with nothing on the site: start once more)', () => {
     const p = decideTick(run({ phase: 'starting', remoteRecordId: 3, remoteBackupId: null }), at(0), limits)
-    expect(decideAfter(p, fail('getBackupInfo', 'not_found'), policy, rand)).toMatchObject({ type: 'continue', patch: { phase: 'start', reconcileCount: 1 } })
+    expect(decideAfter(p, fail('getBackupInfo', 'not_found'), policy, rand)).toMatchObject({
+      type: 'continue',
+      patch: { phase: 'start', reconcileCount: 1 },
+    })
   })
 
   it('listBackups: our record is found by the marker in its comment', () => {
     const p = decideTick(run({ phase: 'reconcile', reconcileReason: 'verify', remoteRecordId: null }), at(0), limits)
-    const rec = { id: 9, comment: 'stepwise-run:r1', description: '', status: 'complete', archivename: 'a.jpa', backupid: 'id-1' }
+    const rec = {
+      id: 9,
+      comment: 'stepwise-run:r1',
+      description: '',
+      status: 'complete',
+      archivename: 'a.jpa',
+      backupid: 'id-1',
+    }
     const stranger = { ...rec, id: 8, comment: 'other', backupid: 'id-0' }
-    expect(decideAfter(p, ok('listBackups', [stranger, rec]), policy, rand)).toMatchObject({ type: 'succeeded', patch: { remoteRecordId: 9, archiveName: 'a.jpa' } })
+    expect(decideAfter(p, ok('listBackups', [stranger, rec]), policy, rand)).toMatchObject({
+      type: 'succeeded',
+      patch: { remoteRecordId: 9, archiveName: 'a.jpa' },
+    })
   })
 
-  it('failedExchange keeps the client\'s kind and envelope status; anything else is a protocol failure, not a crash', () => {
-    expect(failedExchange('stepBackup', new AkeebaError('backup_error', 'boom', { envelopeStatus: 500 }))).toMatchObject({ ok: false, kind: 'backup_error', envelopeStatus: 500 })
-    expect(failedExchange('stepBackup', new TypeError('bug'))).toMatchObject({ ok: false, kind: 'protocol', message: 'unexpected client failure: bug' })
+  it("failedExchange keeps the client's kind and envelope status; anything else is a protocol failure, not a crash", () => {
+    expect(
+      failedExchange('stepBackup', new AkeebaError('backup_error', 'boom', { envelopeStatus: 500 })),
+    ).toMatchObject({ ok: false, kind: 'backup_error', envelopeStatus: 500 })
+    expect(failedExchange('stepBackup', new TypeError('bug'))).toMatchObject({
+      ok: false,
+      kind: 'protocol',
+      message: 'unexpected client failure: bug',
+    })
   })
 })

@@ -6,13 +6,31 @@ import { loadFixtures, type FixtureExchange, type FixtureFile } from '../akeeba/
 import { interpretResponse } from '../akeeba/interpret-response'
 import { AkeebaError, type AkeebaErrorKind, type BackupRecord } from '../akeeba/types'
 import { applyDecision, stepWriteOf } from './apply-decision'
-import { decideAfter, decideTick, failedExchange, runStateOf, type Exchange, type TickPlan, type TickRun } from './decide-tick'
-import { findOurRecord, type CallOutcome, type Decision, type ReconcileOutcome, type RetryPolicy, type RunState } from './machine'
+import {
+  decideAfter,
+  decideTick,
+  failedExchange,
+  runStateOf,
+  type Exchange,
+  type TickPlan,
+  type TickRun,
+} from './decide-tick'
+import {
+  findOurRecord,
+  type CallOutcome,
+  type Decision,
+  type ReconcileOutcome,
+  type RetryPolicy,
+  type RunState,
+} from './machine'
 
 export const POLICY: RetryPolicy = { firstDelayMs: 10_000, maxRetries: 3, maxDelayMs: 300_000, maxReconciles: 3 }
 
 /** Deterministic jitter source: always the same value. */
-export const constRand = (v = 0.5) => () => v
+export const constRand =
+  (v = 0.5) =>
+  () =>
+    v
 
 /** Deterministic jitter source: a small LCG, so a sequence of calls sees different values. */
 export function seededRand(seed = 42): () => number {
@@ -48,19 +66,30 @@ export function backupSequence(server: Server, prefix: string, startIndex: numbe
   const start = all[startIndex]
   if (start?.request.method !== 'startBackup') throw new Error(`${prefix} #${startIndex} is not a startBackup`)
   const backupid = (JSON.parse(start.response!.body) as { data: { backupid: string } }).data.backupid
-  return [start, ...all.slice(startIndex + 1).filter((e) => e.request.method === 'stepBackup' && e.request.params.backupid === backupid)]
+  return [
+    start,
+    ...all
+      .slice(startIndex + 1)
+      .filter((e) => e.request.method === 'stepBackup' && e.request.params.backupid === backupid),
+  ]
 }
 
 /** A copy of a recorded exchange whose envelope `data` object was edited (constructed cases). */
 export function edited(ex: FixtureExchange, edit: (data: Record<string, unknown>) => void): FixtureExchange {
   const env = JSON.parse(ex.response!.body) as { status: number; data: unknown }
-  const items = Array.isArray(env.data) ? (env.data as Record<string, unknown>[]) : [env.data as Record<string, unknown>]
+  const items = Array.isArray(env.data)
+    ? (env.data as Record<string, unknown>[])
+    : [env.data as Record<string, unknown>]
   for (const d of items) edit(d)
   return { ...ex, label: `${ex.label ?? ''} (edited)`, response: { ...ex.response!, body: JSON.stringify(env) } }
 }
 
 /** A lost answer, as the client reports it (no response read). */
-export function lost(call: 'startBackup' | 'stepBackup', kind: AkeebaErrorKind = 'timeout', message = 'client aborted; no response read'): CallOutcome {
+export function lost(
+  call: 'startBackup' | 'stepBackup',
+  kind: AkeebaErrorKind = 'timeout',
+  message = 'client aborted; no response read',
+): CallOutcome {
   return { call, ok: false, kind, message }
 }
 
@@ -86,7 +115,9 @@ export function reconcileOutcome(ex: FixtureExchange, state: RunState): Reconcil
     if (ex.request.method === 'getBackupInfo') {
       // The runner asks by our record id; replaying another record's answer would prove nothing.
       if (state.remoteRecordId !== null && Number(ex.request.params.backup_id) !== state.remoteRecordId) {
-        throw new Error(`replaying getBackupInfo(${ex.request.params.backup_id}) for a run whose record is ${state.remoteRecordId}`)
+        throw new Error(
+          `replaying getBackupInfo(${ex.request.params.backup_id}) for a run whose record is ${state.remoteRecordId}`,
+        )
       }
       return { ok: true, record: interpretResponse('getBackupInfo', res.httpStatus, res.body).data }
     }
@@ -108,26 +139,60 @@ export function recordFrom(ex: FixtureExchange): BackupRecord {
 
 export function freshRun(over: Partial<RunState> = {}): RunState {
   return {
-    phase: 'start', remoteBackupId: null, remoteRecordId: null, lastStepNumber: null, archiveName: null,
-    retryCount: 0, reconcileCount: 0, marker: MARKER, reconcileReason: null, pendingError: null, ...over,
+    phase: 'start',
+    remoteBackupId: null,
+    remoteRecordId: null,
+    lastStepNumber: null,
+    archiveName: null,
+    retryCount: 0,
+    reconcileCount: 0,
+    marker: MARKER,
+    reconcileReason: null,
+    pendingError: null,
+    ...over,
   }
 }
 
 /** The run row that carries a RunState (the inverse of runStateOf). */
 export function rowOf(s: RunState): ReplayRow {
   return {
-    id: s.marker.replace(/^stepwise-run:/, ''), status: 'running', phase: s.phase, profileId: 1, description: null, backupType: null,
-    remoteBackupId: s.remoteBackupId, remoteRecordId: s.remoteRecordId, lastStepNumber: s.lastStepNumber, archiveName: s.archiveName,
-    retryCount: s.retryCount, reconcileCount: s.reconcileCount, reconcileReason: s.reconcileReason ?? null,
-    pendingErrorKind: s.pendingError?.kind ?? null, pendingErrorMessage: s.pendingError?.message ?? null,
-    cancelRequested: false, deleteRemoteOnCancel: false, leaseExpiries: 0, startedAt: NOW, createdAt: NOW,
-    warningsCount: 0, errorKind: null, errorMessage: null, progress: 0,
+    id: s.marker.replace(/^stepwise-run:/, ''),
+    status: 'running',
+    phase: s.phase,
+    profileId: 1,
+    description: null,
+    backupType: null,
+    remoteBackupId: s.remoteBackupId,
+    remoteRecordId: s.remoteRecordId,
+    lastStepNumber: s.lastStepNumber,
+    archiveName: s.archiveName,
+    retryCount: s.retryCount,
+    reconcileCount: s.reconcileCount,
+    reconcileReason: s.reconcileReason ?? null,
+    pendingErrorKind: s.pendingError?.kind ?? null,
+    pendingErrorMessage: s.pendingError?.message ?? null,
+    cancelRequested: false,
+    deleteRemoteOnCancel: false,
+    leaseExpiries: 0,
+    startedAt: NOW,
+    createdAt: NOW,
+    warningsCount: 0,
+    errorKind: null,
+    errorMessage: null,
+    progress: 0,
   }
 }
 
-export type ReplayRow = TickRun & { status: string; warningsCount: number; errorKind: string | null; errorMessage: string | null; progress: number }
+export type ReplayRow = TickRun & {
+  status: string
+  warningsCount: number
+  errorKind: string | null
+  errorMessage: string | null
+  progress: number
+}
 
-export type RunEnd = { status: 'running' } | { status: 'succeeded' } | { status: 'failed'; errorKind: string; message: string }
+export type RunEnd =
+  { status: 'running' } | { status: 'succeeded' } | { status: 'failed'; errorKind: string; message: string }
 
 export interface TraceEntry {
   what: string
@@ -142,7 +207,15 @@ const NO_LIMITS = { maxRunMs: Number.MAX_SAFE_INTEGER, maxLeaseExpiries: Number.
 
 /** A recorded answer as the client hands it to the tick: parsed data, or its typed error. */
 function recordedExchange(ex: FixtureExchange, method: Exchange['method']): Exchange {
-  if (!ex.response) return { method, ok: false, kind: 'timeout', message: ex.clientError ?? 'no response', envelopeStatus: null, raw: null }
+  if (!ex.response)
+    return {
+      method,
+      ok: false,
+      kind: 'timeout',
+      message: ex.clientError ?? 'no response',
+      envelopeStatus: null,
+      raw: null,
+    }
   const raw = { httpStatus: ex.response.httpStatus, body: ex.response.body, durationMs: 0 }
   try {
     return { method, ok: true, data: interpretResponse(method, ex.response.httpStatus, ex.response.body).data, raw }
@@ -189,7 +262,8 @@ export class Replay {
   private plan(what: string, kinds: TickPlan['kind'][]): TickPlan {
     if (this.end.status !== 'running') throw new Error(`${what}: the run already ended (${this.end.status})`)
     const plan = decideTick(this.row, NOW, NO_LIMITS)
-    if (!kinds.includes(plan.kind)) throw new Error(`${what}: the runner would not send this in phase '${this.row.phase}' (it plans: ${plan.reason})`)
+    if (!kinds.includes(plan.kind))
+      throw new Error(`${what}: the runner would not send this in phase '${this.row.phase}' (it plans: ${plan.reason})`)
     // tick.ts persists the intent ('starting') before sending, so a crash never leads to a second start.
     if (plan.intent) this.row = { ...this.row, ...plan.intent }
     return plan
@@ -200,7 +274,8 @@ export class Replay {
     const { update } = applyDecision(this.row, decision, NOW, stepWriteOf(ex))
     this.row = { ...this.row, ...update }
     if (decision.type === 'succeeded') this.end = { status: 'succeeded' }
-    if (decision.type === 'failed') this.end = { status: 'failed', errorKind: decision.errorKind, message: decision.message }
+    if (decision.type === 'failed')
+      this.end = { status: 'failed', errorKind: decision.errorKind, message: decision.message }
     this.trace.push({ what, outcome, decision, state: this.state })
     return decision
   }
@@ -210,11 +285,19 @@ export class Replay {
     const outcome = 'request' in input ? callOutcome(input) : input
     const what = 'request' in input ? `${outcome.call} ${input.label ?? ''}` : `${outcome.call} (constructed)`
     const plan = this.plan(what, [outcome.call === 'startBackup' ? 'start' : 'step'])
-    const ex: Exchange = 'request' in input
-      ? recordedExchange(input, outcome.call)
-      : outcome.ok
-        ? { method: outcome.call, ok: true, data: outcome.data, raw: null }
-        : { method: outcome.call, ok: false, kind: outcome.kind, message: outcome.message, envelopeStatus: null, raw: null }
+    const ex: Exchange =
+      'request' in input
+        ? recordedExchange(input, outcome.call)
+        : outcome.ok
+          ? { method: outcome.call, ok: true, data: outcome.data, raw: null }
+          : {
+              method: outcome.call,
+              ok: false,
+              kind: outcome.kind,
+              message: outcome.message,
+              envelopeStatus: null,
+              raw: null,
+            }
     return this.settle(what, plan, ex, outcome)
   }
 
@@ -231,7 +314,14 @@ export class Replay {
     const ex: Exchange = input.ok
       ? input.record
         ? { method: 'getBackupInfo', ok: true, data: input.record, raw: null }
-        : { method: 'getBackupInfo', ok: false, kind: 'not_found', message: 'no such record', envelopeStatus: 404, raw: null }
+        : {
+            method: 'getBackupInfo',
+            ok: false,
+            kind: 'not_found',
+            message: 'no such record',
+            envelopeStatus: 404,
+            raw: null,
+          }
       : { method: 'listBackups', ok: false, kind: input.kind, message: input.message, envelopeStatus: null, raw: null }
     return this.settle(what, plan, ex, input)
   }

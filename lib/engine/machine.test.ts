@@ -7,7 +7,17 @@ import { backoffMs, type Decision } from './machine'
 import type { FixtureExchange } from '../akeeba/fixtures.test-helper'
 import type { StepData } from '../akeeba/types'
 import {
-  MARKER, POLICY, Replay, backupSequence, callOutcome, constRand, edited, exchangeAt, lost, seededRand, type Server,
+  MARKER,
+  POLICY,
+  Replay,
+  backupSequence,
+  callOutcome,
+  constRand,
+  edited,
+  exchangeAt,
+  lost,
+  seededRand,
+  type Server,
 } from './fixture-replay.test-helper'
 
 function stepData(ex: FixtureExchange): StepData {
@@ -40,10 +50,21 @@ function as(ex: FixtureExchange, method: string, params: Record<string, string> 
 }
 
 const domainChain = (ds: Decision[]) =>
-  ds.map((d) => d.patch.domain).filter((x): x is string => !!x).filter((x, i, a) => i === 0 || a[i - 1] !== x)
+  ds
+    .map((d) => d.patch.domain)
+    .filter((x): x is string => !!x)
+    .filter((x, i, a) => i === 0 || a[i - 1] !== x)
 
 describe('full backups replayed (facts 4, 7)', () => {
-  const cases: { server: Server; file: string; start: number; info: number; steps: number; record: number; repeated: number }[] = [
+  const cases: {
+    server: Server
+    file: string
+    start: number
+    info: number
+    steps: number
+    record: number
+    repeated: number
+  }[] = [
     { server: 'wp', file: '01', start: 2, info: 13, steps: 10, record: 5, repeated: 11 },
     { server: 'joomla', file: '02', start: 2, info: 30, steps: 27, record: 1, repeated: 28 },
   ]
@@ -60,17 +81,32 @@ describe('full backups replayed (facts 4, 7)', () => {
       expect([finished.stepState, finished.stepNumber, finished.hasRun]).toEqual(['finished', c.repeated, false])
       const last = decisions.at(-1)!
       expectContinueAt(last, 0)
-      expect(last.patch).toMatchObject({ phase: 'reconcile', reconcileReason: 'verify', pendingError: null, lastStepNumber: c.repeated })
+      expect(last.patch).toMatchObject({
+        phase: 'reconcile',
+        reconcileReason: 'verify',
+        pendingError: null,
+        lastStepNumber: c.repeated,
+      })
 
       // fact 7: the final answer has BackupID null; the record id from startBackup survives.
       expect(finished.recordId).toBeNull()
       expect(start.recordId).toBe(c.record)
-      expect(r.state).toMatchObject({ phase: 'reconcile', remoteBackupId: start.backupid, remoteRecordId: c.record, archiveName: start.archive })
+      expect(r.state).toMatchObject({
+        phase: 'reconcile',
+        remoteBackupId: start.backupid,
+        remoteRecordId: c.record,
+        archiveName: start.archive,
+      })
 
       // verify asks getBackupInfo(our record id) — the helper refuses any other id — and it is complete.
       const v = r.reconcile(exchangeAt(c.server, c.file, c.info))
       expect(v.type).toBe('succeeded')
-      expect(v.patch).toMatchObject({ remoteRecordId: c.record, archiveName: start.archive, progress: 100, pendingError: null })
+      expect(v.patch).toMatchObject({
+        remoteRecordId: c.record,
+        archiveName: start.archive,
+        progress: 100,
+        pendingError: null,
+      })
       expect(r.end).toEqual({ status: 'succeeded' })
     })
   }
@@ -79,9 +115,17 @@ describe('full backups replayed (facts 4, 7)', () => {
     const seq = backupSequence('wp', '01', 2)
     const r = new Replay()
     r.calls(seq.slice(0, 3))
-    const d = r.call(edited(seq[3], (x) => { x.sleepTime = 3000 }))
+    const d = r.call(
+      edited(seq[3], (x) => {
+        x.sleepTime = 3000
+      }),
+    )
     expectContinueAt(d, 3000)
-    const dStart = new Replay().call(edited(seq[0], (x) => { x.sleepTime = 1500 }))
+    const dStart = new Replay().call(
+      edited(seq[0], (x) => {
+        x.sleepTime = 1500
+      }),
+    )
     expectContinueAt(dStart, 1500)
   })
 
@@ -124,7 +168,11 @@ describe('db-only backups (fact 5: domain chains differ by backup type)', () => 
     const seq = backupSequence('wp', '01', 2)
     const r = new Replay()
     r.calls(seq.slice(0, 4))
-    const d = r.call(edited(seq[4], (x) => { x.Domain = 'SomethingNew' }))
+    const d = r.call(
+      edited(seq[4], (x) => {
+        x.Domain = 'SomethingNew'
+      }),
+    )
     expectContinueAt(d, 0)
     expect(d.patch.domain).toBe('SomethingNew')
   })
@@ -133,8 +181,22 @@ describe('db-only backups (fact 5: domain chains differ by backup type)', () => 
 describe('warnings (fact 6)', () => {
   const cases: { server: Server; file: string; runs: { start: number; verify: number }[] }[] = [
     // wp 03 has no getBackupInfo; wp 07 #0 lists records 9 (run A) and 10 (run B), both complete.
-    { server: 'wp', file: '03', runs: [{ start: 0, verify: -1 }, { start: 13, verify: -1 }] },
-    { server: 'joomla', file: '05', runs: [{ start: 1, verify: 31 }, { start: 32, verify: 62 }] },
+    {
+      server: 'wp',
+      file: '03',
+      runs: [
+        { start: 0, verify: -1 },
+        { start: 13, verify: -1 },
+      ],
+    },
+    {
+      server: 'joomla',
+      file: '05',
+      runs: [
+        { start: 1, verify: 31 },
+        { start: 32, verify: 62 },
+      ],
+    },
   ]
   for (const c of cases) {
     it(`${c.server} ${c.file}: steps carrying warnings continue, the JPS empty-password warning in startBackup too, and both runs succeed`, () => {
@@ -162,7 +224,10 @@ describe('warnings (fact 6)', () => {
 })
 
 describe('backup failures (fact 2, fact 8, fact 11)', () => {
-  const q001: [Server, string, number][] = [['wp', '04', 0], ['joomla', '06', 1]]
+  const q001: [Server, string, number][] = [
+    ['wp', '04', 0],
+    ['joomla', '06', 1],
+  ]
   for (const [server, file, i] of q001) {
     it(`fact 2: ${server} ${file} Q001 at startBackup → failed backup_error in the server's words, never reconciled or retried`, () => {
       const r = new Replay()
@@ -191,7 +256,11 @@ describe('backup failures (fact 2, fact 8, fact 11)', () => {
       expect(failed).toMatchObject({ ok: false, kind: 'backup_error' })
       const d = ds.at(-1)!
       expectContinueAt(d, 0)
-      expect(d.patch).toMatchObject({ phase: 'reconcile', reconcileReason: 'step_error', pendingError: { kind: 'backup_error' } })
+      expect(d.patch).toMatchObject({
+        phase: 'reconcile',
+        reconcileReason: 'step_error',
+        pendingError: { kind: 'backup_error' },
+      })
 
       // fact 8: a failed backup's record stays `run`; the run still ends failed (no lag retry for step_error).
       const info = exchangeAt(c.server, c.file, c.info)
@@ -200,7 +269,9 @@ describe('backup failures (fact 2, fact 8, fact 11)', () => {
       expect(v.type).toBe('failed')
       expect(r.end).toMatchObject({ status: 'failed', errorKind: 'backup_error' })
       if (v.type === 'failed') {
-        expect(v.message).toContain('A backup error has occurred: ftruncate(): Argument #1 ($stream) must be of type resource, bool given')
+        expect(v.message).toContain(
+          'A backup error has occurred: ftruncate(): Argument #1 ($stream) must be of type resource, bool given',
+        )
         expect(v.message).toContain(`#${c.record}`)
       }
       // fact 2: the state is gone; the runner never steps it again (wp #10 would have been a zombie).
@@ -213,14 +284,23 @@ describe('backup failures (fact 2, fact 8, fact 11)', () => {
     const r = new Replay()
     r.calls(seq.slice(0, 7))
     expect(r.state.reconcileReason).toBe('step_error')
-    const v = r.reconcile(edited(exchangeAt('wp', '04', 9), (x) => { x.status = 'complete' }))
+    const v = r.reconcile(
+      edited(exchangeAt('wp', '04', 9), (x) => {
+        x.status = 'complete'
+      }),
+    )
     expect(v.type).toBe('succeeded')
     expect(v.patch).toMatchObject({ pendingError: null, reconcileReason: null })
   })
 
   it('fact 11: joomla 04 — stepBackup of a finished backup answers 500 "saving temporary data"; with its record complete (joomla 02) → succeeded', () => {
     // A run that crashed after sending the final step: its last known number is postrun's 28.
-    const r = new Replay({ phase: 'step', remoteBackupId: 'id-20261129-000555-191980', remoteRecordId: 1, lastStepNumber: 28 })
+    const r = new Replay({
+      phase: 'step',
+      remoteBackupId: 'id-20261129-000555-191980',
+      remoteRecordId: 1,
+      lastStepNumber: 28,
+    })
     const ex = exchangeAt('joomla', '04', 15)
     expect(ex.request.params.backupid).toBe('id-20261129-000555-191980')
     const d = r.call(ex)
@@ -241,7 +321,12 @@ describe('zombies (fact 4: a fresh state is never stepped again)', () => {
     expectContinueAt(d, 0)
     expect(d.patch).toMatchObject({ phase: 'reconcile', reconcileReason: 'zombie', pendingError: { kind: 'zombie' } })
     // The stranger's backup that the recorder then drove to completion (#19–#29) is never sent.
-    expect(r.state).toMatchObject({ phase: 'reconcile', remoteBackupId: stepData(seq[0]).backupid, remoteRecordId: 12, lastStepNumber: 7 })
+    expect(r.state).toMatchObject({
+      phase: 'reconcile',
+      remoteBackupId: stepData(seq[0]).backupid,
+      remoteRecordId: 12,
+      lastStepNumber: 7,
+    })
     expect(() => r.call(seq[7])).toThrow(/phase 'reconcile'/)
 
     const v = r.reconcile(exchangeAt('wp', '04', 30))
@@ -251,7 +336,7 @@ describe('zombies (fact 4: a fresh state is never stepped again)', () => {
     for (const ex of seq.slice(7)) expect(() => r.call(ex)).toThrow(/already ended/)
   })
 
-  it('wp 08: startBackup B killed A; A\'s next step is a fresh state → reconcile zombie → record fail → failed zombie, while B succeeds', () => {
+  it("wp 08: startBackup B killed A; A's next step is a fresh state → reconcile zombie → record fail → failed zombie, while B succeeds", () => {
     const a = new Replay()
     const seqA = backupSequence('wp', '08', 0)
     const seqB = backupSequence('wp', '08', 1)
@@ -285,7 +370,12 @@ describe('zombies (fact 4: a fresh state is never stepped again)', () => {
   })
 
   it('fact 4 + 11: wp 06 — a finished backup stepped again answers a fresh state; with its record complete → succeeded', () => {
-    const r = new Replay({ phase: 'step', remoteBackupId: 'id-20261128-230933-554602', remoteRecordId: 10, lastStepNumber: 11 })
+    const r = new Replay({
+      phase: 'step',
+      remoteBackupId: 'id-20261128-230933-554602',
+      remoteRecordId: 10,
+      lastStepNumber: 11,
+    })
     const ex = exchangeAt('wp', '06', 15)
     expect(ex.request.params.backupid).toBe('id-20261128-230933-554602')
     expect(r.call(ex).patch).toMatchObject({ phase: 'reconcile', reconcileReason: 'zombie' })
@@ -294,7 +384,7 @@ describe('zombies (fact 4: a fresh state is never stepped again)', () => {
 })
 
 describe('killed backups on Joomla (fact 11, joomla README 10)', () => {
-  it('joomla 08 (a): B killed A; A\'s steps answer status 500 → reconcile step_error → record fail → failed, while B succeeds', () => {
+  it("joomla 08 (a): B killed A; A's steps answer status 500 → reconcile step_error → record fail → failed, while B succeeds", () => {
     const a = new Replay()
     const b = new Replay({ marker: 'stepwise-run:other' })
     const seqA = backupSequence('joomla', '08', 1)
@@ -319,13 +409,17 @@ describe('killed backups on Joomla (fact 11, joomla README 10)', () => {
   })
 })
 
-describe('someone else\'s answer (fact 4: backupid changed, stepNumber backwards)', () => {
-  it('wp 08: B\'s step answer arriving for A → reconcile backupid_changed → A\'s record fail → failed backupid_changed', () => {
+describe("someone else's answer (fact 4: backupid changed, stepNumber backwards)", () => {
+  it("wp 08: B's step answer arriving for A → reconcile backupid_changed → A's record fail → failed backupid_changed", () => {
     const a = new Replay()
     a.call(exchangeAt('wp', '08', 0))
     const d = a.call(exchangeAt('wp', '08', 5)) // B's step 1 answer, fed to A
     expectContinueAt(d, 0)
-    expect(d.patch).toMatchObject({ phase: 'reconcile', reconcileReason: 'backupid_changed', pendingError: { kind: 'backupid_changed' } })
+    expect(d.patch).toMatchObject({
+      phase: 'reconcile',
+      reconcileReason: 'backupid_changed',
+      pendingError: { kind: 'backupid_changed' },
+    })
     expect(d.patch.pendingError?.message).toContain('id-20261128-231121-508615')
     expect(d.patch.pendingError?.message).toContain('id-20261128-231121-398795')
     expect(a.state.remoteBackupId).toBe('id-20261128-231121-398795')
@@ -339,10 +433,18 @@ describe('someone else\'s answer (fact 4: backupid changed, stepNumber backwards
     const seq = backupSequence('wp', '01', 2)
     const r = new Replay()
     r.calls(seq.slice(0, 5))
-    const d = r.call(edited(seq[5], (x) => { x.backupid = 'id-20261128-999999-000001' }))
+    const d = r.call(
+      edited(seq[5], (x) => {
+        x.backupid = 'id-20261128-999999-000001'
+      }),
+    )
     expect(d.patch).toMatchObject({ phase: 'reconcile', reconcileReason: 'backupid_changed' })
     expect(r.state.lastStepNumber).toBe(6) // the foreign answer's number is not taken
-    const v = r.reconcile(edited(exchangeAt('wp', '01', 13), (x) => { x.status = 'run' }))
+    const v = r.reconcile(
+      edited(exchangeAt('wp', '01', 13), (x) => {
+        x.status = 'run'
+      }),
+    )
     expect(v.type).toBe('failed')
     expect(r.end).toMatchObject({ status: 'failed', errorKind: 'backupid_changed' })
   })
@@ -352,22 +454,42 @@ describe('someone else\'s answer (fact 4: backupid changed, stepNumber backwards
     const r = new Replay()
     r.calls(seq.slice(0, 7))
     expect(r.state.lastStepNumber).toBe(8)
-    const d = r.call(edited(seq[7], (x) => { x.stepNumber = 6 }))
-    expect(d.patch).toMatchObject({ phase: 'reconcile', reconcileReason: 'step_regressed', pendingError: { kind: 'step_regressed' } })
+    const d = r.call(
+      edited(seq[7], (x) => {
+        x.stepNumber = 6
+      }),
+    )
+    expect(d.patch).toMatchObject({
+      phase: 'reconcile',
+      reconcileReason: 'step_regressed',
+      pendingError: { kind: 'step_regressed' },
+    })
     expect(d.patch.pendingError?.message).toContain('from 8 to 6')
     expect(r.state.lastStepNumber).toBe(8)
-    const v = r.reconcile(edited(exchangeAt('wp', '01', 13), (x) => { x.status = 'run' }))
+    const v = r.reconcile(
+      edited(exchangeAt('wp', '01', 13), (x) => {
+        x.status = 'run'
+      }),
+    )
     expect(v.type).toBe('failed')
     expect(r.end).toMatchObject({ status: 'failed', errorKind: 'step_regressed' })
   })
 
-  it('fact 4: a repeated stepNumber before the end (HasRun still true) is a regression, unlike the finished answer\'s repeat', () => {
+  it("fact 4: a repeated stepNumber before the end (HasRun still true) is a regression, unlike the finished answer's repeat", () => {
     const seq = backupSequence('wp', '01', 2)
     const r = new Replay()
     r.calls(seq.slice(0, 7))
-    const d = r.call(edited(seq[7], (x) => { x.stepNumber = 8 }))
+    const d = r.call(
+      edited(seq[7], (x) => {
+        x.stepNumber = 8
+      }),
+    )
     expect(d.patch).toMatchObject({ phase: 'reconcile', reconcileReason: 'step_regressed' })
-    const v = r.reconcile(edited(exchangeAt('wp', '01', 13), (x) => { x.status = 'fail' }))
+    const v = r.reconcile(
+      edited(exchangeAt('wp', '01', 13), (x) => {
+        x.status = 'fail'
+      }),
+    )
     expect(r.end).toMatchObject({ status: 'failed', errorKind: 'step_regressed' })
     expect(v.type).toBe('failed')
   })
@@ -376,7 +498,11 @@ describe('someone else\'s answer (fact 4: backupid changed, stepNumber backwards
     const seq = backupSequence('wp', '01', 2)
     const r = new Replay()
     r.calls(seq.slice(0, 10)) // up to postrun, 11
-    const d = r.call(edited(seq[10], (x) => { x.stepNumber = 10 }))
+    const d = r.call(
+      edited(seq[10], (x) => {
+        x.stepNumber = 10
+      }),
+    )
     expect(d.patch).toMatchObject({ phase: 'reconcile', reconcileReason: 'step_regressed' })
   })
 
@@ -384,7 +510,11 @@ describe('someone else\'s answer (fact 4: backupid changed, stepNumber backwards
     const seq = backupSequence('wp', '01', 2)
     const r = new Replay()
     r.calls(seq.slice(0, 4))
-    const d = r.call(edited(seq[4], (x) => { x.stepNumber = 9 }))
+    const d = r.call(
+      edited(seq[4], (x) => {
+        x.stepNumber = 9
+      }),
+    )
     expectContinueAt(d, 0)
     expect(r.state.lastStepNumber).toBe(9)
   })
@@ -460,7 +590,10 @@ describe('lost step responses (fact 10: a lost step is not a lost step)', () => 
   })
 
   it('fact 2: non-retryable errors on stepBackup (status 0 "backupid MANDATORY", 405) fail at once', () => {
-    for (const [server, file, i] of [['wp', '06', 12], ['joomla', '04', 11]] as const) {
+    for (const [server, file, i] of [
+      ['wp', '06', 12],
+      ['joomla', '04', 11],
+    ] as const) {
       const r = new Replay({ phase: 'step', remoteBackupId: 'id-x', remoteRecordId: 1, lastStepNumber: 3 })
       const d = r.call(exchangeAt(server, file, i))
       expect(d.type).toBe('failed')
@@ -471,19 +604,30 @@ describe('lost step responses (fact 10: a lost step is not a lost step)', () => 
 
 describe('lost startBackup response (fact 3: never re-sent blindly)', () => {
   /** joomla 07 #58 listBackups, with record 11 (the backup #57 started) carrying our marker. */
-  const listWithOurRunning = () => edited(exchangeAt('joomla', '07', 58), (x) => { if (x.id === '11') x.comment = MARKER })
+  const listWithOurRunning = () =>
+    edited(exchangeAt('joomla', '07', 58), (x) => {
+      if (x.id === '11') x.comment = MARKER
+    })
 
   it('joomla 07: timeout on startBackup → reconcile start_lost after ≥ the step time → our record in run → phase step with its backupid → the run completes', () => {
     const r = new Replay()
     const d = r.call(lost('startBackup', 'timeout'))
     expectContinueAt(d, POLICY.firstDelayMs)
-    expect(d.patch).toMatchObject({ phase: 'reconcile', reconcileReason: 'start_lost', pendingError: { kind: 'timeout' } })
+    expect(d.patch).toMatchObject({
+      phase: 'reconcile',
+      reconcileReason: 'start_lost',
+      pendingError: { kind: 'timeout' },
+    })
 
     const rec = r.reconcile(listWithOurRunning())
     expectContinueAt(rec, 0)
     expect(r.state).toMatchObject({
-      phase: 'step', remoteBackupId: 'id-20261129-001331-648732', remoteRecordId: 11,
-      archiveName: 'site-127.0.0.1-20261129-001331utc-lV8P9EvsKEc37LK4.sql', reconcileReason: null, pendingError: null,
+      phase: 'step',
+      remoteBackupId: 'id-20261129-001331-648732',
+      remoteRecordId: 11,
+      archiveName: 'site-127.0.0.1-20261129-001331utc-lV8P9EvsKEc37LK4.sql',
+      reconcileReason: null,
+      pendingError: null,
     })
 
     const steps = backupSequence('joomla', '07', 57).slice(1)
@@ -500,7 +644,11 @@ describe('lost startBackup response (fact 3: never re-sent blindly)', () => {
   it('wp 07: the same on WordPress — our pending record (run) is resumed, not restarted', () => {
     const r = new Replay()
     r.call(lost('startBackup', 'transport'))
-    r.reconcile(edited(exchangeAt('wp', '07', 14), (x) => { if (x.id === '18') x.comment = MARKER }))
+    r.reconcile(
+      edited(exchangeAt('wp', '07', 14), (x) => {
+        if (x.id === '18') x.comment = MARKER
+      }),
+    )
     expect(r.state).toMatchObject({ phase: 'step', remoteBackupId: 'id-20261128-231211-937540', remoteRecordId: 18 })
     r.calls(backupSequence('wp', '07', 13).slice(1))
     expect(r.reconcile(exchangeAt('wp', '07', 26)).type).toBe('succeeded')
@@ -531,7 +679,11 @@ describe('lost startBackup response (fact 3: never re-sent blindly)', () => {
   it('fact 3: our record exists but failed (wp 08 listBackups, record 15 marked) → failed, never restarted', () => {
     const r = new Replay()
     r.call(lost('startBackup', 'http'))
-    const d = r.reconcile(edited(exchangeAt('wp', '08', 31), (x) => { if (x.id === '15') x.comment = MARKER }))
+    const d = r.reconcile(
+      edited(exchangeAt('wp', '08', 31), (x) => {
+        if (x.id === '15') x.comment = MARKER
+      }),
+    )
     expect(d.type).toBe('failed')
     expect(r.end).toMatchObject({ status: 'failed', errorKind: 'http' })
     if (d.type === 'failed') expect(d.message).toContain('#15 is failed')
@@ -588,7 +740,10 @@ describe('verify (the site said finished)', () => {
 })
 
 describe('auth (503 Access denied) anywhere → failed with advice', () => {
-  const denied: [Server, string, number][] = [['wp', '06', 0], ['joomla', '04', 0]]
+  const denied: [Server, string, number][] = [
+    ['wp', '06', 0],
+    ['joomla', '04', 0],
+  ]
   for (const [server, file, i] of denied) {
     const ex = exchangeAt(server, file, i)
     it(`${server}: 503 on startBackup, on a mid-run stepBackup and on the verify getBackupInfo → failed auth with advice, never retried`, () => {
@@ -631,19 +786,23 @@ describe('auth (503 Access denied) anywhere → failed with advice', () => {
 describe('backoffMs (fact 10: never faster than the step time)', () => {
   it('is never below firstDelayMs, whatever the jitter', () => {
     for (let attempt = 0; attempt < 8; attempt++) {
-      for (const v of [0, 0.25, 0.5, 0.999]) expect(backoffMs(POLICY, attempt, constRand(v))).toBeGreaterThanOrEqual(POLICY.firstDelayMs)
+      for (const v of [0, 0.25, 0.5, 0.999])
+        expect(backoffMs(POLICY, attempt, constRand(v))).toBeGreaterThanOrEqual(POLICY.firstDelayMs)
     }
     expect(backoffMs(POLICY, 0, constRand(0))).toBe(POLICY.firstDelayMs)
   })
 
   it('is capped by maxDelayMs, jitter included', () => {
     for (const attempt of [5, 6, 10, 40, 2000]) {
-      for (const v of [0, 0.5, 0.999]) expect(backoffMs(POLICY, attempt, constRand(v))).toBeLessThanOrEqual(POLICY.maxDelayMs)
+      for (const v of [0, 0.5, 0.999])
+        expect(backoffMs(POLICY, attempt, constRand(v))).toBeLessThanOrEqual(POLICY.maxDelayMs)
     }
   })
 
   it('grows exponentially from the step time', () => {
-    expect([0, 1, 2, 3, 4].map((a) => backoffMs(POLICY, a, constRand(0.5)))).toEqual([10_000, 20_000, 40_000, 80_000, 160_000])
+    expect([0, 1, 2, 3, 4].map((a) => backoffMs(POLICY, a, constRand(0.5)))).toEqual([
+      10_000, 20_000, 40_000, 80_000, 160_000,
+    ])
   })
 
   it('is jittered (±20 %) so sites behind one proxy do not retry in lockstep', () => {
@@ -662,19 +821,32 @@ describe('backoffMs (fact 10: never faster than the step time)', () => {
 describe('every recorded backup answer is accepted by the machine', () => {
   it('no clean fixture step is mistaken for a zombie, a stranger or a regression', () => {
     const clean: [Server, string, number][] = [
-      ['wp', '01', 2], ['wp', '02', 0], ['wp', '03', 0], ['wp', '03', 13], ['wp', '07', 13], ['wp', '08', 1],
-      ['joomla', '02', 2], ['joomla', '03', 2], ['joomla', '05', 1], ['joomla', '05', 32], ['joomla', '07', 57], ['joomla', '08', 2],
+      ['wp', '01', 2],
+      ['wp', '02', 0],
+      ['wp', '03', 0],
+      ['wp', '03', 13],
+      ['wp', '07', 13],
+      ['wp', '08', 1],
+      ['joomla', '02', 2],
+      ['joomla', '03', 2],
+      ['joomla', '05', 1],
+      ['joomla', '05', 32],
+      ['joomla', '07', 57],
+      ['joomla', '08', 2],
     ]
     for (const [server, file, start] of clean) {
       const r = new Replay()
       const ds = r.calls(backupSequence(server, file, start))
       const reasons = ds.map((d) => d.patch.reconcileReason).filter((x) => x !== undefined)
       expect(reasons, `${server} ${file} #${start}`).toEqual(['verify'])
-      expect(ds.every((d: Decision) => d.type === 'continue'), `${server} ${file} #${start}`).toBe(true)
+      expect(
+        ds.every((d: Decision) => d.type === 'continue'),
+        `${server} ${file} #${start}`,
+      ).toBe(true)
     }
   })
 
-  it('the row the runner persists after a recorded full backup: succeeded with the site\'s record, archive and last step', () => {
+  it("the row the runner persists after a recorded full backup: succeeded with the site's record, archive and last step", () => {
     // The replay writes applyDecision's typed row update onto the row, as commitTick does.
     const seq = backupSequence('wp', '01', 2)
     const r = new Replay()
@@ -682,9 +854,19 @@ describe('every recorded backup answer is accepted by the machine', () => {
     r.reconcile(exchangeAt('wp', '01', 13))
     const last = stepData(seq.at(-1)!)
     expect(r.row).toMatchObject({
-      status: 'succeeded', phase: 'reconcile', progress: 100, remoteRecordId: 5, remoteBackupId: 'id-20261128-230746-938840',
-      archiveName: 'site-127.0.0.1-20261128-230746utc-WmAAWj57Zsb55SAd.jpa', lastStepNumber: last.stepNumber,
-      errorKind: null, errorMessage: null, nextTickAt: null, reconcileReason: null, pendingErrorKind: null, warningsCount: 0,
+      status: 'succeeded',
+      phase: 'reconcile',
+      progress: 100,
+      remoteRecordId: 5,
+      remoteBackupId: 'id-20261128-230746-938840',
+      archiveName: 'site-127.0.0.1-20261128-230746utc-WmAAWj57Zsb55SAd.jpa',
+      lastStepNumber: last.stepNumber,
+      errorKind: null,
+      errorMessage: null,
+      nextTickAt: null,
+      reconcileReason: null,
+      pendingErrorKind: null,
+      warningsCount: 0,
     })
     expect(r.end).toEqual({ status: 'succeeded' })
   })

@@ -22,7 +22,8 @@ export type ReconcileReason =
   | 'step_error' // status 500 on stepBackup: a real failure, or a finished backup's state is gone (fact 11)
   | 'resume' // a runner died mid-step (its lease expired): the lost step may have been the last one
 
-export type EngineErrorKind = AkeebaErrorKind | 'zombie' | 'backupid_changed' | 'step_regressed' | 'not_created' | 'unverified' | 'timed_out'
+export type EngineErrorKind =
+  AkeebaErrorKind | 'zombie' | 'backupid_changed' | 'step_regressed' | 'not_created' | 'unverified' | 'timed_out'
 
 export interface RunState {
   phase: RunPhase
@@ -54,8 +55,7 @@ export type CallOutcome =
   | { call: 'startBackup' | 'stepBackup'; ok: false; kind: AkeebaErrorKind; message: string }
 
 export type ReconcileOutcome =
-  | { ok: true; record: BackupRecord | null }
-  | { ok: false; kind: AkeebaErrorKind; message: string }
+  { ok: true; record: BackupRecord | null } | { ok: false; kind: AkeebaErrorKind; message: string }
 
 /** Fields of the run that a decision changes (besides status). */
 export interface RunPatch {
@@ -94,8 +94,25 @@ function progressPatch(d: StepData): RunPatch {
   return { domain: d.domain, step: d.step, substep: d.substep, progress: Math.max(0, Math.min(100, d.progress)) }
 }
 
-function toReconcile(run: RunState, reason: ReconcileReason, pendingError: RunState['pendingError'], delayMs: number, extra: RunPatch = {}): Decision {
-  return { type: 'continue', delayMs, patch: { ...extra, phase: 'reconcile', reconcileReason: reason, pendingError, retryCount: 0, reconcileCount: run.reconcileCount } }
+function toReconcile(
+  run: RunState,
+  reason: ReconcileReason,
+  pendingError: RunState['pendingError'],
+  delayMs: number,
+  extra: RunPatch = {},
+): Decision {
+  return {
+    type: 'continue',
+    delayMs,
+    patch: {
+      ...extra,
+      phase: 'reconcile',
+      reconcileReason: reason,
+      pendingError,
+      retryCount: 0,
+      reconcileCount: run.reconcileCount,
+    },
+  }
 }
 
 // The client's auth error already carries Akeeba's list of causes and what to do (envelope-errors.ts).
@@ -104,13 +121,25 @@ function failFromError(kind: AkeebaErrorKind, message: string): Decision {
 }
 
 /** After a startBackup or stepBackup call. */
-export function decideAfterCall(run: RunState, outcome: CallOutcome, policy: RetryPolicy, rand: () => number = Math.random): Decision {
+export function decideAfterCall(
+  run: RunState,
+  outcome: CallOutcome,
+  policy: RetryPolicy,
+  rand: () => number = Math.random,
+): Decision {
   if (!outcome.ok) return decideAfterError(run, outcome, policy, rand)
   // An error inside a 200 (fact 2) never gets here: interpretResponse turns it into a backup_error.
   const d = outcome.data
 
   if (outcome.call === 'startBackup') {
-    if (!d.backupid) return { type: 'failed', errorKind: 'protocol', message: 'startBackup answered without a backupid; the site\'s Akeeba Backup is too old for remote backups (API level 340 or later is needed).', patch: {} }
+    if (!d.backupid)
+      return {
+        type: 'failed',
+        errorKind: 'protocol',
+        message:
+          "startBackup answered without a backupid; the site's Akeeba Backup is too old for remote backups (API level 340 or later is needed).",
+        patch: {},
+      }
     const patch: RunPatch = {
       ...progressPatch(d),
       phase: 'step',
@@ -128,17 +157,42 @@ export function decideAfterCall(run: RunState, outcome: CallOutcome, policy: Ret
   // stepBackup. A fresh state (backupid "", stepNumber 1) means the server lost or finished our backup
   // and the next call would start a stranger's one (fact 4, wp fixture 06/08): stop and ask.
   if (d.backupid === '') {
-    return toReconcile(run, 'zombie', { kind: 'zombie', message: 'The site answered with a fresh backup state instead of continuing this backup (its saved state is gone: the backup was finished, killed by another backup start, or reset). Stepwise stopped so as not to drive an unrelated backup.' }, 0)
+    return toReconcile(
+      run,
+      'zombie',
+      {
+        kind: 'zombie',
+        message:
+          'The site answered with a fresh backup state instead of continuing this backup (its saved state is gone: the backup was finished, killed by another backup start, or reset). Stepwise stopped so as not to drive an unrelated backup.',
+      },
+      0,
+    )
   }
   if (run.remoteBackupId && d.backupid !== run.remoteBackupId) {
-    return toReconcile(run, 'backupid_changed', { kind: 'backupid_changed', message: `The site answered for backup ${d.backupid} instead of ${run.remoteBackupId}: the backup was restarted on the server. Stepwise stopped so as not to drive someone else's backup.` }, 0)
+    return toReconcile(
+      run,
+      'backupid_changed',
+      {
+        kind: 'backupid_changed',
+        message: `The site answered for backup ${d.backupid} instead of ${run.remoteBackupId}: the backup was restarted on the server. Stepwise stopped so as not to drive someone else's backup.`,
+      },
+      0,
+    )
   }
   const last = run.lastStepNumber
   // The final `finished` answer legally repeats the previous number (wp fixture 01: 11 at postrun,
   // 11 again at finished); jumps > 1 are normal (fact 10). Anything else going backwards is not ours.
   const finished = !d.hasRun
   if (last !== null && (d.stepNumber < last || (d.stepNumber === last && !finished))) {
-    return toReconcile(run, 'step_regressed', { kind: 'step_regressed', message: `The site's step counter went from ${last} to ${d.stepNumber}: this is not the backup Stepwise was driving. Stepwise stopped.` }, 0)
+    return toReconcile(
+      run,
+      'step_regressed',
+      {
+        kind: 'step_regressed',
+        message: `The site's step counter went from ${last} to ${d.stepNumber}: this is not the backup Stepwise was driving. Stepwise stopped.`,
+      },
+      0,
+    )
   }
   const patch: RunPatch = {
     ...progressPatch(d),
@@ -152,22 +206,41 @@ export function decideAfterCall(run: RunState, outcome: CallOutcome, policy: Ret
   return { type: 'continue', delayMs: Math.max(0, d.sleepTime), patch }
 }
 
-function decideAfterError(run: RunState, o: Extract<CallOutcome, { ok: false }>, policy: RetryPolicy, rand: () => number): Decision {
+function decideAfterError(
+  run: RunState,
+  o: Extract<CallOutcome, { ok: false }>,
+  policy: RetryPolicy,
+  rand: () => number,
+): Decision {
   if (o.kind === 'auth') return failFromError('auth', o.message)
   if (o.call === 'startBackup') {
     // Lost answer: the backup may exist. Re-sending would kill it (fact 3), so ask the site first,
     // after the server's step time so a start still in progress has created its record.
     if (RETRYABLE_KINDS.includes(o.kind)) {
-      return toReconcile(run, 'start_lost', { kind: o.kind, message: `startBackup got no usable answer: ${o.message}` }, policy.firstDelayMs)
+      return toReconcile(
+        run,
+        'start_lost',
+        { kind: o.kind, message: `startBackup got no usable answer: ${o.message}` },
+        policy.firstDelayMs,
+      )
     }
     return failFromError(o.kind, o.message)
   }
   if (RETRYABLE_KINDS.includes(o.kind)) {
     // A lost step is not a lost step (fact 10): re-send the same stepBackup, after the step time.
     if (run.retryCount < policy.maxRetries) {
-      return { type: 'continue', delayMs: backoffMs(policy, run.retryCount, rand), patch: { retryCount: run.retryCount + 1 } }
+      return {
+        type: 'continue',
+        delayMs: backoffMs(policy, run.retryCount, rand),
+        patch: { retryCount: run.retryCount + 1 },
+      }
     }
-    return { type: 'failed', errorKind: o.kind, message: `The site stopped answering (${run.retryCount + 1} attempts): ${o.message}`, patch: {} }
+    return {
+      type: 'failed',
+      errorKind: o.kind,
+      message: `The site stopped answering (${run.retryCount + 1} attempts): ${o.message}`,
+      patch: {},
+    }
   }
   if (o.kind === 'backup_error') {
     // Status 500 is a real failure — or, after a crash around the last step, a finished backup
@@ -180,58 +253,121 @@ function decideAfterError(run: RunState, o: Extract<CallOutcome, { ok: false }>,
 const STATUS_WORDS: Record<string, string> = { run: 'still running', fail: 'failed', complete: 'complete' }
 
 /** After asking the site about our record (getBackupInfo by id, or listBackups searched by marker). */
-export function decideAfterReconcile(run: RunState, outcome: ReconcileOutcome, policy: RetryPolicy, rand: () => number = Math.random): Decision {
+export function decideAfterReconcile(
+  run: RunState,
+  outcome: ReconcileOutcome,
+  policy: RetryPolicy,
+  rand: () => number = Math.random,
+): Decision {
   const reason = run.reconcileReason ?? 'verify'
   const pending = run.pendingError ?? null
   if (!outcome.ok) {
     if (outcome.kind === 'auth') return failFromError('auth', outcome.message)
     if (run.reconcileCount < policy.maxReconciles) {
-      return { type: 'continue', delayMs: backoffMs(policy, run.reconcileCount, rand), patch: { reconcileCount: run.reconcileCount + 1 } }
+      return {
+        type: 'continue',
+        delayMs: backoffMs(policy, run.reconcileCount, rand),
+        patch: { reconcileCount: run.reconcileCount + 1 },
+      }
     }
     const kind = pending?.kind ?? outcome.kind
-    return { type: 'failed', errorKind: kind, message: `${pending ? pending.message + ' ' : ''}Stepwise could not confirm the outcome with the site: ${outcome.message}`, patch: {} }
+    return {
+      type: 'failed',
+      errorKind: kind,
+      message: `${pending ? pending.message + ' ' : ''}Stepwise could not confirm the outcome with the site: ${outcome.message}`,
+      patch: {},
+    }
   }
   const rec = outcome.record
   if (rec && rec.status === 'complete') {
     return {
       type: 'succeeded',
-      patch: { remoteRecordId: rec.id, ...(rec.archivename ? { archiveName: rec.archivename } : {}), progress: 100, phase: 'reconcile', reconcileReason: null, pendingError: null },
+      patch: {
+        remoteRecordId: rec.id,
+        ...(rec.archivename ? { archiveName: rec.archivename } : {}),
+        progress: 100,
+        phase: 'reconcile',
+        reconcileReason: null,
+        pendingError: null,
+      },
     }
   }
   if (reason === 'start_lost') {
     if (rec && rec.status === 'run' && rec.backupid) {
       // Provably ours: our marker is in the record's comment and it carries its backupid.
-      return { type: 'continue', delayMs: 0, patch: { phase: 'step', remoteBackupId: rec.backupid, remoteRecordId: rec.id, archiveName: rec.archivename || undefined, reconcileReason: null, pendingError: null, retryCount: 0 } }
+      return {
+        type: 'continue',
+        delayMs: 0,
+        patch: {
+          phase: 'step',
+          remoteBackupId: rec.backupid,
+          remoteRecordId: rec.id,
+          archiveName: rec.archivename || undefined,
+          reconcileReason: null,
+          pendingError: null,
+          retryCount: 0,
+        },
+      }
     }
     if (!rec) {
       // Nothing of ours exists on the site, so a new startBackup kills nothing of ours. Only once.
-      if (run.reconcileCount < 1) return { type: 'continue', delayMs: 0, patch: { phase: 'start', reconcileCount: run.reconcileCount + 1, reconcileReason: null, pendingError: null } }
-      return { type: 'failed', errorKind: pending?.kind ?? 'not_created', message: `${pending?.message ?? 'The backup could not be started.'} The site has no record of it.`, patch: {} }
+      if (run.reconcileCount < 1)
+        return {
+          type: 'continue',
+          delayMs: 0,
+          patch: { phase: 'start', reconcileCount: run.reconcileCount + 1, reconcileReason: null, pendingError: null },
+        }
+      return {
+        type: 'failed',
+        errorKind: pending?.kind ?? 'not_created',
+        message: `${pending?.message ?? 'The backup could not be started.'} The site has no record of it.`,
+        patch: {},
+      }
     }
   }
   if (reason === 'resume' && rec && rec.status === 'run') {
     // Still running on the site and provably ours (found by our record id): carry on stepping.
-    return { type: 'continue', delayMs: 0, patch: { phase: 'step', reconcileReason: null, pendingError: null, retryCount: 0 } }
+    return {
+      type: 'continue',
+      delayMs: 0,
+      patch: { phase: 'step', reconcileReason: null, pendingError: null, retryCount: 0 },
+    }
   }
   if (reason === 'verify' && rec && rec.status === 'run' && run.reconcileCount < policy.maxReconciles) {
     // The last answer said finished; the record may lag a moment behind (post-processing).
-    return { type: 'continue', delayMs: backoffMs(policy, run.reconcileCount, rand), patch: { reconcileCount: run.reconcileCount + 1 } }
+    return {
+      type: 'continue',
+      delayMs: backoffMs(policy, run.reconcileCount, rand),
+      patch: { reconcileCount: run.reconcileCount + 1 },
+    }
   }
   const where = !rec
     ? 'The site has no record of this backup.'
     : rec.status === 'run' && pending
-      // Fact 8: a failed backup's record stays "run" until the next startBackup cleans it up.
-      ? `The site still lists record #${rec.id} as running; Akeeba keeps a failed backup's record that way until the next backup starts. It cannot be resumed: start a new backup.`
+      ? // Fact 8: a failed backup's record stays "run" until the next startBackup cleans it up.
+        `The site still lists record #${rec.id} as running; Akeeba keeps a failed backup's record that way until the next backup starts. It cannot be resumed: start a new backup.`
       : `The site's record #${rec.id} is ${STATUS_WORDS[rec.status] ?? rec.status}.`
   if (pending) return { type: 'failed', errorKind: pending.kind, message: `${pending.message} ${where}`, patch: {} }
-  return { type: 'failed', errorKind: 'unverified', message: `The site said the backup finished, but Stepwise could not confirm the archive. ${where}`, patch: {} }
+  return {
+    type: 'failed',
+    errorKind: 'unverified',
+    message: `The site said the backup finished, but Stepwise could not confirm the archive. ${where}`,
+    patch: {},
+  }
 }
 
 /** Which record is ours in a listBackups page: the marker in comment/description, or our backupid. */
-export function findOurRecord(records: BackupRecord[], run: Pick<RunState, 'marker' | 'remoteBackupId' | 'remoteRecordId'>): BackupRecord | null {
+export function findOurRecord(
+  records: BackupRecord[],
+  run: Pick<RunState, 'marker' | 'remoteBackupId' | 'remoteRecordId'>,
+): BackupRecord | null {
   return (
-    records.find((r) => (run.remoteRecordId !== null && r.id === run.remoteRecordId) ||
-      (run.remoteBackupId && r.backupid === run.remoteBackupId) ||
-      r.comment.includes(run.marker) || r.description.includes(run.marker)) ?? null
+    records.find(
+      (r) =>
+        (run.remoteRecordId !== null && r.id === run.remoteRecordId) ||
+        (run.remoteBackupId && r.backupid === run.remoteBackupId) ||
+        r.comment.includes(run.marker) ||
+        r.description.includes(run.marker),
+    ) ?? null
   )
 }

@@ -45,7 +45,12 @@ export function defaultRunnerOptions(kind: RunnerOptions['kind'], apiFor: Runner
     limits: { maxConcurrent: c.STEPWISE_MAX_CONCURRENT_RUNS, maxPerHost: c.STEPWISE_MAX_RUNS_PER_HOST },
     concurrency: c.STEPWISE_RUNNER_CONCURRENCY ?? c.STEPWISE_MAX_CONCURRENT_RUNS,
     pollMs: c.STEPWISE_POLL_MS,
-    policy: { firstDelayMs: c.STEPWISE_RETRY_FIRST_DELAY_MS, maxRetries: c.STEPWISE_MAX_RETRIES, maxDelayMs: 5 * 60_000, maxReconciles: 5 },
+    policy: {
+      firstDelayMs: c.STEPWISE_RETRY_FIRST_DELAY_MS,
+      maxRetries: c.STEPWISE_MAX_RETRIES,
+      maxDelayMs: 5 * 60_000,
+      maxReconciles: 5,
+    },
     maxLeaseExpiries: c.STEPWISE_MAX_LEASE_EXPIRIES,
     maxRunMs: c.STEPWISE_MAX_RUN_HOURS * 3_600_000,
     apiFor,
@@ -69,7 +74,14 @@ export class Runner {
   constructor(private readonly opts: RunnerOptions) {}
 
   status(): RunnerStatus {
-    return { id: this.id, kind: this.opts.kind, running: !this.stopped, inflight: this.inflight.size, ticks: this.ticks, startedAt: this.startedAt.toISOString() }
+    return {
+      id: this.id,
+      kind: this.opts.kind,
+      running: !this.stopped,
+      inflight: this.inflight.size,
+      ticks: this.ticks,
+      startedAt: this.startedAt.toISOString(),
+    }
   }
 
   start(): void {
@@ -87,7 +99,9 @@ export class Runner {
     for (const t of this.timers) clearTimeout(t)
     await this.loopDone
     const all = Promise.all([...this.inflight.values()].map((i) => i.promise))
-    const timer = setTimeout(() => { for (const i of this.inflight.values()) i.abort.abort() }, graceMs)
+    const timer = setTimeout(() => {
+      for (const i of this.inflight.values()) i.abort.abort()
+    }, graceMs)
     await all
     clearTimeout(timer)
     await forgetRunner(this.id).catch(() => undefined)
@@ -110,7 +124,10 @@ export class Runner {
     const now = Date.now()
     if (now - this.lastBeat < 5_000) return
     this.lastBeat = now
-    await beat({ id: this.id, kind: this.opts.kind, pid: process.pid, host: os.hostname(), startedAt: this.startedAt }, new Date(now))
+    await beat(
+      { id: this.id, kind: this.opts.kind, pid: process.pid, host: os.hostname(), startedAt: this.startedAt },
+      new Date(now),
+    )
   }
 
   private async loop(): Promise<void> {
@@ -137,9 +154,17 @@ export class Runner {
         continue
       }
       await new Promise<void>((resolve) => {
-        const t = setTimeout(() => { this.timers.delete(t); this.wakeUp = null; resolve() }, this.opts.pollMs)
+        const t = setTimeout(() => {
+          this.timers.delete(t)
+          this.wakeUp = null
+          resolve()
+        }, this.opts.pollMs)
         this.timers.add(t)
-        this.wakeUp = () => { clearTimeout(t); this.timers.delete(t); resolve() }
+        this.wakeUp = () => {
+          clearTimeout(t)
+          this.timers.delete(t)
+          resolve()
+        }
       })
     }
   }
@@ -151,8 +176,13 @@ export class Runner {
       try {
         const api = await this.opts.apiFor(runId, { id: row.siteId, version: row.site.updatedAt.getTime() })
         const deps: TickDeps = {
-          api, policy: this.opts.policy, now: () => new Date(), rand: Math.random,
-          maxLeaseExpiries: this.opts.maxLeaseExpiries, maxRunMs: this.opts.maxRunMs, signal: abort.signal,
+          api,
+          policy: this.opts.policy,
+          now: () => new Date(),
+          rand: Math.random,
+          maxLeaseExpiries: this.opts.maxLeaseExpiries,
+          maxRunMs: this.opts.maxRunMs,
+          signal: abort.signal,
           chainLeaseMs: config().leaseMs,
         }
         result = await tick(runId, token, deps, row)
@@ -174,7 +204,10 @@ export class Runner {
       if (result?.kind === 'finished') {
         logger().info({ runId, status: result.status, runner: this.id }, 'run finished')
         // Still counted in flight, so stop() waits for the archive sync too.
-        if (this.opts.onFinished) await this.opts.onFinished(runId, result.status).catch((e) => logger().warn({ err: e, runId }, 'after-run work failed'))
+        if (this.opts.onFinished)
+          await this.opts
+            .onFinished(runId, result.status)
+            .catch((e) => logger().warn({ err: e, runId }, 'after-run work failed'))
       }
       this.inflight.delete(runId)
       if (this.stopped) return
@@ -182,7 +215,10 @@ export class Runner {
         const delay = result.nextTickAt.getTime() - Date.now()
         if (delay <= 0) this.wake(false)
         else {
-          const t = setTimeout(() => { this.timers.delete(t); this.wake(false) }, delay)
+          const t = setTimeout(() => {
+            this.timers.delete(t)
+            this.wake(false)
+          }, delay)
           this.timers.add(t)
         }
       } else {

@@ -14,10 +14,15 @@ export interface SiteApi {
 /** Sends one planned call. Dispatch only: what to call was decided in decide-tick.ts. */
 export function callSite(api: SiteApi, call: SiteCall, signal?: AbortSignal): Promise<ApiResult<unknown>> {
   switch (call.method) {
-    case 'startBackup': return api.startBackup(call.params, signal)
-    case 'stepBackup': return api.stepBackup(call.backupId, signal)
-    case 'getBackupInfo': return api.getBackupInfo(call.recordId, signal)
-    case 'listBackups': return api.listBackups(call.from, call.limit, signal)
-    case 'delete': return api.deleteRecord(call.recordId, signal)
+    case 'startBackup':
+      return api.startBackup(call.params, signal)
+    case 'stepBackup':
+      return api.stepBackup(call.backupId, signal)
+    case 'getBackupInfo':
+      return api.getBackupInfo(call.recordId, signal)
+    case 'listBackups':
+      return api.listBackups(call.from, call.limit, signal)
+    case 'delete':
+      return api.deleteRecord(call.recordId, signal)
   }
 }

@@ -20,7 +20,12 @@ export function siteApiFromClient(c: AkeebaClient): SiteApi {
 
 export function clientFor(endpoint: Endpoint, key: string): AkeebaClient {
   const c = config()
-  return new AkeebaClient({ endpoint, key, timeoutMs: c.STEPWISE_STEP_TIMEOUT_MS, connectTimeoutMs: c.STEPWISE_CONNECT_TIMEOUT_MS })
+  return new AkeebaClient({
+    endpoint,
+    key,
+    timeoutMs: c.STEPWISE_STEP_TIMEOUT_MS,
+    connectTimeoutMs: c.STEPWISE_CONNECT_TIMEOUT_MS,
+  })
 }
 
 /** A site the API can be called on: it exists and a connection check found its endpoint. */

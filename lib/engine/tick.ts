@@ -35,14 +35,26 @@ export async function tick(runId: string, token: string, deps: TickDeps, preload
   const run = preloaded ?? (await loadTickRow(runId))
   if (!run || run.status !== 'running' || run.leaseOwner !== token) return { kind: 'lease_lost' }
   const plan = decideTick(run, deps.now(), deps)
-  if (plan.intent && !(await commitTick(run.id, token, run.stepSeq, plan.intent, null, true))) return { kind: 'lease_lost' }
+  if (plan.intent && !(await commitTick(run.id, token, run.stepSeq, plan.intent, null, true)))
+    return { kind: 'lease_lost' }
   const ex = plan.call ? await exchange(deps.api, plan.call, deps.signal) : null
   const decision = decideAfter(plan, ex, deps.policy, deps.rand)
   const step = ex ? stepWriteOf(ex) : null
   const done = deps.now()
   const { update, result } = applyDecision(run, decision, done, step)
-  const chain = result.kind === 'continued' && deps.chainLeaseMs !== undefined && decision.type === 'continue' && decision.delayMs === 0
-  const ok = await commitTick(run.id, token, run.stepSeq, update, step, chain ? new Date(done.getTime() + deps.chainLeaseMs!) : false)
+  const chain =
+    result.kind === 'continued' &&
+    deps.chainLeaseMs !== undefined &&
+    decision.type === 'continue' &&
+    decision.delayMs === 0
+  const ok = await commitTick(
+    run.id,
+    token,
+    run.stepSeq,
+    update,
+    step,
+    chain ? new Date(done.getTime() + deps.chainLeaseMs!) : false,
+  )
   if (!ok) return { kind: 'lease_lost' }
   return result.kind === 'continued' ? { ...result, leaseKept: chain } : result
 }

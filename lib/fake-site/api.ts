@@ -49,8 +49,10 @@ export async function handleApi(r: ApiRequest): Promise<void> {
   const ok = authOk(site, req, query)
   site.recordCall({ method: sent, params: callParams(source), at: Date.now(), verb, authOk: ok })
 
-  if (site.scenario.htmlErrorPage?.always) return sendOutcome(res, site, r.format, errorPage(site, site.scenario.htmlErrorPage.httpStatus))
-  if (verb !== 'GET' && verb !== 'POST') return sendOutcome(res, site, r.format, { kind: 'json', status: 405, data: `Invalid HTTP method ${verb}` })
+  if (site.scenario.htmlErrorPage?.always)
+    return sendOutcome(res, site, r.format, errorPage(site, site.scenario.htmlErrorPage.httpStatus))
+  if (verb !== 'GET' && verb !== 'POST')
+    return sendOutcome(res, site, r.format, { kind: 'json', status: 405, data: `Invalid HTTP method ${verb}` })
   if (!ok) return sendOutcome(res, site, r.format, { kind: 'json', status: 503, data: MSG.accessDenied })
   const handler = HANDLERS.get(method.toLowerCase())
   if (!handler) return sendOutcome(res, site, r.format, { kind: 'json', status: 405, data: `Invalid method ${method}` })

@@ -18,7 +18,10 @@ export interface ArchiveSource {
 
 function headerBytes(src: ArchiveSource): Buffer {
   if (src.kind === 'sql') {
-    return Buffer.from('DROP TABLE IF EXISTS `wp_term_taxonomy`;\nCREATE TABLE `wp_term_taxonomy` (\n  `term_taxonomy_id` bigint(20) unsigned NOT NULL AUTO_INCREMENT,\n', 'latin1')
+    return Buffer.from(
+      'DROP TABLE IF EXISTS `wp_term_taxonomy`;\nCREATE TABLE `wp_term_taxonomy` (\n  `term_taxonomy_id` bigint(20) unsigned NOT NULL AUTO_INCREMENT,\n',
+      'latin1',
+    )
   }
   if (src.kind === 'zip') return Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00])
   const spanned = src.pieces > 1

@@ -12,8 +12,10 @@ function site(persona: Persona, scenario: Record<string, unknown> = {}): string 
   fleet.addSite({ id, persona, key: `key-${id}-0123456789`, scenario })
   return id
 }
-const start = async (id: string, params: Record<string, string> = {}) => (await apiCall(fleet, id, 'startBackup', params)).env!.data as StepData
-const info = async (id: string, recordId: number | string) => (await apiCall(fleet, id, 'getBackupInfo', { backup_id: String(recordId) })).env!
+const start = async (id: string, params: Record<string, string> = {}) =>
+  (await apiCall(fleet, id, 'startBackup', params)).env!.data as StepData
+const info = async (id: string, recordId: number | string) =>
+  (await apiCall(fleet, id, 'getBackupInfo', { backup_id: String(recordId) })).env!
 
 beforeAll(async () => {
   fleet = await startFakeFleet()
@@ -29,11 +31,23 @@ describe('a normal backup', () => {
     const steps = await runBackup(fleet, id, { description: 'mine' })
     expect(steps.map((s) => s.stepNumber)).toEqual([...Array.from({ length: last - 1 }, (_, i) => i + 2), last])
     expect(steps.at(-2)!.stepState).toBe('postrun')
-    expect(steps.at(-1)).toMatchObject({ HasRun: false, stepState: 'finished', BackupID: null, Progress: 100, Domain: 'finale' })
+    expect(steps.at(-1)).toMatchObject({
+      HasRun: false,
+      stepState: 'finished',
+      BackupID: null,
+      Progress: 100,
+      Domain: 'finale',
+    })
     expect(steps[0].Archive).toMatch(/^site-127\.0\.0\.1-\d{8}-\d{6}utc-[A-Za-z0-9_-]{16}\.jpa$/)
     expect(new Set(steps.map((s) => s.Domain))).toEqual(new Set(['init', 'installer', 'PackDB', 'Packing', 'finale']))
     const rec = await info(id, steps[0].BackupID!)
-    expect(rec.data).toMatchObject({ status: 'complete', description: 'mine', filesexist: '1', instep: '1', remote_filename: null })
+    expect(rec.data).toMatchObject({
+      status: 'complete',
+      description: 'mine',
+      filesexist: '1',
+      instep: '1',
+      remote_filename: null,
+    })
   })
 
   it.each([
@@ -62,7 +76,12 @@ describe('a normal backup', () => {
   })
 
   it('warnings appear only in the step that raised them', async () => {
-    const id = site('wordpress', { warnings: [{ atStep: 2, text: 'at start' }, { atStep: 6, text: 'six' }] })
+    const id = site('wordpress', {
+      warnings: [
+        { atStep: 2, text: 'at start' },
+        { atStep: 6, text: 'six' },
+      ],
+    })
     const steps = await runBackup(fleet, id)
     expect(steps.filter((s) => s.Warnings.length).map((s) => [s.stepNumber, s.Warnings])).toEqual([
       [2, ['at start']],
@@ -79,17 +98,29 @@ describe('a normal backup', () => {
 })
 
 describe('startBackup kills the backup already running (fact 3)', () => {
-  it.each<Persona>(['wordpress', 'joomla'])('%s: the first record fails, files gone, remote_filename "NULL"', async (persona) => {
-    const id = site(persona)
-    const a = await start(id, { description: 'A' })
-    await step(fleet, id, a.backupid)
-    const b = await start(id, { description: 'B' })
-    const recA = await info(id, a.BackupID!)
-    expect(recA.data).toMatchObject({ status: 'fail', filenames: [], remote_filename: 'NULL', instep: '0', filesexist: '1' })
-    expect((await info(id, b.BackupID!)).data).toMatchObject({ status: 'run', instep: '0' })
-    const list = (await apiCall(fleet, id, 'listBackups', { from: '0', limit: '2' })).env!.data as { id: string; meta: string }[]
-    expect(list.map((r) => r.meta)).toEqual(['pending', 'fail'])
-  })
+  it.each<Persona>(['wordpress', 'joomla'])(
+    '%s: the first record fails, files gone, remote_filename "NULL"',
+    async (persona) => {
+      const id = site(persona)
+      const a = await start(id, { description: 'A' })
+      await step(fleet, id, a.backupid)
+      const b = await start(id, { description: 'B' })
+      const recA = await info(id, a.BackupID!)
+      expect(recA.data).toMatchObject({
+        status: 'fail',
+        filenames: [],
+        remote_filename: 'NULL',
+        instep: '0',
+        filesexist: '1',
+      })
+      expect((await info(id, b.BackupID!)).data).toMatchObject({ status: 'run', instep: '0' })
+      const list = (await apiCall(fleet, id, 'listBackups', { from: '0', limit: '2' })).env!.data as {
+        id: string
+        meta: string
+      }[]
+      expect(list.map((r) => r.meta)).toEqual(['pending', 'fail'])
+    },
+  )
 
   it('wordpress: stepping the killed id answers a fresh state, then starts an unrelated backup that completes', async () => {
     const id = site('wordpress')
@@ -116,7 +147,10 @@ describe('startBackup kills the backup already running (fact 3)', () => {
     await start(id)
     for (let i = 0; i < 3; i++) {
       const r = await step(fleet, id, a.backupid)
-      expect(r.env).toEqual({ status: 500, data: 'A backup error has occurred: Akeeba Engine detected a problem while saving temporary data. Please restart your backup.' })
+      expect(r.env).toEqual({
+        status: 500,
+        data: 'A backup error has occurred: Akeeba Engine detected a problem while saving temporary data. Please restart your backup.',
+      })
     }
     expect(fleet.records(id)).toHaveLength(2)
   })
@@ -150,8 +184,16 @@ describe('failures', () => {
     const a = await start(id)
     for (const n of [3, 4]) expect((await step(fleet, id, a.backupid)).data.stepNumber).toBe(n)
     const failed = await step(fleet, id, a.backupid)
-    expect(failed.env).toEqual({ status: 500, data: 'A backup error has occurred: ftruncate(): Argument #1 ($stream) must be of type resource, bool given' })
-    expect((await info(id, a.BackupID!)).data).toMatchObject({ status: 'run', instep: '1', total_size: '0', filenames: [] })
+    expect(failed.env).toEqual({
+      status: 500,
+      data: 'A backup error has occurred: ftruncate(): Argument #1 ($stream) must be of type resource, bool given',
+    })
+    expect((await info(id, a.BackupID!)).data).toMatchObject({
+      status: 'run',
+      instep: '1',
+      total_size: '0',
+      filenames: [],
+    })
     const next = await step(fleet, id, a.backupid)
     if (after === 'fresh') expect(next.data).toMatchObject({ stepNumber: 1, backupid: '' })
     else expect(next.env!.status).toBe(500)
@@ -162,7 +204,10 @@ describe('failures', () => {
   it('failAtStart gives the persona Q001 text and creates no record; `times` limits failures', async () => {
     const wp = site('wordpress', { failAtStart: 1 })
     const r = await apiCall(fleet, wp, 'startBackup')
-    expect(r.env).toEqual({ status: 500, data: expect.stringContaining('Failed configuration check Q001: Output directory unwritable.') })
+    expect(r.env).toEqual({
+      status: 500,
+      data: expect.stringContaining('Failed configuration check Q001: Output directory unwritable.'),
+    })
     expect(fleet.records(wp)).toHaveLength(0)
     expect((await apiCall(fleet, wp, 'startBackup')).env!.status).toBe(200)
     const jo = site('joomla', { failAtStart: true })

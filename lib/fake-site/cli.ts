@@ -34,11 +34,14 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--seed') a.seed = Math.floor(num())
     else if (flag === '--demo') a.demo = true
     else if (flag === '--persona') {
-      if (value !== 'wordpress' && value !== 'joomla' && value !== 'mixed') throw new Error('--persona is wordpress, joomla or mixed')
+      if (value !== 'wordpress' && value !== 'joomla' && value !== 'mixed')
+        throw new Error('--persona is wordpress, joomla or mixed')
       a.persona = value
       i++
     } else if (flag === '--help' || flag === '-h') {
-      console.log('usage: tsx lib/fake-site/cli.ts [--sites N] [--port P] [--persona wordpress|joomla|mixed] [--latency MS] [--ttl-minutes N] [--seed N] [--demo]')
+      console.log(
+        'usage: tsx lib/fake-site/cli.ts [--sites N] [--port P] [--persona wordpress|joomla|mixed] [--latency MS] [--ttl-minutes N] [--seed N] [--demo]',
+      )
       process.exit(0)
     } else throw new Error(`unknown argument ${flag}`)
   }
@@ -55,14 +58,20 @@ function siteConfigs(a: Args): FakeSiteConfig[] {
       persona,
       key: demoKey(a.seed, id),
       seedHistory: 2,
-      scenario: { stepLatencyMs: a.latency > 0 ? [Math.round(a.latency * 0.8), Math.round(a.latency * 1.2)] : 0, seed: hash32(`${a.seed}:${id}`) },
+      scenario: {
+        stepLatencyMs: a.latency > 0 ? [Math.round(a.latency * 0.8), Math.round(a.latency * 1.2)] : 0,
+        seed: hash32(`${a.seed}:${id}`),
+      },
     }
   })
 }
 
 function print(fleet: FakeFleet, sites: (FakeSiteInfo & { behaviour?: string })[]): void {
   const nameWidth = Math.max(...sites.map((s) => s.name.length))
-  for (const s of sites) console.log(`${s.name.padEnd(nameWidth)}  ${s.persona.padEnd(9)}  ${s.url}  ${s.key}${s.behaviour ? `  # ${s.behaviour}` : ''}`)
+  for (const s of sites)
+    console.log(
+      `${s.name.padEnd(nameWidth)}  ${s.persona.padEnd(9)}  ${s.url}  ${s.key}${s.behaviour ? `  # ${s.behaviour}` : ''}`,
+    )
   console.log(`\ncontrol: ${fleet.baseUrl}/_fake/sites   (Ctrl-C to stop)`)
 }
 

@@ -13,8 +13,23 @@ import type { Persona, ScenarioInput } from './types'
 
 interface FxExchange {
   label?: string
-  request: { method: string | null; params: Record<string, string>; transport: string; auth: string; httpVerb?: string; extraQuery?: Record<string, string>; endpoint?: string; accept?: string }
-  response: { httpStatus: number; contentType: string; body: string; httpReason?: string; headers?: [string, string][] } | null
+  request: {
+    method: string | null
+    params: Record<string, string>
+    transport: string
+    auth: string
+    httpVerb?: string
+    extraQuery?: Record<string, string>
+    endpoint?: string
+    accept?: string
+  }
+  response: {
+    httpStatus: number
+    contentType: string
+    body: string
+    httpReason?: string
+    headers?: [string, string][]
+  } | null
 }
 interface Fixture {
   exchanges: FxExchange[]
@@ -32,7 +47,8 @@ interface Plan {
   exactSizes?: boolean
 }
 
-const SYMLINK = 'The symlink /var/www/example/fixture-warnings/dangling-link.txt points to a file or folder that no longer exists and will NOT be backed up.'
+const SYMLINK =
+  'The symlink /var/www/example/fixture-warnings/dangling-link.txt points to a file or folder that no longer exists and will NOT be backed up.'
 const UNREADABLE = 'Unreadable file /var/www/example/fixture-warnings/vanish/big-a.bin. Check permissions'
 
 const PLANS: Plan[] = [
@@ -41,20 +57,48 @@ const PLANS: Plan[] = [
   {
     dir: 'akeeba-wp-9.1.1',
     file: '03-backup-with-warnings.json',
-    hooks: { 0: { stepsPerDomain: { Packing: 4 }, warnings: [{ atStep: 8, text: SYMLINK }, { atStep: 10, text: UNREADABLE }] }, 13: { stepsPerDomain: null, warnings: null } },
+    hooks: {
+      0: {
+        stepsPerDomain: { Packing: 4 },
+        warnings: [
+          { atStep: 8, text: SYMLINK },
+          { atStep: 10, text: UNREADABLE },
+        ],
+      },
+      13: { stepsPerDomain: null, warnings: null },
+    },
     looseProgress: true,
     looseStep: true,
   },
   {
     dir: 'akeeba-wp-9.1.1',
     file: '04-backup-fails.json',
-    hooks: { 0: { failAtStart: 1 }, 2: { failAtStep: { step: 8, times: 1 } }, 12: { failAtStep: null, zombie: { freshAtStep: 8 } } },
+    hooks: {
+      0: { failAtStart: 1 },
+      2: { failAtStep: { step: 8, times: 1 } },
+      12: { failAtStep: null, zombie: { freshAtStep: 8 } },
+    },
   },
-  { dir: 'akeeba-wp-9.1.1', file: '05-multipart-archive.json', scenario: { archiveSizeBytes: 39348940 }, exactSizes: true },
+  {
+    dir: 'akeeba-wp-9.1.1',
+    file: '05-multipart-archive.json',
+    scenario: { archiveSizeBytes: 39348940 },
+    exactSizes: true,
+  },
   { dir: 'akeeba-wp-9.1.1', file: '06-error-envelopes.json' },
   { dir: 'akeeba-wp-9.1.1', file: '07-list-backups.json' },
-  { dir: 'akeeba-wp-9.1.1', file: '08-concurrent-backups.json', hooks: { 1: { stepsPerDomain: { Packing: 4 } }, 6: { stepsPerDomain: null } }, looseProgress: true, looseStep: true },
-  { dir: 'akeeba-wp-9.1.1', file: '09-lost-step-response.json', hooks: { 4: { stepLatencyMs: 300 }, 6: { stepLatencyMs: 0 }, 16: { stepLatencyMs: 300 }, 18: { stepLatencyMs: 0 } } },
+  {
+    dir: 'akeeba-wp-9.1.1',
+    file: '08-concurrent-backups.json',
+    hooks: { 1: { stepsPerDomain: { Packing: 4 } }, 6: { stepsPerDomain: null } },
+    looseProgress: true,
+    looseStep: true,
+  },
+  {
+    dir: 'akeeba-wp-9.1.1',
+    file: '09-lost-step-response.json',
+    hooks: { 4: { stepLatencyMs: 300 }, 6: { stepLatencyMs: 0 }, 16: { stepLatencyMs: 300 }, 18: { stepLatencyMs: 0 } },
+  },
   { dir: 'akeeba-joomla', file: '01-getversion-endpoints.json' },
   { dir: 'akeeba-joomla', file: '02-full-backup.json' },
   { dir: 'akeeba-joomla', file: '03-dbonly.json' },
@@ -62,12 +106,29 @@ const PLANS: Plan[] = [
   {
     dir: 'akeeba-joomla',
     file: '05-backup-with-warnings.json',
-    hooks: { 1: { stepsPerDomain: { Packing: 21 }, warnings: [{ atStep: 11, text: SYMLINK }, { atStep: 13, text: UNREADABLE }] }, 32: { warnings: null } },
+    hooks: {
+      1: {
+        stepsPerDomain: { Packing: 21 },
+        warnings: [
+          { atStep: 11, text: SYMLINK },
+          { atStep: 13, text: UNREADABLE },
+        ],
+      },
+      32: { warnings: null },
+    },
     looseStep: true,
   },
-  { dir: 'akeeba-joomla', file: '06-backup-fails.json', hooks: { 1: { failAtStart: 1 }, 3: { failAtStep: { step: 9, times: 1 } } } },
+  {
+    dir: 'akeeba-joomla',
+    file: '06-backup-fails.json',
+    hooks: { 1: { failAtStart: 1 }, 3: { failAtStep: { step: 9, times: 1 } } },
+  },
   { dir: 'akeeba-joomla', file: '07-multipart-and-download.json', scenario: { archiveSizeBytes: 154200338 } },
-  { dir: 'akeeba-joomla', file: '08-concurrent-and-lost-step.json', hooks: { 41: { stepLatencyMs: 300 }, 43: { stepLatencyMs: 0 } } },
+  {
+    dir: 'akeeba-joomla',
+    file: '08-concurrent-and-lost-step.json',
+    hooks: { 41: { stepLatencyMs: 300 }, 43: { stepLatencyMs: 0 } },
+  },
 ]
 
 const FIXTURES = path.resolve(__dirname, '../../tests/fixtures')
@@ -93,7 +154,10 @@ function listShapeCatalog(): Map<string, Set<string>> {
   }
   return catalog
 }
-const shapeOf = (row: Record<string, unknown>): string => Object.entries(row).map(([k, v]) => `${k}:${kind(v)}`).join(',')
+const shapeOf = (row: Record<string, unknown>): string =>
+  Object.entries(row)
+    .map(([k, v]) => `${k}:${kind(v)}`)
+    .join(',')
 
 function authOf(text: string): AuthMode {
   if (text.startsWith('none')) return 'none'
@@ -106,7 +170,8 @@ function authOf(text: string): AuthMode {
 function normalise(value: unknown, siteId: string): unknown {
   if (typeof value === 'string') return value.split(`/var/www/${siteId}`).join('/var/www/example')
   if (Array.isArray(value)) return value.map((v) => normalise(v, siteId))
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v, siteId)]))
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v, siteId)]))
   return value
 }
 
@@ -146,7 +211,19 @@ class Replay {
 
   compareStep(fx: Record<string, Json>, ours: Record<string, Json>, where: string): void {
     expect(Object.keys(ours), where).toEqual(Object.keys(fx))
-    for (const k of ['HasRun', 'Domain', 'Substep', 'Error', 'ErrorException', 'tag', 'sleepTime', 'stepNumber', 'stepState', 'Profile', 'Warnings']) {
+    for (const k of [
+      'HasRun',
+      'Domain',
+      'Substep',
+      'Error',
+      'ErrorException',
+      'tag',
+      'sleepTime',
+      'stepNumber',
+      'stepState',
+      'Profile',
+      'Warnings',
+    ]) {
       expect(ours[k], `${where} ${k}`).toEqual(fx[k])
     }
     if (this.plan.looseProgress) expect(typeof ours.Progress, where).toBe('number')
@@ -164,10 +241,24 @@ class Replay {
 
   compareInfo(fx: Record<string, Json>, ours: Record<string, Json>, where: string): void {
     expect(shapeOf(ours), where).toBe(shapeOf(fx))
-    for (const k of ['status', 'origin', 'type', 'tag', 'filesexist', 'instep', 'remote_filename', 'frozen', 'description', 'comment', 'multipart', 'profile_id']) {
+    for (const k of [
+      'status',
+      'origin',
+      'type',
+      'tag',
+      'filesexist',
+      'instep',
+      'remote_filename',
+      'frozen',
+      'description',
+      'comment',
+      'multipart',
+      'profile_id',
+    ]) {
       expect(ours[k], `${where} ${k}`).toEqual(fx[k])
     }
-    if (fx.status !== 'complete' || this.plan.exactSizes) expect(ours.total_size, `${where} total_size`).toBe(fx.total_size)
+    if (fx.status !== 'complete' || this.plan.exactSizes)
+      expect(ours.total_size, `${where} total_size`).toBe(fx.total_size)
     this.learn(this.rec, fx.id, ours.id, 'record id')
     expect(ours.backupid === '', where).toBe(fx.backupid === '')
     const fxFiles = fx.filenames as Record<string, Json>[]
@@ -200,10 +291,16 @@ class Replay {
     else expect(ours.length > 0 && ours.length <= 1398104 && ours.length % 4 === 0, where).toBe(true)
     const head = Buffer.from(fx.slice(0, 20).replace(/\\\//g, '/'), 'base64').toString('latin1')
     const ourHead = Buffer.from(ours.slice(0, 20), 'base64').toString('latin1')
-    for (const sig of ['JPA', 'DROP TABLE']) if (head.startsWith(sig)) expect(ourHead.startsWith(sig), `${where} starts with ${sig}`).toBe(true)
+    for (const sig of ['JPA', 'DROP TABLE'])
+      if (head.startsWith(sig)) expect(ourHead.startsWith(sig), `${where} starts with ${sig}`).toBe(true)
   }
 
-  compareEnvelope(fx: { status: number; data: Json }, ours: { status: number; data: Json }, method: string, where: string): void {
+  compareEnvelope(
+    fx: { status: number; data: Json },
+    ours: { status: number; data: Json },
+    method: string,
+    where: string,
+  ): void {
     expect(ours.status, `${where} envelope status`).toBe(fx.status)
     const d = fx.data
     if (fx.status !== 200) return void expect(ours.data, `${where} message`).toEqual(d)
@@ -220,15 +317,23 @@ class Replay {
     expect(ours.data, where).toEqual(d) // getVersion
   }
 
-  compareResponse(fx: NonNullable<FxExchange['response']>, res: CallResult, method: string, where: string, siteId: string): void {
+  compareResponse(
+    fx: NonNullable<FxExchange['response']>,
+    res: CallResult,
+    method: string,
+    where: string,
+    siteId: string,
+  ): void {
     expect(res.httpStatus, `${where} HTTP status`).toBe(fx.httpStatus)
     const isJson = fx.contentType.includes('application/json')
     if (isJson) expect(res.contentType, `${where} content type`).toBe(fx.contentType)
     else expect(res.contentType.toLowerCase(), `${where} content type`).toBe(fx.contentType.toLowerCase())
     if (fx.httpReason) expect(res.statusText, `${where} reason phrase`).toBe(fx.httpReason)
     for (const [name, value] of fx.headers ?? []) {
-      if (name === 'Content-Disposition' && !value.includes('site-')) expect(res.headers.get(name), `${where} ${name}`).toBe(value)
-      if (name === 'Accept-Ranges' || (name === 'Content-Length' && fx.body.startsWith('[binary'))) expect(res.headers.get(name), `${where} ${name}`).toBe(value)
+      if (name === 'Content-Disposition' && !value.includes('site-'))
+        expect(res.headers.get(name), `${where} ${name}`).toBe(value)
+      if (name === 'Accept-Ranges' || (name === 'Content-Length' && fx.body.startsWith('[binary')))
+        expect(res.headers.get(name), `${where} ${name}`).toBe(value)
     }
     const bin = /^\[binary body: (\d+) bytes/.exec(fx.body)
     if (bin) {
@@ -294,7 +399,9 @@ describe('contract: the fake answers like the recorded real servers', () => {
       }
       if (ex.response === null) {
         // The recorder abandoned this call; the server must still carry the step out (fact 10).
-        await expect(apiCall(fleet, siteId, r.method, params, { ...opts, signal: AbortSignal.timeout(100) })).rejects.toThrow()
+        await expect(
+          apiCall(fleet, siteId, r.method, params, { ...opts, signal: AbortSignal.timeout(100) }),
+        ).rejects.toThrow()
         lostWaitMs = 450
         replayed++
         continue

@@ -13,7 +13,10 @@ export const scenarioPatchSchema = z
     stepLatencyMs: range,
     sleepTime: z.number().int().nonnegative(),
     warnings: z.array(z.object({ atStep: z.number().int(), text: z.string().optional() })),
-    failAtStep: z.union([z.number().int(), z.object({ step: z.number().int(), text: z.string().optional(), times: z.number().int().optional() })]),
+    failAtStep: z.union([
+      z.number().int(),
+      z.object({ step: z.number().int(), text: z.string().optional(), times: z.number().int().optional() }),
+    ]),
     failAtStart: z.union([z.boolean(), z.number().int()]),
     junk: z.enum(['bom', 'php-notice', 'trailing-html', 'both']),
     htmlErrorPage: z.object({
@@ -49,7 +52,8 @@ export const scenarioPatchSchema = z
 export const nullableScenarioPatchSchema = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
   const withoutNulls = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null))
   const parsed = scenarioPatchSchema.safeParse(withoutNulls)
-  if (!parsed.success) for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path })
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path })
 })
 
 export const siteConfigSchema = z.object({

@@ -13,7 +13,10 @@ import type { FakeFleet } from './fleet'
 
 function send(res: ServerResponse, status: number, value: unknown): void {
   const body = JSON.stringify(value)
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)) })
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(body)),
+  })
   res.end(body)
 }
 
@@ -25,7 +28,13 @@ function parseJson(raw: string): unknown {
   }
 }
 
-export function handleControl(fleet: FakeFleet, req: IncomingMessage, res: ServerResponse, path: string, rawBody: string): void {
+export function handleControl(
+  fleet: FakeFleet,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  rawBody: string,
+): void {
   const parts = path.split('/').filter(Boolean) // ['_fake', 'sites', id, sub]
   const verb = req.method ?? 'GET'
   if (parts[1] === 'health') return send(res, 200, { ok: true, sites: fleet.sites().length })
@@ -43,7 +52,12 @@ export function handleControl(fleet: FakeFleet, req: IncomingMessage, res: Serve
   const id = decodeURIComponent(parts[2])
   if (!fleet.has(id)) return send(res, 404, { error: 'unknown_site' })
   const sub = parts[3]
-  if (sub === undefined && verb === 'GET') return send(res, 200, fleet.sites().find((s) => s.id === id))
+  if (sub === undefined && verb === 'GET')
+    return send(
+      res,
+      200,
+      fleet.sites().find((s) => s.id === id),
+    )
   if (sub === 'calls' && verb === 'GET') return send(res, 200, fleet.calls(id))
   if (sub === 'calls' && verb === 'DELETE') {
     fleet.clearCalls(id)

@@ -14,12 +14,19 @@ function site(persona: Persona, scenario: Record<string, unknown> = {}, seedHist
 }
 type Part = { part: number; name: string; size: number }
 async function filenames(id: string, recordId: number): Promise<Part[]> {
-  return ((await apiCall(fleet, id, 'getBackupInfo', { backup_id: String(recordId) })).env!.data as { filenames: Part[] }).filenames
+  return (
+    (await apiCall(fleet, id, 'getBackupInfo', { backup_id: String(recordId) })).env!.data as { filenames: Part[] }
+  ).filenames
 }
 async function chunked(id: string, recordId: number, part: number): Promise<Buffer> {
   const pieces: Buffer[] = []
   for (let segment = 1; ; segment++) {
-    const r = await apiCall(fleet, id, 'download', { backup_id: String(recordId), part_id: String(part), segment: String(segment), chunk_size: '1' })
+    const r = await apiCall(fleet, id, 'download', {
+      backup_id: String(recordId),
+      part_id: String(part),
+      segment: String(segment),
+      chunk_size: '1',
+    })
     if (r.env!.status === 404) break
     expect(r.env!.status).toBe(200)
     const b = Buffer.from(r.env!.data as string, 'base64')
@@ -50,7 +57,13 @@ describe('multipart archives and downloads', () => {
     for (const f of files) {
       const viaChunks = await chunked(id, rid, f.part)
       expect(viaChunks.length).toBe(f.size)
-      const direct = await apiCall(fleet, id, 'downloadDirect', { backup_id: String(rid), part_id: String(f.part) }, { verb: 'GET' })
+      const direct = await apiCall(
+        fleet,
+        id,
+        'downloadDirect',
+        { backup_id: String(rid), part_id: String(f.part) },
+        { verb: 'GET' },
+      )
       expect(direct.httpStatus).toBe(200)
       expect(direct.headers.get('content-disposition')).toBe(`attachment; filename="${f.name}"`)
       expect(direct.headers.get('content-length')).toBe(String(f.size))
@@ -69,7 +82,8 @@ describe('multipart archives and downloads', () => {
   it('download edges: EOF segment is "", past it 404, segment 0 is 500, chunk_size strides but reads 1 MiB, bad part/id', async () => {
     const id = site('joomla', { archiveSizeBytes: 2 * MiB, stepsPerDomain: 2 })
     const rid = (await runBackup(fleet, id))[0].BackupID!
-    const dl = async (p: Record<string, string>) => (await apiCall(fleet, id, 'download', { backup_id: String(rid), part_id: '1', ...p })).env!
+    const dl = async (p: Record<string, string>) =>
+      (await apiCall(fleet, id, 'download', { backup_id: String(rid), part_id: '1', ...p })).env!
     expect(((await dl({ segment: '2' })).data as string).length).toBe(1398104)
     expect(await dl({ segment: '3' })).toEqual({ status: 200, data: '' })
     expect(await dl({ segment: '4' })).toEqual({ status: 404, data: 'Invalid segment' })
@@ -78,7 +92,10 @@ describe('multipart archives and downloads', () => {
     expect(stride).toBe('')
     expect(await dl({ segment: '1', part_id: '2' })).toEqual({ status: 404, data: 'Invalid backup part' })
     expect(await dl({ segment: '1', part_id: '0' })).toEqual({ status: 404, data: 'Invalid backup part' })
-    expect((await apiCall(fleet, id, 'download', { backup_id: '999999' })).env).toEqual({ status: 404, data: 'Invalid backup record identifier' })
+    expect((await apiCall(fleet, id, 'download', { backup_id: '999999' })).env).toEqual({
+      status: 404,
+      data: 'Invalid backup record identifier',
+    })
     const bad = await apiCall(fleet, id, 'downloadDirect', { backup_id: String(rid), part_id: '9' }, { verb: 'GET' })
     expect([bad.httpStatus, bad.statusText, bad.text]).toEqual([500, 'Invalid backup part', ''])
     const badId = await apiCall(fleet, id, 'downloadDirect', { backup_id: '999999', part_id: '1' }, { verb: 'GET' })
@@ -91,7 +108,8 @@ describe('multipart archives and downloads', () => {
     const c = site('wordpress', { seed: 43, archiveSizeBytes: 100_000 })
     const bytes = async (id: string) => {
       const rid = (await runBackup(fleet, id))[0].BackupID!
-      return (await apiCall(fleet, id, 'downloadDirect', { backup_id: String(rid), part_id: '1' }, { verb: 'GET' })).bytes
+      return (await apiCall(fleet, id, 'downloadDirect', { backup_id: String(rid), part_id: '1' }, { verb: 'GET' }))
+        .bytes
     }
     const [ba, bb, bc] = [await bytes(a), await bytes(b), await bytes(c)]
     expect(ba.equals(bb)).toBe(true)
@@ -111,7 +129,10 @@ describe('multipart archives and downloads', () => {
 describe('records', () => {
   it('listBackups pages newest first; limit 0 is everything; the count quota makes old backups obsolete', async () => {
     const id = site('wordpress', {}, 5)
-    const all = (await apiCall(fleet, id, 'listBackups', { from: '0', limit: '0' })).env!.data as Record<string, unknown>[]
+    const all = (await apiCall(fleet, id, 'listBackups', { from: '0', limit: '0' })).env!.data as Record<
+      string,
+      unknown
+    >[]
     expect(all.map((r) => r.id)).toEqual(['5', '4', '3', '2', '1'])
     expect(all.map((r) => r.meta)).toEqual(['ok', 'ok', 'ok', 'obsolete', 'obsolete'])
     expect(all[0]).toHaveProperty('size')
@@ -125,11 +146,17 @@ describe('records', () => {
   it('wordpress deleteFiles: true; getBackupInfo keeps filesexist "1" with no files; the next list flips it', async () => {
     const id = site('wordpress', {}, 1)
     expect((await apiCall(fleet, id, 'deleteFiles', { backup_id: '1' })).env).toEqual({ status: 200, data: true })
-    expect((await apiCall(fleet, id, 'getBackupInfo', { backup_id: '1' })).env!.data).toMatchObject({ filesexist: '1', filenames: [] })
+    expect((await apiCall(fleet, id, 'getBackupInfo', { backup_id: '1' })).env!.data).toMatchObject({
+      filesexist: '1',
+      filenames: [],
+    })
     const list = (await apiCall(fleet, id, 'listBackups')).env!.data as Record<string, unknown>[]
     expect(list[0]).toMatchObject({ meta: 'obsolete', filesexist: '1', size: expect.any(String) })
     expect((await apiCall(fleet, id, 'getBackupInfo', { backup_id: '1' })).env!.data).toMatchObject({ filesexist: '0' })
-    expect((await apiCall(fleet, id, 'download', { backup_id: '1' })).env).toEqual({ status: 404, data: 'Invalid backup part' })
+    expect((await apiCall(fleet, id, 'download', { backup_id: '1' })).env).toEqual({
+      status: 404,
+      data: 'Invalid backup part',
+    })
   })
 
   it('wordpress delete: removes the record; unknown id → true; 0 or missing → 500', async () => {
@@ -137,14 +164,23 @@ describe('records', () => {
     expect((await apiCall(fleet, id, 'delete', { backup_id: '2' })).env).toEqual({ status: 200, data: true })
     expect((await apiCall(fleet, id, 'getBackupInfo', { backup_id: '2' })).env!.status).toBe(404)
     expect((await apiCall(fleet, id, 'delete', { backup_id: '999' })).env).toEqual({ status: 200, data: true })
-    expect((await apiCall(fleet, id, 'delete', { backup_id: '0' })).env).toEqual({ status: 500, data: 'Invalid backup record identifier' })
-    expect((await apiCall(fleet, id, 'deleteFiles', {})).env).toEqual({ status: 500, data: 'Invalid backup record identifier' })
+    expect((await apiCall(fleet, id, 'delete', { backup_id: '0' })).env).toEqual({
+      status: 500,
+      data: 'Invalid backup record identifier',
+    })
+    expect((await apiCall(fleet, id, 'deleteFiles', {})).env).toEqual({
+      status: 500,
+      data: 'Invalid backup record identifier',
+    })
   })
 
   it('joomla refuses both deletes and deletes nothing (fact 11)', async () => {
     const id = site('joomla', {}, 1)
     expect((await apiCall(fleet, id, 'delete', { backup_id: '1' })).env).toEqual({ status: 500, data: '' })
-    expect((await apiCall(fleet, id, 'delete', {})).env).toEqual({ status: 0, data: 'COM_AKEEBABACKUP_BUADMIN_ERROR_INVALIDID' })
+    expect((await apiCall(fleet, id, 'delete', {})).env).toEqual({
+      status: 0,
+      data: 'COM_AKEEBABACKUP_BUADMIN_ERROR_INVALIDID',
+    })
     const df = await apiCall(fleet, id, 'deleteFiles', { backup_id: '1' })
     expect(df.httpStatus).toBe(500)
     expect(df.contentType).toBe('text/html; charset=utf-8')

@@ -6,12 +6,22 @@ import type { FakeSite } from './site'
 export type JoomlaFormat = 'raw' | 'json' | 'none'
 
 export type Route =
-  | { kind: 'api'; format: JoomlaFormat }
-  | { kind: 'page'; httpStatus: number; contentType: string; body: string }
+  { kind: 'api'; format: JoomlaFormat } | { kind: 'page'; httpStatus: number; contentType: string; body: string }
 
-const html = (httpStatus: number, body: string, charset = 'utf-8'): Route => ({ kind: 'page', httpStatus, contentType: `text/html; charset=${charset}`, body })
+const html = (httpStatus: number, body: string, charset = 'utf-8'): Route => ({
+  kind: 'page',
+  httpStatus,
+  contentType: `text/html; charset=${charset}`,
+  body,
+})
 
-export function routeFor(site: FakeSite, rest: string, query: URLSearchParams, body: URLSearchParams | null, accept: string | undefined): Route {
+export function routeFor(
+  site: FakeSite,
+  rest: string,
+  query: URLSearchParams,
+  body: URLSearchParams | null,
+  accept: string | undefined,
+): Route {
   return site.persona === 'wordpress' ? wordpressRoute(site, rest, query, body) : joomlaRoute(site, rest, query, accept)
 }
 
@@ -22,15 +32,22 @@ function wordpressRoute(site: FakeSite, rest: string, query: URLSearchParams, bo
     return action === 'akeebabackup_api' ? { kind: 'api', format: 'raw' } : html(400, '0', 'UTF-8')
   }
   // WordPress answers index.php with any query as its home page — a trap for endpoint probing.
-  if (rest === '' || rest === 'index.php') return html(200, siteHomePage('wordpress', site.cfg.name ?? site.id), 'UTF-8')
+  if (rest === '' || rest === 'index.php')
+    return html(200, siteHomePage('wordpress', site.cfg.name ?? site.id), 'UTF-8')
   return html(404, wp404Page(), 'UTF-8')
 }
 
 function joomlaRoute(site: FakeSite, rest: string, query: URLSearchParams, accept: string | undefined): Route {
   if (rest.startsWith('api/index.php')) {
     // 9.3.3 ships no Web Services plugin: the API app has no akeebabackup route.
-    if (!accept || !/(application\/vnd\.api\+json|application\/json|\*\/\*|application\/\*)/i.test(accept)) return html(406, 'Could not match accept header')
-    return { kind: 'page', httpStatus: 404, contentType: 'application/vnd.api+json; charset=utf-8', body: '{"errors":[{"title":"Resource not found","code":404}]}' }
+    if (!accept || !/(application\/vnd\.api\+json|application\/json|\*\/\*|application\/\*)/i.test(accept))
+      return html(406, 'Could not match accept header')
+    return {
+      kind: 'page',
+      httpStatus: 404,
+      contentType: 'application/vnd.api+json; charset=utf-8',
+      body: '{"errors":[{"title":"Resource not found","code":404}]}',
+    }
   }
   if (rest.startsWith('administrator')) return html(403, joomlaErrorDoc(403))
   const sef = /^index\.php\/component\/akeebabackup\/?$/.test(rest)

@@ -79,8 +79,17 @@ export async function startFakeFleet(opts: FakeFleetOptions = {}): Promise<FakeF
   }
   const root = (id: string): string => `${baseUrl}/s/${encodeURIComponent(id)}/`
   const endpoint = (s: FakeSite): string =>
-    s.persona === 'wordpress' ? `${root(s.id)}wp-admin/admin-ajax.php?action=akeebabackup_api` : `${root(s.id)}index.php?option=com_akeebabackup&view=api&format=raw`
-  const info = (s: FakeSite): FakeSiteInfo => ({ id: s.id, name: s.cfg.name ?? s.id, persona: s.persona, url: root(s.id), endpointUrl: endpoint(s), key: s.cfg.key })
+    s.persona === 'wordpress'
+      ? `${root(s.id)}wp-admin/admin-ajax.php?action=akeebabackup_api`
+      : `${root(s.id)}index.php?option=com_akeebabackup&view=api&format=raw`
+  const info = (s: FakeSite): FakeSiteInfo => ({
+    id: s.id,
+    name: s.cfg.name ?? s.id,
+    persona: s.persona,
+    url: root(s.id),
+    endpointUrl: endpoint(s),
+    key: s.cfg.key,
+  })
 
   const fleet: FakeFleet = {
     port: 0,
@@ -129,7 +138,8 @@ export async function startFakeFleet(opts: FakeFleetOptions = {}): Promise<FakeF
 
   const server = createServer((req, res) => {
     onRequest(req, res).catch((err: unknown) => {
-      if (!res.headersSent && !res.destroyed) sendText(res, 500, { 'Content-Type': 'text/plain' }, `fake site error: ${String(err)}`)
+      if (!res.headersSent && !res.destroyed)
+        sendText(res, 500, { 'Content-Type': 'text/plain' }, `fake site error: ${String(err)}`)
       else res.destroy()
     })
   })

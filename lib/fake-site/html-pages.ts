@@ -26,7 +26,8 @@ export function wp404Page(): string {
 
 const PHP_NOTICE =
   '<br />\n<b>Deprecated</b>:  Creation of dynamic property PlgSystemLegacyhelper::$app is deprecated in <b>/var/www/example/plugins/system/legacyhelper/legacyhelper.php</b> on line <b>27</b><br />\n'
-const TRAILING = '\n<!-- Performance optimized by W3 Total Cache. Page generated in 0.142 seconds -->\n</body>\n</html>\n'
+const TRAILING =
+  '\n<!-- Performance optimized by W3 Total Cache. Page generated in 0.142 seconds -->\n</body>\n</html>\n'
 
 /** Wraps a JSON body in the junk real hosts add (akeeba-protocol.md §8.5, §11). */
 export function withJunk(body: string, junk: JunkKind | undefined): string {

@@ -42,7 +42,13 @@ export function jsonHeaders(site: FakeSite, format: JoomlaFormat): Headers {
       'Last-Modified': new Date().toUTCString(),
     }
   }
-  return { 'X-Powered-By': 'PHP/8.2.36', 'Set-Cookie': joomlaCookie(site), ...JOOMLA_NOCACHE, 'Content-Type': type, 'Content-Disposition': 'attachment; filename="joomla.json"' }
+  return {
+    'X-Powered-By': 'PHP/8.2.36',
+    'Set-Cookie': joomlaCookie(site),
+    ...JOOMLA_NOCACHE,
+    'Content-Type': type,
+    'Content-Disposition': 'attachment; filename="joomla.json"',
+  }
 }
 
 export function htmlHeaders(site: FakeSite, contentType: string): Headers {
@@ -59,7 +65,8 @@ export function htmlHeaders(site: FakeSite, contentType: string): Headers {
 }
 
 export function binaryHeaders(site: FakeSite, name: string, size: number): Headers {
-  const base: Headers = site.persona === 'wordpress' ? { ...WP_COMMON } : { 'X-Powered-By': 'PHP/8.2.36', 'Set-Cookie': joomlaCookie(site) }
+  const base: Headers =
+    site.persona === 'wordpress' ? { ...WP_COMMON } : { 'X-Powered-By': 'PHP/8.2.36', 'Set-Cookie': joomlaCookie(site) }
   delete base.Expires
   delete base['Cache-Control']
   return {
@@ -78,6 +85,7 @@ export function binaryHeaders(site: FakeSite, name: string, size: number): Heade
 
 /** downloadDirect errors: bare 500, empty body (Joomla writes the header as "Content-type"). */
 export function bare500Headers(site: FakeSite): Headers {
-  if (site.persona === 'wordpress') return { 'X-Powered-By': 'PHP/8.2.36', 'Content-Type': 'text/html; charset=UTF-8', ...WP_COMMON }
+  if (site.persona === 'wordpress')
+    return { 'X-Powered-By': 'PHP/8.2.36', 'Content-Type': 'text/html; charset=UTF-8', ...WP_COMMON }
   return { 'X-Powered-By': 'PHP/8.2.36', 'Set-Cookie': joomlaCookie(site), 'Content-type': 'text/html; charset=UTF-8' }
 }

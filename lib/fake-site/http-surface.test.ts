@@ -29,25 +29,64 @@ describe('endpoints', () => {
   it('joomla answers every form of its endpoint, GET and POST, and the API app like 9.3.3', async () => {
     const id = site('joomla')
     const root = fleet.url(id)
-    for (const form of ['index.php?option=com_akeebabackup&view=api', 'index.php?option=com_akeebabackup&view=Api&format=raw', 'index.php?option=com_akeebabackup&view=api&format=json', 'index.php?option=com_akeebabackup&task=api.main&format=raw', 'index.php/component/akeebabackup/?view=api']) {
+    for (const form of [
+      'index.php?option=com_akeebabackup&view=api',
+      'index.php?option=com_akeebabackup&view=Api&format=raw',
+      'index.php?option=com_akeebabackup&view=api&format=json',
+      'index.php?option=com_akeebabackup&task=api.main&format=raw',
+      'index.php/component/akeebabackup/?view=api',
+    ]) {
       for (const verb of ['GET', 'POST'] as const) {
         const r = await apiCall(fleet, id, 'getVersion', {}, { url: root + form, verb })
-        expect(r.env, `${verb} ${form}`).toEqual({ status: 200, data: { api: 500, component: '9.3.3', date: '2022-10-10', edition: 'pro' } })
+        expect(r.env, `${verb} ${form}`).toEqual({
+          status: 200,
+          data: { api: 500, component: '9.3.3', date: '2022-10-10', edition: 'pro' },
+        })
       }
     }
-    const noFormat = await apiCall(fleet, id, 'getVersion', {}, { url: root + 'index.php?option=com_akeebabackup&view=api' })
+    const noFormat = await apiCall(
+      fleet,
+      id,
+      'getVersion',
+      {},
+      { url: root + 'index.php?option=com_akeebabackup&view=api' },
+    )
     expect(noFormat.headers.get('content-disposition')).toBe('attachment; filename="joomla.json"')
-    expect((await apiCall(fleet, id, 'getVersion', {}, { url: root + 'api/index.php/v2/akeebabackup', accept: '' })).httpStatus).toBe(406)
-    const app = await apiCall(fleet, id, 'getVersion', {}, { url: root + 'api/index.php/v2/akeebabackup', accept: 'application/vnd.api+json' })
+    expect(
+      (await apiCall(fleet, id, 'getVersion', {}, { url: root + 'api/index.php/v2/akeebabackup', accept: '' }))
+        .httpStatus,
+    ).toBe(406)
+    const app = await apiCall(
+      fleet,
+      id,
+      'getVersion',
+      {},
+      { url: root + 'api/index.php/v2/akeebabackup', accept: 'application/vnd.api+json' },
+    )
     expect([app.httpStatus, app.text]).toEqual([404, '{"errors":[{"title":"Resource not found","code":404}]}'])
-    expect((await apiCall(fleet, id, 'getVersion', {}, { url: root + 'index.php?option=com_akeebabackup&view=json' })).httpStatus).toBe(500)
+    expect(
+      (await apiCall(fleet, id, 'getVersion', {}, { url: root + 'index.php?option=com_akeebabackup&view=json' }))
+        .httpStatus,
+    ).toBe(500)
   })
 
   it('wordpress: other admin-ajax actions die with "0"; index.php is the home page', async () => {
     const id = site('wordpress')
-    const other = await apiCall(fleet, id, 'getVersion', {}, { url: fleet.url(id) + 'wp-admin/admin-ajax.php?action=heartbeat' })
+    const other = await apiCall(
+      fleet,
+      id,
+      'getVersion',
+      {},
+      { url: fleet.url(id) + 'wp-admin/admin-ajax.php?action=heartbeat' },
+    )
     expect([other.httpStatus, other.text]).toEqual([400, '0'])
-    const home = await apiCall(fleet, id, 'getVersion', {}, { url: fleet.url(id) + 'index.php?option=com_akeebabackup&view=api' })
+    const home = await apiCall(
+      fleet,
+      id,
+      'getVersion',
+      {},
+      { url: fleet.url(id) + 'index.php?option=com_akeebabackup&view=api' },
+    )
     expect(home.httpStatus).toBe(200)
     expect(home.contentType).toContain('text/html')
   })
@@ -66,14 +105,18 @@ describe('auth, verbs and methods', () => {
     expect((await apiCall(fleet, id, 'getVersion', {}, { auth: 'none' })).env).toEqual(denied)
     expect((await apiCall(fleet, id, 'getVersion', {}, { auth: 'wrong-header' })).env).toEqual(denied)
     // A wrong header wins over a right query parameter.
-    expect((await apiCall(fleet, id, 'getVersion', {}, { auth: 'wrong-header', extraQuery: { _akeebaAuth: fleet.key(id) } })).env).toEqual(denied)
+    expect(
+      (await apiCall(fleet, id, 'getVersion', {}, { auth: 'wrong-header', extraQuery: { _akeebaAuth: fleet.key(id) } }))
+        .env,
+    ).toEqual(denied)
     // _akeebaAuth in a POST body is ignored.
     const r = await apiCall(fleet, id, 'getVersion', { _akeebaAuth: fleet.key(id) }, { auth: 'none' })
     expect([r.httpStatus, r.env]).toEqual([200, denied])
   })
 
   it('wrongKey, apiDisabled and the core edition deny everything', async () => {
-    for (const scenario of [{ wrongKey: true }, { apiDisabled: true }]) expect((await apiCall(fleet, site('joomla', scenario), 'getVersion')).env!.status).toBe(503)
+    for (const scenario of [{ wrongKey: true }, { apiDisabled: true }])
+      expect((await apiCall(fleet, site('joomla', scenario), 'getVersion')).env!.status).toBe(503)
     fleet.addSite({ id: 'core-site', persona: 'wordpress', key: 'k-core-0123456789', edition: 'core' })
     expect((await apiCall(fleet, 'core-site', 'getProfiles')).env!.status).toBe(503)
   })
@@ -83,12 +126,24 @@ describe('auth, verbs and methods', () => {
     expect((await apiCall(fleet, id, 'noSuchMethod')).env).toEqual({ status: 405, data: 'Invalid method noSuchMethod' })
     expect((await apiCall(fleet, id, null)).env).toEqual({ status: 405, data: 'Invalid method ' })
     expect((await apiCall(fleet, id, 'GETVERSION')).env!.status).toBe(200)
-    expect((await apiCall(fleet, id, 'getVersion', {}, { verb: 'PUT' })).env).toEqual({ status: 405, data: 'Invalid HTTP method PUT' })
-    expect((await apiCall(fleet, id, null, {}, { extraQuery: { method: 'getVersion' } })).env).toEqual({ status: 405, data: 'Invalid method ' })
+    expect((await apiCall(fleet, id, 'getVersion', {}, { verb: 'PUT' })).env).toEqual({
+      status: 405,
+      data: 'Invalid HTTP method PUT',
+    })
+    expect((await apiCall(fleet, id, null, {}, { extraQuery: { method: 'getVersion' } })).env).toEqual({
+      status: 405,
+      data: 'Invalid method ',
+    })
   })
 
   it('apiLevel and componentVersion override getVersion', async () => {
-    fleet.addSite({ id: 'api600', persona: 'joomla', key: 'k-600-0123456789', apiLevel: 600, componentVersion: '9.9.3' })
+    fleet.addSite({
+      id: 'api600',
+      persona: 'joomla',
+      key: 'k-600-0123456789',
+      apiLevel: 600,
+      componentVersion: '9.9.3',
+    })
     expect((await apiCall(fleet, 'api600', 'getVersion')).env!.data).toMatchObject({ api: 600, component: '9.9.3' })
   })
 })
@@ -122,7 +177,11 @@ describe('junk and HTML pages', () => {
     ['both', (t: string) => t.startsWith('<br />') && t.trimEnd().endsWith('</html>')],
   ])('junk %s wraps the JSON', async (junk, check) => {
     const id = site('wordpress', { junk })
-    const r = await fetch(fleet.endpointUrl(id), { method: 'POST', headers: { 'X-Akeeba-Auth': fleet.key(id) }, body: new URLSearchParams({ method: 'getVersion' }) })
+    const r = await fetch(fleet.endpointUrl(id), {
+      method: 'POST',
+      headers: { 'X-Akeeba-Auth': fleet.key(id) },
+      body: new URLSearchParams({ method: 'getVersion' }),
+    })
     const text = Buffer.from(await r.arrayBuffer()).toString('utf8')
     expect(check(text)).toBe(true)
   })
@@ -161,7 +220,10 @@ describe('transport faults', () => {
 
   it('rate faults are drawn from the seed (same seed, same faults) and the backup still completes', async () => {
     const outcomes = async (seed: number) => {
-      const id = site('wordpress', { seed, transportFaults: { rate: 0.4, kinds: ['reset', '502'], methods: ['stepBackup'] } })
+      const id = site('wordpress', {
+        seed,
+        transportFaults: { rate: 0.4, kinds: ['reset', '502'], methods: ['stepBackup'] },
+      })
       const a = (await apiCall(fleet, id, 'startBackup')).env!.data as StepData
       const seen: string[] = []
       for (let i = 0; i < 40; i++) {
@@ -186,7 +248,9 @@ describe('transport faults', () => {
   })
 
   it('commit: false drops the work with the response', async () => {
-    const id = site('wordpress', { transportFaults: { rate: 1, kinds: ['502'], methods: ['stepBackup'], commit: false } })
+    const id = site('wordpress', {
+      transportFaults: { rate: 1, kinds: ['502'], methods: ['stepBackup'], commit: false },
+    })
     const a = (await apiCall(fleet, id, 'startBackup')).env!.data as StepData
     expect((await step(fleet, id, a.backupid)).httpStatus).toBe(502)
     fleet.setScenario(id, { transportFaults: null })
@@ -197,13 +261,29 @@ describe('transport faults', () => {
 describe('control API under /_fake/', () => {
   it('lists sites, adds one, changes its scenario and shows calls and records', async () => {
     const base = `${fleet.baseUrl}/_fake`
-    const added = await fetch(`${base}/sites`, { method: 'POST', body: JSON.stringify({ id: 'remote-1', persona: 'joomla', key: 'remote-key-0123456789', scenario: { stepsPerDomain: 1 } }) })
+    const added = await fetch(`${base}/sites`, {
+      method: 'POST',
+      body: JSON.stringify({
+        id: 'remote-1',
+        persona: 'joomla',
+        key: 'remote-key-0123456789',
+        scenario: { stepsPerDomain: 1 },
+      }),
+    })
     expect(added.status).toBe(201)
-    expect(await added.json()).toMatchObject({ id: 'remote-1', url: fleet.url('remote-1'), endpointUrl: fleet.endpointUrl('remote-1'), key: 'remote-key-0123456789' })
+    expect(await added.json()).toMatchObject({
+      id: 'remote-1',
+      url: fleet.url('remote-1'),
+      endpointUrl: fleet.endpointUrl('remote-1'),
+      key: 'remote-key-0123456789',
+    })
     expect((await fetch(`${base}/sites`, { method: 'POST', body: '{"id":"bad id"}' })).status).toBe(400)
     const list = (await (await fetch(`${base}/sites`)).json()) as { id: string }[]
     expect(list.map((s) => s.id)).toContain('remote-1')
-    const patched = await fetch(`${base}/sites/remote-1/scenario`, { method: 'PATCH', body: JSON.stringify({ backupType: 'dbonly', warnings: [{ atStep: 3, text: 'w' }] }) })
+    const patched = await fetch(`${base}/sites/remote-1/scenario`, {
+      method: 'PATCH',
+      body: JSON.stringify({ backupType: 'dbonly', warnings: [{ atStep: 3, text: 'w' }] }),
+    })
     expect(await patched.json()).toMatchObject({ backupType: 'dbonly', stepsPerDomain: 1 })
     expect((await fetch(`${base}/sites/remote-1/scenario`, { method: 'PATCH', body: '{"nope":1}' })).status).toBe(400)
     const steps = await runBackup(fleet, 'remote-1')

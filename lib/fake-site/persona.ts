@@ -23,7 +23,8 @@ export interface PersonaTraits {
   packingDirs: string[]
 }
 
-const Q001_TAIL = ' Please refer to https://www.akeeba.com/documentation/warnings/q001.html for more information and troubleshooting instructions.'
+const Q001_TAIL =
+  ' Please refer to https://www.akeeba.com/documentation/warnings/q001.html for more information and troubleshooting instructions.'
 
 export const PERSONAS: Record<Persona, PersonaTraits> = {
   wordpress: {
@@ -39,7 +40,13 @@ export const PERSONAS: Record<Persona, PersonaTraits> = {
     q001: 'Failed configuration check Q001: Output directory unwritable.' + Q001_TAIL,
     // fixtures/akeeba-wp-9.1.1/01: installer 3-4, PackDB 5-6, Packing 7-8, finale 9-11, finished 11.
     defaultSteps: { installer: 2, PackDB: 2, Packing: 2, finale: 3 },
-    packingDirs: ['wp-admin/user', 'wp-includes/blocks/post-comments-form', 'wp-admin/js', 'wp-content/uploads/2025/11', 'wp-includes/js/dist'],
+    packingDirs: [
+      'wp-admin/user',
+      'wp-includes/blocks/post-comments-form',
+      'wp-admin/js',
+      'wp-content/uploads/2025/11',
+      'wp-includes/js/dist',
+    ],
   },
   joomla: {
     api: 500,

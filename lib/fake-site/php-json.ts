@@ -6,7 +6,9 @@ const NON_ASCII = /[\u0080-\uffff]/g
 
 export function phpJson(value: unknown): string {
   const text = JSON.stringify(value).replace(/\//g, '\\/')
-  return NON_ASCII.test(text) ? text.replace(NON_ASCII, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')) : text
+  return NON_ASCII.test(text)
+    ? text.replace(NON_ASCII, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'))
+    : text
 }
 
 /** The v2 envelope: `{"status":N,"data":…}` (HTTP 200 even for errors — fact 1). */

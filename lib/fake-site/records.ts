@@ -99,7 +99,9 @@ export function killRecord(r: SiteRecord): void {
 /** The profile's count quota: keep the newest `quota` complete backups with files. */
 export function applyQuota(records: Iterable<SiteRecord>, profileId: number, quota: number): void {
   if (quota <= 0) return
-  const complete = [...records].filter((r) => r.status === 'complete' && r.profileId === profileId && r.filesPresent && r.filesexist === 1)
+  const complete = [...records].filter(
+    (r) => r.status === 'complete' && r.profileId === profileId && r.filesPresent && r.filesexist === 1,
+  )
   complete.sort((a, b) => b.id - a.id)
   for (const r of complete.slice(quota)) {
     r.filesPresent = false

@@ -10,7 +10,13 @@ import type { FakeSite } from './site'
 
 const CHUNK = 1024 * 1024
 
-export function sendText(res: ServerResponse, status: number, headers: Record<string, string>, body: string, reason?: string): void {
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: string,
+  reason?: string,
+): void {
   if (res.destroyed) return
   const all = { ...headers, 'Content-Length': String(Buffer.byteLength(body)) }
   if (reason !== undefined) res.writeHead(status, reason, all)
@@ -18,12 +24,22 @@ export function sendText(res: ServerResponse, status: number, headers: Record<st
   res.end(body)
 }
 
-export async function sendOutcome(res: ServerResponse, site: FakeSite, format: JoomlaFormat, out: Outcome): Promise<void> {
+export async function sendOutcome(
+  res: ServerResponse,
+  site: FakeSite,
+  format: JoomlaFormat,
+  out: Outcome,
+): Promise<void> {
   switch (out.kind) {
     case 'json':
       return sendText(res, 200, jsonHeaders(site, format), withJunk(envelope(out.status, out.data), site.scenario.junk))
     case 'html':
-      return sendText(res, out.httpStatus, htmlHeaders(site, site.persona === 'joomla' ? 'text/html; charset=utf-8' : 'text/html; charset=UTF-8'), out.body)
+      return sendText(
+        res,
+        out.httpStatus,
+        htmlHeaders(site, site.persona === 'joomla' ? 'text/html; charset=utf-8' : 'text/html; charset=UTF-8'),
+        out.body,
+      )
     case 'bare500':
       return sendText(res, 500, bare500Headers(site), '', out.reason)
     case 'binary':
@@ -31,7 +47,12 @@ export async function sendOutcome(res: ServerResponse, site: FakeSite, format: J
   }
 }
 
-async function streamBinary(res: ServerResponse, headers: Record<string, string>, size: number, read: (o: number, n: number) => Buffer): Promise<void> {
+async function streamBinary(
+  res: ServerResponse,
+  headers: Record<string, string>,
+  size: number,
+  read: (o: number, n: number) => Buffer,
+): Promise<void> {
   res.writeHead(200, headers)
   let offset = 0
   while (offset < size && !res.destroyed) {

@@ -154,15 +154,19 @@ export class FakeSite {
     const now = this.now().getTime()
     for (let i = count; i >= 1; i--) {
       const at = new Date(now - i * 86_400_000)
-      const run = this.createBackup({
-        profile: 1,
-        description: `Nightly backup ${sqlDate(at).slice(0, 10)}`,
-        comment: '',
-        type: normaliseType(undefined, this.scenario.backupType),
-        archiver: undefined,
-        partSize: this.scenario.partSizeBytes ?? 0,
-        zombie: false,
-      }, undefined, at)
+      const run = this.createBackup(
+        {
+          profile: 1,
+          description: `Nightly backup ${sqlDate(at).slice(0, 10)}`,
+          comment: '',
+          type: normaliseType(undefined, this.scenario.backupType),
+          archiver: undefined,
+          partSize: this.scenario.partSizeBytes ?? 0,
+          zombie: false,
+        },
+        undefined,
+        at,
+      )
       this.completeRecord(this.records.get(run.recordId)!, new Date(at.getTime() + 95_000))
     }
     this.runs.clear()

@@ -27,7 +27,13 @@ export interface CallResult {
 const WRONG_KEY = 'Wrong-Key-2024-aaaaBBBBccccDDDD1234'
 
 /** One API call as the recorder made them: POST form by default, method + params in the verb's source. */
-export async function apiCall(fleet: FakeFleet, siteId: string, method: string | null, params: Record<string, string> = {}, o: CallOptions = {}): Promise<CallResult> {
+export async function apiCall(
+  fleet: FakeFleet,
+  siteId: string,
+  method: string | null,
+  params: Record<string, string> = {},
+  o: CallOptions = {},
+): Promise<CallResult> {
   const verb = o.verb ?? 'POST'
   const url = new URL(o.url ?? fleet.endpointUrl(siteId))
   const fields = new URLSearchParams()
@@ -76,13 +82,22 @@ export interface StepData {
   Profile: number
 }
 
-export async function step(fleet: FakeFleet, siteId: string, backupid: string, o: CallOptions = {}): Promise<CallResult & { data: StepData }> {
+export async function step(
+  fleet: FakeFleet,
+  siteId: string,
+  backupid: string,
+  o: CallOptions = {},
+): Promise<CallResult & { data: StepData }> {
   const r = await apiCall(fleet, siteId, 'stepBackup', { backupid }, o)
   return { ...r, data: r.env?.data as StepData }
 }
 
 /** startBackup then stepBackup until HasRun is false; returns every step object. */
-export async function runBackup(fleet: FakeFleet, siteId: string, params: Record<string, string> = {}): Promise<StepData[]> {
+export async function runBackup(
+  fleet: FakeFleet,
+  siteId: string,
+  params: Record<string, string> = {},
+): Promise<StepData[]> {
   const start = await apiCall(fleet, siteId, 'startBackup', params)
   if (start.env?.status !== 200) throw new Error(`startBackup failed: ${start.text}`)
   const steps = [start.env.data as StepData]

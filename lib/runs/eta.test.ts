@@ -28,8 +28,14 @@ describe('estimateRemaining', () => {
   })
 
   it('is overdue when late and the percent is too small to extrapolate', () => {
-    expect(estimateRemaining({ pastDurationsMs: [30_000], elapsedMs: 60_000, progress: 2 })).toEqual({ kind: 'overdue', typicalMs: 30_000 })
-    expect(estimateRemaining({ pastDurationsMs: [30_000], elapsedMs: 60_000, progress: null })).toEqual({ kind: 'overdue', typicalMs: 30_000 })
+    expect(estimateRemaining({ pastDurationsMs: [30_000], elapsedMs: 60_000, progress: 2 })).toEqual({
+      kind: 'overdue',
+      typicalMs: 30_000,
+    })
+    expect(estimateRemaining({ pastDurationsMs: [30_000], elapsedMs: 60_000, progress: null })).toEqual({
+      kind: 'overdue',
+      typicalMs: 30_000,
+    })
   })
 
   it('treats a clock skew (negative elapsed) as just started', () => {

@@ -41,7 +41,9 @@ export function estimateRemaining({ pastDurationsMs, elapsedMs, progress }: EtaI
 }
 
 /** Durations of finished successful runs, from run rows (startedAt → finishedAt). */
-export function successfulDurations(runs: readonly { status: string; startedAt: string | null; finishedAt: string | null }[]): number[] {
+export function successfulDurations(
+  runs: readonly { status: string; startedAt: string | null; finishedAt: string | null }[],
+): number[] {
   return runs
     .filter((r) => r.status === 'succeeded' && r.startedAt && r.finishedAt)
     .map((r) => Date.parse(r.finishedAt!) - Date.parse(r.startedAt!))

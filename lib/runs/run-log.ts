@@ -19,12 +19,18 @@ export async function buildRunLog(runId: string): Promise<{ text: string; filena
   out.push(`Run        ${run.id}`)
   out.push(`Site       ${run.siteName} (${siteUrl})`)
   out.push(`Status     ${run.status.replace('_', ' ')}`)
-  out.push(`Trigger    ${run.trigger}${run.requestedBy ? ` by ${run.requestedBy}` : ''}, profile ${run.profileId}${run.backupType ? `, type ${run.backupType}` : ''}`)
+  out.push(
+    `Trigger    ${run.trigger}${run.requestedBy ? ` by ${run.requestedBy}` : ''}, profile ${run.profileId}${run.backupType ? `, type ${run.backupType}` : ''}`,
+  )
   if (run.description) out.push(`Description ${run.description}`)
   out.push(`Queued     ${time(run.createdAt)}`)
   if (run.startedAt) out.push(`Started    ${time(run.startedAt)}`)
-  if (run.finishedAt) out.push(`Finished   ${time(run.finishedAt)} (took ${formatDuration(ms(run.finishedAt) - ms(t0))})`)
-  if (run.archiveName) out.push(`Archive    ${run.archiveName}${run.remoteRecordId !== null ? ` (site record #${run.remoteRecordId})` : ''}`)
+  if (run.finishedAt)
+    out.push(`Finished   ${time(run.finishedAt)} (took ${formatDuration(ms(run.finishedAt) - ms(t0))})`)
+  if (run.archiveName)
+    out.push(
+      `Archive    ${run.archiveName}${run.remoteRecordId !== null ? ` (site record #${run.remoteRecordId})` : ''}`,
+    )
   if (run.remoteBackupId) out.push(`Backup id  ${run.remoteBackupId}`)
   out.push(`Warnings   ${run.warningsCount}`)
   if (run.errorMessage && run.status !== 'running') out.push(`Error      [${run.errorKind}] ${run.errorMessage}`)
@@ -32,9 +38,14 @@ export async function buildRunLog(runId: string): Promise<{ text: string; filena
   for (const s of steps) {
     const rel = `+${((ms(s.createdAt) - ms(t0)) / 1000).toFixed(1)}s`
     const head = [
-      pad(`#${s.seq}`, 5), pad(time(s.createdAt), 28), pad(rel, 9), pad(s.call, 14),
-      pad(s.stepNumber !== null ? `step ${s.stepNumber}` : '', 9), pad(s.domain ? domainLabel(s.domain) : '', 11),
-      pad(s.progress !== null ? `${s.progress}%` : '', 5), pad(`${(s.durationMs / 1000).toFixed(2)} s`, 9),
+      pad(`#${s.seq}`, 5),
+      pad(time(s.createdAt), 28),
+      pad(rel, 9),
+      pad(s.call, 14),
+      pad(s.stepNumber !== null ? `step ${s.stepNumber}` : '', 9),
+      pad(s.domain ? domainLabel(s.domain) : '', 11),
+      pad(s.progress !== null ? `${s.progress}%` : '', 5),
+      pad(`${(s.durationMs / 1000).toFixed(2)} s`, 9),
       `HTTP ${s.httpStatus || '—'}${s.envelopeStatus !== null && s.envelopeStatus !== 200 ? ` status ${s.envelopeStatus}` : ''}${s.stepState ? ` ${s.stepState}` : ''}`,
     ]
     out.push(head.join(' ').trimEnd())
@@ -43,6 +54,10 @@ export async function buildRunLog(runId: string): Promise<{ text: string; filena
     if (s.error) out.push(`      ERROR${s.errorKind ? ` [${s.errorKind}]` : ''}: ${s.error}`)
   }
   const stamp = t0.slice(0, 19).replace(/[:T]/g, '-')
-  const safe = run.siteName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'site'
+  const safe =
+    run.siteName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'site'
   return { text: out.join('\n') + '\n', filename: `stepwise-${safe}-${stamp}-${run.id}.log` }
 }

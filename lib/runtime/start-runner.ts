@@ -14,7 +14,10 @@ import { scheduleTicker } from '../schedule/fire'
 export async function migrateOnStart(): Promise<void> {
   const c = config()
   const r = await migrate(c.DATABASE_URL)
-  logger().info({ database: r.kind, applied: r.applied, latest: r.latest }, r.applied.length ? 'migrations applied' : 'database up to date')
+  logger().info(
+    { database: r.kind, applied: r.applied, latest: r.latest },
+    r.applied.length ? 'migrations applied' : 'database up to date',
+  )
 }
 
 export function startRunner(kind: RunnerOptions['kind'], extra: Partial<RunnerOptions> = {}): Runner {

@@ -20,15 +20,26 @@ describe('time zones across DST', () => {
   })
 
   it('America/New_York both changes: once each day', () => {
-    expect(iso(nextFires('30 2 * * *', 'America/New_York', 3, new Date('2027-03-13T00:00:00Z'))))
-      .toEqual(['2027-03-13T07:30:00.000Z', '2027-03-14T07:00:00.000Z', '2027-03-15T06:30:00.000Z'])
-    expect(iso(nextFires('30 2 * * *', 'America/New_York', 3, new Date('2027-11-06T00:00:00Z'))))
-      .toEqual(['2027-11-06T06:30:00.000Z', '2027-11-07T07:30:00.000Z', '2027-11-08T07:30:00.000Z'])
+    expect(iso(nextFires('30 2 * * *', 'America/New_York', 3, new Date('2027-03-13T00:00:00Z')))).toEqual([
+      '2027-03-13T07:30:00.000Z',
+      '2027-03-14T07:00:00.000Z',
+      '2027-03-15T06:30:00.000Z',
+    ])
+    expect(iso(nextFires('30 2 * * *', 'America/New_York', 3, new Date('2027-11-06T00:00:00Z')))).toEqual([
+      '2027-11-06T06:30:00.000Z',
+      '2027-11-07T07:30:00.000Z',
+      '2027-11-08T07:30:00.000Z',
+    ])
   })
 
   it('an hourly job keeps its UTC rhythm through the Berlin fall-back hour', () => {
     const fires = nextFires('0 * * * *', 'Europe/Berlin', 4, new Date('2027-10-30T23:30:00Z'))
-    expect(iso(fires)).toEqual(['2027-10-31T00:00:00.000Z', '2027-10-31T01:00:00.000Z', '2027-10-31T02:00:00.000Z', '2027-10-31T03:00:00.000Z'])
+    expect(iso(fires)).toEqual([
+      '2027-10-31T00:00:00.000Z',
+      '2027-10-31T01:00:00.000Z',
+      '2027-10-31T02:00:00.000Z',
+      '2027-10-31T03:00:00.000Z',
+    ])
   })
 
   it('the same expression means different instants in different zones', () => {
@@ -63,7 +74,7 @@ describe('checkCron', () => {
     if (!r.ok) expect(r.message).toMatch(/exactly 5 fields.*has 6.*seconds/)
   })
 
-  it('rejects bad values with croner\'s words, without its class-name prefix', () => {
+  it("rejects bad values with croner's words, without its class-name prefix", () => {
     const r = checkCron('61 * * * *', 'UTC')
     expect(r).toMatchObject({ ok: false, field: 'cron' })
     if (!r.ok) {
@@ -75,11 +86,19 @@ describe('checkCron', () => {
   })
 
   it('rejects an expression that never matches', () => {
-    expect(checkCron('0 0 31 2 *', 'UTC')).toMatchObject({ ok: false, field: 'cron', message: expect.stringMatching(/never/) })
+    expect(checkCron('0 0 31 2 *', 'UTC')).toMatchObject({
+      ok: false,
+      field: 'cron',
+      message: expect.stringMatching(/never/),
+    })
   })
 
   it('rejects unknown time zones naming the timezone field', () => {
-    expect(checkCron('0 2 * * *', 'Mars/Base')).toMatchObject({ ok: false, field: 'timezone', message: expect.stringMatching(/Mars\/Base/) })
+    expect(checkCron('0 2 * * *', 'Mars/Base')).toMatchObject({
+      ok: false,
+      field: 'timezone',
+      message: expect.stringMatching(/Mars\/Base/),
+    })
     expect(checkCron('0 2 * * *', '')).toMatchObject({ ok: false, field: 'timezone' })
   })
 })

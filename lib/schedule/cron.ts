@@ -28,14 +28,23 @@ function plainCronMessage(raw: string): string {
 /** Checks an expression and a zone; the message says what is wrong in words a person can act on. */
 export function checkCron(expr: string, timezone: string): CronCheck {
   if (!isValidTimezone(timezone)) {
-    return { ok: false, field: 'timezone', message: `Unknown time zone "${timezone}". Use an IANA name such as Europe/Berlin, America/New_York or UTC.` }
+    return {
+      ok: false,
+      field: 'timezone',
+      message: `Unknown time zone "${timezone}". Use an IANA name such as Europe/Berlin, America/New_York or UTC.`,
+    }
   }
   const trimmed = expr.trim()
-  if (!trimmed) return { ok: false, field: 'cron', message: 'Enter a cron expression, e.g. "0 2 * * *" for every day at 02:00.' }
+  if (!trimmed)
+    return { ok: false, field: 'cron', message: 'Enter a cron expression, e.g. "0 2 * * *" for every day at 02:00.' }
   const parts = trimmed.split(/\s+/)
   if (!trimmed.startsWith('@') && parts.length !== 5) {
     const extra = parts.length === 6 ? ' A 6th field (seconds) is not supported: backups start at whole minutes.' : ''
-    return { ok: false, field: 'cron', message: `A cron expression has exactly 5 fields (minute hour day-of-month month day-of-week); this one has ${parts.length}.${extra}` }
+    return {
+      ok: false,
+      field: 'cron',
+      message: `A cron expression has exactly 5 fields (minute hour day-of-month month day-of-week); this one has ${parts.length}.${extra}`,
+    }
   }
   let c: Cron
   try {
@@ -44,7 +53,11 @@ export function checkCron(expr: string, timezone: string): CronCheck {
     return { ok: false, field: 'cron', message: `Invalid cron expression: ${plainCronMessage((e as Error).message)}` }
   }
   if (!c.nextRun(new Date())) {
-    return { ok: false, field: 'cron', message: 'This expression never matches a date (for example 31 February), so it would never run.' }
+    return {
+      ok: false,
+      field: 'cron',
+      message: 'This expression never matches a date (for example 31 February), so it would never run.',
+    }
   }
   return { ok: true }
 }

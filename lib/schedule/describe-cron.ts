@@ -2,19 +2,39 @@
 // Pure and browser-safe (the form previews it as you type).
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
 const DAY_ALIASES: Record<string, number> = { SUN: 0, MON: 1, TUE: 2, WED: 3, THU: 4, FRI: 5, SAT: 6 }
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
-const MONTH_ALIASES: Record<string, number> = Object.fromEntries(MONTHS.map((m, i) => [m.slice(0, 3).toUpperCase(), i + 1]))
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
+const MONTH_ALIASES: Record<string, number> = Object.fromEntries(
+  MONTHS.map((m, i) => [m.slice(0, 3).toUpperCase(), i + 1]),
+)
 
 const NICKNAMES: Record<string, string> = {
-  '@yearly': '0 0 1 1 *', '@annually': '0 0 1 1 *', '@monthly': '0 0 1 * *', '@weekly': '0 0 * * 0',
-  '@daily': '0 0 * * *', '@midnight': '0 0 * * *', '@hourly': '0 * * * *',
+  '@yearly': '0 0 1 1 *',
+  '@annually': '0 0 1 1 *',
+  '@monthly': '0 0 1 * *',
+  '@weekly': '0 0 * * 0',
+  '@daily': '0 0 * * *',
+  '@midnight': '0 0 * * *',
+  '@hourly': '0 * * * *',
 }
 
 const isNum = (s: string) => /^\d+$/.test(s)
 const pad = (n: number) => String(n).padStart(2, '0')
 
 function ordinal(n: number): string {
-  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'
+  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')
   return `${n}${s}`
 }
 
@@ -33,7 +53,8 @@ function dayNumber(s: string): number | null {
 /** "1-5" → Monday to Friday, "0,6" → Sunday and Saturday; null when not a plain list or range. */
 function describeDays(field: string): string | null {
   if (field === '1-5' || field.toUpperCase() === 'MON-FRI') return 'Monday to Friday'
-  if (field === '0,6' || field === '6,0' || field.toUpperCase() === 'SAT,SUN' || field.toUpperCase() === 'SUN,SAT') return 'Saturday and Sunday'
+  if (field === '0,6' || field === '6,0' || field.toUpperCase() === 'SAT,SUN' || field.toUpperCase() === 'SUN,SAT')
+    return 'Saturday and Sunday'
   const range = field.match(/^(\w+)-(\w+)$/)
   if (range) {
     const a = dayNumber(range[1])
@@ -78,7 +99,9 @@ export function describeCron(expression: string): string {
   const hourStep = hour.match(/^\*\/(\d+)$/)
   if (anyDate && hourStep && isNum(min)) {
     const n = Number(hourStep[1])
-    return n === 1 ? `Every hour at ${pad(Number(min))} past` : `Every ${n} hours at ${pad(Number(min))} past (from 00:${pad(Number(min))})`
+    return n === 1
+      ? `Every hour at ${pad(Number(min))} past`
+      : `Every ${n} hours at ${pad(Number(min))} past (from 00:${pad(Number(min))})`
   }
   const times = describeTimes(min, hour)
   if (!times) return raw

@@ -18,7 +18,12 @@ export interface FireOutcome {
 }
 
 /** Sites of this fire whose staggered time has come and that have neither a run nor a recorded skip. */
-async function pendingSites(r: FireReads, s: DueSchedule, occurrence: Date, dueOffsetMs: number): Promise<TargetSite[]> {
+async function pendingSites(
+  r: FireReads,
+  s: DueSchedule,
+  occurrence: Date,
+  dueOffsetMs: number,
+): Promise<TargetSite[]> {
   const due = dueSites(s, await r.targetSites(), dueOffsetMs)
   if (due.length === 0) return []
   const handled = await r.handledSiteIds(occurrence)
@@ -35,10 +40,18 @@ export async function fireOccurrence(s: DueSchedule, w: FireWork, now: Date): Pr
   const firstPass = s.lastFireAt?.getTime() !== w.occurrence.getTime()
   return fireTransaction(s, { nextFireAt: w.occurrence, lastFireAt: w.occurrence }, async (ops) => {
     if (firstPass && w.missed) {
-      await ops.recordEvent('schedule.missed', { scheduledFor: w.missed.first, actor: RUNNER_ACTOR, details: missedWithCatchUp(w.missed, w.occurrence) })
+      await ops.recordEvent('schedule.missed', {
+        scheduledFor: w.missed.first,
+        actor: RUNNER_ACTOR,
+        details: missedWithCatchUp(w.missed, w.occurrence),
+      })
     }
     if (firstPass && w.catchUp) {
-      await ops.recordEvent('schedule.catch_up', { scheduledFor: w.occurrence, actor: RUNNER_ACTOR, details: { lateMs: now.getTime() - w.occurrence.getTime() } })
+      await ops.recordEvent('schedule.catch_up', {
+        scheduledFor: w.occurrence,
+        actor: RUNNER_ACTOR,
+        details: { lateMs: now.getTime() - w.occurrence.getTime() },
+      })
     }
     const outcome: FireOutcome = { created: [], skipped: [] }
     const sites = await pendingSites(ops, s, w.occurrence, w.dueOffsetMs)
@@ -47,14 +60,29 @@ export async function fireOccurrence(s: DueSchedule, w: FireWork, now: Date): Pr
       const busy = active.find((a) => a.siteId === site.id)
       const reason = skipReason(site, busy)
       if (reason) {
-        await ops.recordEvent('schedule.skipped', { scheduledFor: w.occurrence, siteId: site.id, runId: busy?.id ?? null, actor: RUNNER_ACTOR, details: { reason, siteName: site.name } })
+        await ops.recordEvent('schedule.skipped', {
+          scheduledFor: w.occurrence,
+          siteId: site.id,
+          runId: busy?.id ?? null,
+          actor: RUNNER_ACTOR,
+          details: { reason, siteName: site.name },
+        })
         outcome.skipped.push({ siteId: site.id, reason })
         continue
       }
       const run = await ops.createRun(scheduledRun(s, site, w.occurrence))
       await ops.recordAudit('run.queued', {
-        actor: RUNNER_ACTOR, siteId: site.id, runId: run.id, scheduleId: s.id, scheduledFor: w.occurrence,
-        details: { trigger: 'schedule', scheduleId: s.id, scheduledFor: w.occurrence.toISOString(), profileId: run.profileId },
+        actor: RUNNER_ACTOR,
+        siteId: site.id,
+        runId: run.id,
+        scheduleId: s.id,
+        scheduledFor: w.occurrence,
+        details: {
+          trigger: 'schedule',
+          scheduleId: s.id,
+          scheduledFor: w.occurrence.toISOString(),
+          profileId: run.profileId,
+        },
       })
       outcome.created.push(run.id)
     }

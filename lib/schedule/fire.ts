@@ -34,7 +34,15 @@ export async function fireDueSchedules(now = new Date()): Promise<FireSummary> {
       summary.created.push(...out.created)
       summary.skipped += out.skipped.length
       if (out.created.length || out.skipped.length) {
-        logger().info({ schedule: s.id, scheduledFor: plan.occurrence.toISOString(), queued: out.created.length, skipped: out.skipped }, 'schedule fired')
+        logger().info(
+          {
+            schedule: s.id,
+            scheduledFor: plan.occurrence.toISOString(),
+            queued: out.created.length,
+            skipped: out.skipped,
+          },
+          'schedule fired',
+        )
       }
     } catch (e) {
       // Another runner created the same run first (the unique key held): nothing to do here.
@@ -58,6 +66,8 @@ export function scheduleTicker(everyMs = 1_000): () => Promise<void> {
     // In the background: a fire over many sites must not hold up the runner's claims.
     void fireDueSchedules(new Date(t))
       .catch((e) => logger().error({ err: e }, 'firing schedules failed; trying again in a second'))
-      .finally(() => { busy = false })
+      .finally(() => {
+        busy = false
+      })
   }
 }

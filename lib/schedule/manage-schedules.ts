@@ -3,8 +3,17 @@
 // or editing a schedule never triggers a catch-up for fires it was not due to make.
 import { AppError, notFound } from '../api/errors'
 import {
-  allTargetSites, deleteScheduleRow, getScheduleRow, insertSchedule, latestScheduledRuns, listScheduleEvents, listScheduleRows,
-  recordScheduleEvent, siteExistsForSchedule, updateScheduleRow, type ScheduleWrite,
+  allTargetSites,
+  deleteScheduleRow,
+  getScheduleRow,
+  insertSchedule,
+  latestScheduledRuns,
+  listScheduleEvents,
+  listScheduleRows,
+  recordScheduleEvent,
+  siteExistsForSchedule,
+  updateScheduleRow,
+  type ScheduleWrite,
 } from '../db/schedules'
 import type { ScheduleDto, ScheduleEvent } from '../domain/schedules'
 import { checkCron, minGapMs, nextFireAfter, nextFires } from './cron'
@@ -28,7 +37,10 @@ function checkRule(cron: string, timezone: string, staggerMinutes: number, now: 
   if (!c.ok) throw invalid(c.field, c.message)
   const gap = minGapMs(cron, timezone, now)
   if (staggerMinutes > 0 && gap !== null && staggerMinutes * 60_000 >= gap) {
-    throw invalid('staggerMinutes', `the stagger window (${staggerMinutes} min) must be shorter than the time between two fires (${Math.round(gap / 60_000)} min), or fires would overlap`)
+    throw invalid(
+      'staggerMinutes',
+      `the stagger window (${staggerMinutes} min) must be shorter than the time between two fires (${Math.round(gap / 60_000)} min), or fires would overlap`,
+    )
   }
 }
 
@@ -70,20 +82,32 @@ export async function getScheduleDetail(id: string): Promise<{ schedule: Schedul
 
 export async function createSchedule(input: CreateScheduleInput, now = new Date()): Promise<ScheduleDto> {
   await checkTarget(input.siteId)
-  const stagger = input.siteId ? 0 : input.staggerMinutes ?? 0
+  const stagger = input.siteId ? 0 : (input.staggerMinutes ?? 0)
   checkRule(input.cron, input.timezone, stagger, now)
   const enabled = input.enabled ?? true
   const target = input.siteId ? (await siteExistsForSchedule(input.siteId))?.name : `tag ${input.tag}`
   const w: ScheduleWrite = {
     name: input.name || `${describeCron(input.cron)} · ${target}`.slice(0, 120),
-    siteId: input.siteId ?? null, tag: input.siteId ? null : input.tag ?? null,
-    cron: input.cron, timezone: input.timezone, profileId: input.profileId ?? null, descriptionTemplate: input.descriptionTemplate || null,
-    staggerMinutes: stagger, runOnce: input.runOnce ?? false, enabled,
-    changedBy: input.by || DEFAULT_ACTOR, changeReason: input.reason || (enabled ? 'Created' : 'Created disabled'), changedAt: now,
+    siteId: input.siteId ?? null,
+    tag: input.siteId ? null : (input.tag ?? null),
+    cron: input.cron,
+    timezone: input.timezone,
+    profileId: input.profileId ?? null,
+    descriptionTemplate: input.descriptionTemplate || null,
+    staggerMinutes: stagger,
+    runOnce: input.runOnce ?? false,
+    enabled,
+    changedBy: input.by || DEFAULT_ACTOR,
+    changeReason: input.reason || (enabled ? 'Created' : 'Created disabled'),
+    changedAt: now,
     nextFireAt: enabled ? nextFireAfter(input.cron, input.timezone, now) : null,
   }
   const id = await insertSchedule(w)
-  await recordScheduleEvent('schedule.created', { scheduleId: id, actor: w.changedBy, details: { cron: w.cron, timezone: w.timezone, siteId: w.siteId, tag: w.tag } })
+  await recordScheduleEvent('schedule.created', {
+    scheduleId: id,
+    actor: w.changedBy,
+    details: { cron: w.cron, timezone: w.timezone, siteId: w.siteId, tag: w.tag },
+  })
   return getSchedule(id)
 }
 
@@ -96,7 +120,7 @@ export async function updateSchedule(id: string, input: UpdateScheduleInput, now
   if (!siteId && !tag) throw invalid('siteId', 'choose one site or one tag')
   const cron = input.cron ?? cur.cron
   const timezone = input.timezone ?? cur.timezone
-  const stagger = siteId ? 0 : input.staggerMinutes ?? cur.staggerMinutes
+  const stagger = siteId ? 0 : (input.staggerMinutes ?? cur.staggerMinutes)
   checkRule(cron, timezone, stagger, now)
   const enabled = input.enabled ?? cur.enabled
   const toggled = enabled !== cur.enabled
@@ -104,18 +128,30 @@ export async function updateSchedule(id: string, input: UpdateScheduleInput, now
   const by = input.by || DEFAULT_ACTOR
   const w: Partial<ScheduleWrite> = {
     ...(input.name !== undefined ? { name: input.name } : {}),
-    siteId, tag, cron, timezone, staggerMinutes: stagger, enabled,
+    siteId,
+    tag,
+    cron,
+    timezone,
+    staggerMinutes: stagger,
+    enabled,
     ...(input.profileId !== undefined ? { profileId: input.profileId } : {}),
     ...(input.descriptionTemplate !== undefined ? { descriptionTemplate: input.descriptionTemplate || null } : {}),
     ...(input.runOnce !== undefined ? { runOnce: input.runOnce } : {}),
-    changedBy: by, changedAt: now,
+    changedBy: by,
+    changedAt: now,
     changeReason: input.reason || (toggled ? (enabled ? 'Enabled' : 'Disabled') : 'Edited'),
     // Recomputed from now on enable and on a new rule; unchanged otherwise (a fire in progress goes on).
-    nextFireAt: !enabled ? null : toggled || ruleChanged || !cur.nextFireAt ? nextFireAfter(cron, timezone, now) : cur.nextFireAt,
+    nextFireAt: !enabled
+      ? null
+      : toggled || ruleChanged || !cur.nextFireAt
+        ? nextFireAfter(cron, timezone, now)
+        : cur.nextFireAt,
   }
   if (!(await updateScheduleRow(id, w))) throw notFound('schedule', id)
   await recordScheduleEvent(toggled ? (enabled ? 'schedule.enabled' : 'schedule.disabled') : 'schedule.updated', {
-    scheduleId: id, actor: by, details: { reason: w.changeReason, ...(ruleChanged ? { cron, timezone } : {}) },
+    scheduleId: id,
+    actor: by,
+    details: { reason: w.changeReason, ...(ruleChanged ? { cron, timezone } : {}) },
   })
   return getSchedule(id)
 }
@@ -123,7 +159,11 @@ export async function updateSchedule(id: string, input: UpdateScheduleInput, now
 export async function deleteSchedule(id: string, by?: string): Promise<void> {
   const cur = await getScheduleRow(id)
   if (!cur || !(await deleteScheduleRow(id))) throw notFound('schedule', id)
-  await recordScheduleEvent('schedule.deleted', { scheduleId: id, actor: by || DEFAULT_ACTOR, details: { name: cur.name, cron: cur.cron, timezone: cur.timezone } })
+  await recordScheduleEvent('schedule.deleted', {
+    scheduleId: id,
+    actor: by || DEFAULT_ACTOR,
+    details: { name: cur.name, cron: cur.cron, timezone: cur.timezone },
+  })
 }
 
 export interface CronPreview {
@@ -133,5 +173,9 @@ export interface CronPreview {
 }
 
 export function previewCron(input: PreviewInput, now = new Date()): CronPreview {
-  return { cronText: describeCron(input.cron), timezone: input.timezone, fires: nextFires(input.cron, input.timezone, input.count ?? 5, now).map((d) => d.toISOString()) }
+  return {
+    cronText: describeCron(input.cron),
+    timezone: input.timezone,
+    fires: nextFires(input.cron, input.timezone, input.count ?? 5, now).map((d) => d.toISOString()),
+  }
 }

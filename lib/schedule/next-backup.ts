@@ -4,7 +4,10 @@ import { siteNextStart } from './site-next-start'
 import { targetsOf } from './targets'
 
 /** When each site's next scheduled backup starts (its stagger offset included); sites with none are absent. */
-export async function nextBackupBySite(sites: { id: string; tags: string[] }[], now = new Date()): Promise<Map<string, Date>> {
+export async function nextBackupBySite(
+  sites: { id: string; tags: string[] }[],
+  now = new Date(),
+): Promise<Map<string, Date>> {
   const out = new Map<string, Date>()
   if (sites.length === 0) return out
   for (const s of await enabledScheduleFires()) {

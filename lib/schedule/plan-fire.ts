@@ -56,7 +56,12 @@ export function planFire(s: FireInput, now: Date, catchupWindowMs: number): Fire
   }
   const complete = lateness >= windowMs
   return {
-    kind: 'fire', occurrence, missed, catchUp, dueOffsetMs: lateness, complete,
+    kind: 'fire',
+    occurrence,
+    missed,
+    catchUp,
+    dueOffsetMs: lateness,
+    complete,
     next: complete ? next : null,
   }
 }

@@ -13,7 +13,10 @@ export interface RunOnceDisable {
 /** After the fire at `occurrence` is complete (every site queued or skipped). */
 export function disableAfterFire(occurrence: Date, now: Date): RunOnceDisable {
   return {
-    nextFireAt: null, enabled: false, changedBy: RUNNER_ACTOR, changedAt: now,
+    nextFireAt: null,
+    enabled: false,
+    changedBy: RUNNER_ACTOR,
+    changedAt: now,
     changeReason: `Run-once schedule fired at ${occurrence.toISOString()} and disabled itself.`,
   }
 }
@@ -21,7 +24,10 @@ export function disableAfterFire(occurrence: Date, now: Date): RunOnceDisable {
 /** When its fire (the latest pending one, `last`) is older than the catch-up window: nothing ran. */
 export function disableAfterMiss(last: Date, now: Date, catchupWindowMinutes: number): RunOnceDisable {
   return {
-    nextFireAt: null, enabled: false, changedBy: RUNNER_ACTOR, changedAt: now,
+    nextFireAt: null,
+    enabled: false,
+    changedBy: RUNNER_ACTOR,
+    changedAt: now,
     changeReason: `Run-once fire at ${last.toISOString()} was missed while Stepwise was down (older than the ${catchupWindowMinutes}-minute catch-up window); nothing ran.`,
   }
 }

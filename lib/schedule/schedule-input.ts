@@ -33,15 +33,21 @@ function refineCron(v: { cron?: string; timezone?: string }, ctx: z.RefinementCt
   if (!r.ok) ctx.addIssue({ code: 'custom', path: [r.field], message: r.message })
 }
 
-export const createScheduleInput = z.object(fields).strict()
+export const createScheduleInput = z
+  .object(fields)
+  .strict()
   .superRefine((v, ctx) => {
-    if (Boolean(v.siteId) === Boolean(v.tag)) ctx.addIssue({ code: 'custom', path: ['siteId'], message: 'choose one site or one tag' })
+    if (Boolean(v.siteId) === Boolean(v.tag))
+      ctx.addIssue({ code: 'custom', path: ['siteId'], message: 'choose one site or one tag' })
     refineCron(v, ctx)
   })
 
-export const updateScheduleInput = z.object({ ...fields, cron: cron.optional(), timezone: timezone.optional() }).strict()
+export const updateScheduleInput = z
+  .object({ ...fields, cron: cron.optional(), timezone: timezone.optional() })
+  .strict()
   .superRefine((v, ctx) => {
-    if (v.siteId && v.tag) ctx.addIssue({ code: 'custom', path: ['siteId'], message: 'choose one site or one tag, not both' })
+    if (v.siteId && v.tag)
+      ctx.addIssue({ code: 'custom', path: ['siteId'], message: 'choose one site or one tag, not both' })
     if ((v.cron === undefined) !== (v.timezone === undefined)) {
       // Checked against the stored value in lib (the other one may be unchanged).
       return
@@ -49,7 +55,9 @@ export const updateScheduleInput = z.object({ ...fields, cron: cron.optional(), 
     refineCron(v, ctx)
   })
 
-export const previewInput = z.object({ cron, timezone, count: z.number().int().min(1).max(20).optional() }).strict()
+export const previewInput = z
+  .object({ cron, timezone, count: z.number().int().min(1).max(20).optional() })
+  .strict()
   .superRefine(refineCron)
 
 export type CreateScheduleInput = z.infer<typeof createScheduleInput>

@@ -9,8 +9,18 @@ export function scheduledRun(
   occurrence: Date,
 ): NewRun {
   return {
-    siteId: site.id, hostKey: site.hostKey, profileId: s.profileId ?? site.defaultProfileId,
-    description: renderDescription(s.descriptionTemplate, { site: site.name, schedule: s.name, firedAt: occurrence, timezone: s.timezone }),
-    trigger: 'schedule', requestedBy: `schedule: ${s.name}`, scheduleId: s.id, scheduledFor: occurrence,
+    siteId: site.id,
+    hostKey: site.hostKey,
+    profileId: s.profileId ?? site.defaultProfileId,
+    description: renderDescription(s.descriptionTemplate, {
+      site: site.name,
+      schedule: s.name,
+      firedAt: occurrence,
+      timezone: s.timezone,
+    }),
+    trigger: 'schedule',
+    requestedBy: `schedule: ${s.name}`,
+    scheduleId: s.id,
+    scheduledFor: occurrence,
   }
 }

@@ -15,6 +15,7 @@ export function siteNextStart(s: PendingFire, siteId: string, now: Date): Date |
   const offset = staggerOffsetMs(s.id, siteId, s.staggerMinutes)
   let fire: Date | null = s.nextFireAt
   // A pending fire whose start for this site already passed is handled (or being handled) now.
-  if (fire && fire.getTime() + offset <= now.getTime()) fire = nextFireAfter(s.cron, s.timezone, new Date(now.getTime() - offset))
+  if (fire && fire.getTime() + offset <= now.getTime())
+    fire = nextFireAfter(s.cron, s.timezone, new Date(now.getTime() - offset))
   return fire ? new Date(fire.getTime() + offset) : null
 }

@@ -10,29 +10,35 @@ describe('staggerOffsetMs', () => {
   })
 
   it('is deterministic and inside the window, in whole seconds', () => {
-    fc.assert(fc.property(id, id, fc.integer({ min: 1, max: 1440 }), (s, site, w) => {
-      const a = staggerOffsetMs(s, site, w)
-      expect(staggerOffsetMs(s, site, w)).toBe(a)
-      expect(a).toBeGreaterThanOrEqual(0)
-      expect(a).toBeLessThan(w * 60_000)
-      expect(a % 1000).toBe(0)
-    }), { seed: 7, numRuns: 500 })
+    fc.assert(
+      fc.property(id, id, fc.integer({ min: 1, max: 1440 }), (s, site, w) => {
+        const a = staggerOffsetMs(s, site, w)
+        expect(staggerOffsetMs(s, site, w)).toBe(a)
+        expect(a).toBeGreaterThanOrEqual(0)
+        expect(a).toBeLessThan(w * 60_000)
+        expect(a % 1000).toBe(0)
+      }),
+      { seed: 7, numRuns: 500 },
+    )
   })
 
   it('spreads 40 sites roughly uniformly over the window (no start-second pile-up)', () => {
-    fc.assert(fc.property(id, fc.uniqueArray(id, { minLength: 40, maxLength: 40 }), (scheduleId, sites) => {
-      const w = 60
-      const offsets = sites.map((s) => staggerOffsetMs(scheduleId, s, w))
-      // Quarter buckets: expected 10 each.
-      const buckets = [0, 0, 0, 0]
-      for (const o of offsets) buckets[Math.floor(o / (w * 60_000 / 4))]++
-      for (const b of buckets) {
-        expect(b).toBeGreaterThanOrEqual(1)
-        expect(b).toBeLessThanOrEqual(22)
-      }
-      // Most sites start in a second of their own (a hash, so a few may share one).
-      expect(new Set(offsets).size).toBeGreaterThanOrEqual(36)
-    }), { seed: 42, numRuns: 200 })
+    fc.assert(
+      fc.property(id, fc.uniqueArray(id, { minLength: 40, maxLength: 40 }), (scheduleId, sites) => {
+        const w = 60
+        const offsets = sites.map((s) => staggerOffsetMs(scheduleId, s, w))
+        // Quarter buckets: expected 10 each.
+        const buckets = [0, 0, 0, 0]
+        for (const o of offsets) buckets[Math.floor(o / ((w * 60_000) / 4))]++
+        for (const b of buckets) {
+          expect(b).toBeGreaterThanOrEqual(1)
+          expect(b).toBeLessThanOrEqual(22)
+        }
+        // Most sites start in a second of their own (a hash, so a few may share one).
+        expect(new Set(offsets).size).toBeGreaterThanOrEqual(36)
+      }),
+      { seed: 42, numRuns: 200 },
+    )
   })
 
   it('is uniform over many sites (chi-square, 10 buckets, 2000 sites)', () => {

@@ -21,7 +21,13 @@ export interface TemplateValues {
 
 function partsIn(date: Date, timeZone: string): Record<string, string> {
   const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
   }).formatToParts(date)
   return Object.fromEntries(parts.map((p) => [p.type, p.value]))
 }
@@ -29,7 +35,11 @@ function partsIn(date: Date, timeZone: string): Record<string, string> {
 export function renderDescription(template: string | null | undefined, v: TemplateValues): string {
   const p = partsIn(v.firedAt, v.timezone)
   const values: Record<string, string> = {
-    site: v.site, schedule: v.schedule, date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}`, timezone: v.timezone,
+    site: v.site,
+    schedule: v.schedule,
+    date: `${p.year}-${p.month}-${p.day}`,
+    time: `${p.hour}:${p.minute}`,
+    timezone: v.timezone,
   }
   const text = (template?.trim() || DEFAULT_TEMPLATE).replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m)
   return text.slice(0, 255)

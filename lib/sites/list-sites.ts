@@ -22,7 +22,10 @@ async function decorate(rows: SiteRecord[]): Promise<SiteDto[]> {
   ])
   // The archive of each site's last good run (or, for sites never backed up by us, its latest complete
   // archive), to tell "backed up" from "files removed".
-  const candidates = await completeArchivesOf(ids, { runIds: [...lastOks.values()].map((r) => r.id), backupEnds: [...latestEnds.values()] })
+  const candidates = await completeArchivesOf(ids, {
+    runIds: [...lastOks.values()].map((r) => r.id),
+    backupEnds: [...latestEnds.values()],
+  })
   // A site has at most one running run; while it waits, its oldest queued one.
   const activeBySite = new Map<string, RunBrief>()
   for (const a of active) if (!activeBySite.has(a.siteId) || a.status === 'running') activeBySite.set(a.siteId, a)
@@ -39,22 +42,40 @@ async function decorate(rows: SiteRecord[]): Promise<SiteDto[]> {
     const lastOk = lastOks.get(r.id) ?? null
     const latestArchive = latestArchiveOf.get(r.id) ?? null
     const lastSuccessAt = lastOk?.finishedAt ?? latestArchive?.backupEnd ?? null
-    const okArchive = lastOk ? archiveOfRun.get(lastOk.id) ?? null : latestArchive
+    const okArchive = lastOk ? (archiveOfRun.get(lastOk.id) ?? null) : latestArchive
     const state = siteBackupState({
       connectionStatus: r.connectionStatus,
       running: act?.status === 'running',
       lastStatus: last?.status ?? null,
       lastFinishedAt: last?.finishedAt ?? null,
       lastSuccessAt,
-      latestArchiveUsable: okArchive ? !okArchive.goneFromSite && (okArchive.meta === 'ok' || okArchive.meta === 'remote' || okArchive.filesExist) : null,
+      latestArchiveUsable: okArchive
+        ? !okArchive.goneFromSite && (okArchive.meta === 'ok' || okArchive.meta === 'remote' || okArchive.filesExist)
+        : null,
       maxAgeMs: r.maxBackupAgeHours * 3_600_000,
       now,
     })
     return {
       ...r,
       backupState: state,
-      activeRun: act ? { id: act.id, status: act.status, progress: act.progress, domain: act.domain, startedAt: act.startedAt?.toISOString() ?? null } : null,
-      lastRun: last ? { id: last.id, status: last.status, finishedAt: last.finishedAt?.toISOString() ?? null, errorMessage: last.errorMessage, warningsCount: last.warningsCount } : null,
+      activeRun: act
+        ? {
+            id: act.id,
+            status: act.status,
+            progress: act.progress,
+            domain: act.domain,
+            startedAt: act.startedAt?.toISOString() ?? null,
+          }
+        : null,
+      lastRun: last
+        ? {
+            id: last.id,
+            status: last.status,
+            finishedAt: last.finishedAt?.toISOString() ?? null,
+            errorMessage: last.errorMessage,
+            warningsCount: last.warningsCount,
+          }
+        : null,
       lastSuccessAt: lastSuccessAt?.toISOString() ?? null,
       nextBackupAt: nextBackups.get(r.id)?.toISOString() ?? null,
     }

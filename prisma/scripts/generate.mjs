@@ -16,8 +16,17 @@ writeFileSync(path.join(root, 'prisma/pg/schema.prisma'), header + pg)
 
 const cli = path.join(root, 'node_modules/prisma/build/index.js')
 if (!existsSync(cli)) throw new Error('generate: prisma CLI missing; run npm install')
-const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: path.join(root, 'prisma/tools/no-schema-engine'), PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' }
+const env = {
+  ...process.env,
+  PRISMA_SCHEMA_ENGINE_BINARY: path.join(root, 'prisma/tools/no-schema-engine'),
+  PRISMA_HIDE_UPDATE_MESSAGE: '1',
+  CHECKPOINT_DISABLE: '1',
+}
 for (const config of ['prisma.config.ts', 'prisma.pg.config.ts']) {
-  execFileSync(process.execPath, [cli, 'generate', '--config', config], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] })
+  execFileSync(process.execPath, [cli, 'generate', '--config', config], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
 }
 console.log('prisma: generated clients for sqlite and postgresql')

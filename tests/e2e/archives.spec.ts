@@ -7,7 +7,6 @@ import { addConnectedSite, fakeRecords, setFakeScenario, uniqueId } from './help
 import { shot } from './helpers/shots'
 import type { FakeSiteInfo } from '../../lib/fake-site'
 
-
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 
 /** The reference: the part straight from the fake site with downloadDirect. */
@@ -30,11 +29,18 @@ async function refreshArchives(page: Page, siteId: string) {
 }
 
 test('download streams the exact bytes of a single-file archive', async ({ page, baseURL }) => {
-  const { siteId, fake } = await addConnectedSite(baseURL!, { id: uniqueId('dl'), seedHistory: 1, scenario: { archiveSizeBytes: 1_700_000 } }, `Download ${Date.now()}`)
+  const { siteId, fake } = await addConnectedSite(
+    baseURL!,
+    { id: uniqueId('dl'), seedHistory: 1, scenario: { archiveSizeBytes: 1_700_000 } },
+    `Download ${Date.now()}`,
+  )
   const panel = await refreshArchives(page, siteId)
   await expect(panel.getByText('Available')).toBeVisible()
   const [rec] = await fakeRecords(fake.id)
-  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('link', { name: 'Download' }).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    panel.getByRole('link', { name: 'Download' }).click(),
+  ])
   expect(download.suggestedFilename()).toBe(rec.archivename)
   const file = readFileSync((await download.path())!)
   const ref = await direct(fake, rec.id, 1)
@@ -44,7 +50,11 @@ test('download streams the exact bytes of a single-file archive', async ({ page,
 })
 
 test('a multipart archive downloads as separate parts, .jpa first, each exact', async ({ page, baseURL }) => {
-  const { siteId, fake } = await addConnectedSite(baseURL!, { id: uniqueId('multi'), seedHistory: 1, scenario: { archiveSizeBytes: 2_500_000, partSizeBytes: 1_000_000 } }, `Multipart ${Date.now()}`)
+  const { siteId, fake } = await addConnectedSite(
+    baseURL!,
+    { id: uniqueId('multi'), seedHistory: 1, scenario: { archiveSizeBytes: 2_500_000, partSizeBytes: 1_000_000 } },
+    `Multipart ${Date.now()}`,
+  )
   const panel = await refreshArchives(page, siteId)
   await panel.getByRole('button', { name: '3 parts' }).click()
   const links = page.getByRole('dialog').getByRole('link')
@@ -67,17 +77,27 @@ test('a multipart archive downloads as separate parts, .jpa first, each exact', 
 })
 
 test('a download the site cannot serve fails loudly instead of saving a broken file', async ({ page, baseURL }) => {
-  const { siteId, fake } = await addConnectedSite(baseURL!, { id: uniqueId('dead'), seedHistory: 1 }, `Dead download ${Date.now()}`)
+  const { siteId, fake } = await addConnectedSite(
+    baseURL!,
+    { id: uniqueId('dead'), seedHistory: 1 },
+    `Dead download ${Date.now()}`,
+  )
   await page.request.post(`/api/sites/${siteId}/archives/sync`)
   const { archives } = await (await page.request.get(`/api/archives?siteId=${siteId}`)).json()
-  await setFakeScenario(fake.id, { transportFaults: { rate: 1, methods: ['downloadDirect', 'download'], kinds: ['502'] } })
+  await setFakeScenario(fake.id, {
+    transportFaults: { rate: 1, methods: ['downloadDirect', 'download'], kinds: ['502'] },
+  })
   const res = await page.request.get(`/api/archives/${archives[0].id}/download?part=1`)
   expect(res.status()).toBe(502)
   expect((await res.json()).error.message).toMatch(/The site did not send the archive/)
 })
 
 test('delete files: confirmed by name, the record stays and becomes "Files removed"', async ({ page, baseURL }) => {
-  const { siteId, fake } = await addConnectedSite(baseURL!, { id: uniqueId('delf'), seedHistory: 1 }, `Delete files ${Date.now()}`)
+  const { siteId, fake } = await addConnectedSite(
+    baseURL!,
+    { id: uniqueId('delf'), seedHistory: 1 },
+    `Delete files ${Date.now()}`,
+  )
   const panel = await refreshArchives(page, siteId)
   const [rec] = await fakeRecords(fake.id)
   await panel.getByRole('button', { name: /More actions/ }).click()
@@ -93,7 +113,11 @@ test('delete files: confirmed by name, the record stays and becomes "Files remov
 })
 
 test('delete the whole backup: gone from the site and from the history', async ({ page, baseURL }) => {
-  const { siteId, fake } = await addConnectedSite(baseURL!, { id: uniqueId('delr'), seedHistory: 1 }, `Delete record ${Date.now()}`)
+  const { siteId, fake } = await addConnectedSite(
+    baseURL!,
+    { id: uniqueId('delr'), seedHistory: 1 },
+    `Delete record ${Date.now()}`,
+  )
   const panel = await refreshArchives(page, siteId)
   await panel.getByRole('button', { name: /More actions/ }).click()
   await page.getByRole('menuitem', { name: /Delete backup on the site/ }).click()
@@ -103,9 +127,16 @@ test('delete the whole backup: gone from the site and from the history', async (
 })
 
 test('Joomla 9.3.3 refuses to delete: the refusal is shown and the archive stays', async ({ page, baseURL }) => {
-  const { siteId, fake } = await addConnectedSite(baseURL!, { id: uniqueId('joomla'), persona: 'joomla', seedHistory: 1 }, `Joomla ${Date.now()}`)
+  const { siteId, fake } = await addConnectedSite(
+    baseURL!,
+    { id: uniqueId('joomla'), persona: 'joomla', seedHistory: 1 },
+    `Joomla ${Date.now()}`,
+  )
   const panel = await refreshArchives(page, siteId)
-  for (const [item, button] of [[/Delete backup on the site/, 'Delete backup'], [/Delete files on the site/, 'Delete files']] as const) {
+  for (const [item, button] of [
+    [/Delete backup on the site/, 'Delete backup'],
+    [/Delete files on the site/, 'Delete files'],
+  ] as const) {
     await panel.getByRole('button', { name: /More actions/ }).click()
     await page.getByRole('menuitem', { name: item }).click()
     const dialog = page.getByRole('dialog')
@@ -129,9 +160,15 @@ test('fleet archives page: every site, filter by site and status', async ({ page
   const table = page.getByRole('table', { name: 'Archives' })
   await expect(table.getByRole('link', { name: `Fleet A ${stamp}` })).toHaveCount(2)
   await expect(table.getByRole('link', { name: `Fleet B ${stamp}` })).toHaveCount(1)
-  await page.getByRole('combobox').filter({ hasText: 'All sites' }).selectOption({ label: `Fleet B ${stamp}` })
+  await page
+    .getByRole('combobox')
+    .filter({ hasText: 'All sites' })
+    .selectOption({ label: `Fleet B ${stamp}` })
   await expect(table.getByRole('row')).toHaveCount(2)
-  await expect(table.getByRole('link', { name: 'Download' })).toHaveAttribute('href', /\/api\/archives\/[a-z0-9]+\/download\?part=1/)
+  await expect(table.getByRole('link', { name: 'Download' })).toHaveAttribute(
+    'href',
+    /\/api\/archives\/[a-z0-9]+\/download\?part=1/,
+  )
   await page.getByRole('combobox').filter({ hasText: 'All statuses' }).selectOption({ label: 'Files removed' })
   await expect(table.getByText('No archive matches')).toBeVisible()
   await page.getByRole('button', { name: 'Clear filters' }).click()

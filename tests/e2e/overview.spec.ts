@@ -4,15 +4,29 @@ import { expect, test } from '@playwright/test'
 import { addConnectedSite, uniqueId } from './helpers/fleet'
 import { shot } from './helpers/shots'
 
-test('bulk backup from the overview queues several sites, skips the unreachable one, and shows them to the end', async ({ page, baseURL }) => {
+test('bulk backup from the overview queues several sites, skips the unreachable one, and shows them to the end', async ({
+  page,
+  baseURL,
+}) => {
   const tag = uniqueId('bulk')
   const names = ['Alpine Rentals', 'Harbour Bistro', 'Oak & Iron']
   for (const [i, name] of names.entries()) {
-    await addConnectedSite(baseURL!, { id: uniqueId(`bulk${i}`), name, scenario: { stepLatencyMs: 350, warnings: i === 1 ? [{ atStep: 4, text: 'Large table skipped' }] : [] } })
+    await addConnectedSite(baseURL!, {
+      id: uniqueId(`bulk${i}`),
+      name,
+      scenario: { stepLatencyMs: 350, warnings: i === 1 ? [{ atStep: 4, text: 'Large table skipped' }] : [] },
+    })
   }
   const r = await fetch(`${baseURL}/api/sites`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'Gone Yoga', url: 'http://127.0.0.1:9/', key: 'whatever', saveIfUnreachable: true, tags: [tag] }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: 'Gone Yoga',
+      url: 'http://127.0.0.1:9/',
+      key: 'whatever',
+      saveIfUnreachable: true,
+      tags: [tag],
+    }),
   })
   expect(r.status).toBe(201)
 
@@ -31,10 +45,14 @@ test('bulk backup from the overview queues several sites, skips the unreachable 
   await shot(page, 'overview-bulk-live')
 
   for (const name of names) {
-    await expect(result.getByTestId('bulk-queued').filter({ hasText: name })).toContainText('Succeeded', { timeout: 45_000 })
+    await expect(result.getByTestId('bulk-queued').filter({ hasText: name })).toContainText('Succeeded', {
+      timeout: 45_000,
+    })
   }
   await expect(result).toContainText('3 of 3 finished')
   await expect(inProgress.getByText('Nothing running right now')).toBeVisible()
-  await expect(page.locator('section', { has: page.getByRole('heading', { name: 'Recent failures and warnings' }) })).toContainText('Harbour Bistro')
+  await expect(
+    page.locator('section', { has: page.getByRole('heading', { name: 'Recent failures and warnings' }) }),
+  ).toContainText('Harbour Bistro')
   await shot(page, 'overview-done')
 })

@@ -5,12 +5,17 @@ import { expect, test, type Page } from '@playwright/test'
 import { addConnectedSite, uniqueId } from './helpers/fleet'
 
 async function startBackup(baseURL: string, siteId: string): Promise<string> {
-  const r = await fetch(`${baseURL}/api/sites/${siteId}/backups`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+  const r = await fetch(`${baseURL}/api/sites/${siteId}/backups`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  })
   expect(r.status).toBe(202)
   return ((await r.json()) as { run: { id: string } }).run.id
 }
 
-const currentStage = (page: Page) => page.getByRole('list', { name: 'Backup stages' }).locator('li[aria-current="step"]')
+const currentStage = (page: Page) =>
+  page.getByRole('list', { name: 'Backup stages' }).locator('li[aria-current="step"]')
 const header = (page: Page) => page.locator('main h1').locator('..')
 
 /** A screenshot at the current width, when E2E_SHOTS_DIR is set (to look at, not to assert). */
@@ -63,7 +68,10 @@ test('a failing backup shows the server’s own words and what to do', async ({ 
   const { siteId } = await addConnectedSite(baseURL!, {
     id: uniqueId('fail'),
     name: 'Broken Dental',
-    scenario: { stepLatencyMs: 100, failAtStep: { step: 6, text: 'Could not open /var/www/backups/site.jpa for writing: disk quota exceeded' } },
+    scenario: {
+      stepLatencyMs: 100,
+      failAtStep: { step: 6, text: 'Could not open /var/www/backups/site.jpa for writing: disk quota exceeded' },
+    },
   })
   const runId = await startBackup(baseURL!, siteId)
   await page.goto(`/runs/${runId}`)
@@ -81,7 +89,11 @@ test('a failing backup shows the server’s own words and what to do', async ({ 
 
 test('cancel stops a slow backup after confirmation', async ({ page, baseURL }) => {
   await page.setViewportSize({ width: 1280, height: 900 })
-  const { siteId } = await addConnectedSite(baseURL!, { id: uniqueId('slow'), name: 'Slow Clinic', scenario: { stepLatencyMs: 1500 } })
+  const { siteId } = await addConnectedSite(baseURL!, {
+    id: uniqueId('slow'),
+    name: 'Slow Clinic',
+    scenario: { stepLatencyMs: 1500 },
+  })
   const runId = await startBackup(baseURL!, siteId)
   await page.goto(`/runs/${runId}`)
   await expect(header(page).getByText('Running')).toBeVisible()
@@ -100,7 +112,11 @@ test('cancel stops a slow backup after confirmation', async ({ page, baseURL }) 
 
 test('a second backup of a busy site waits, says why, and starts when the first ends', async ({ page, baseURL }) => {
   await page.setViewportSize({ width: 1280, height: 900 })
-  const { siteId } = await addConnectedSite(baseURL!, { id: uniqueId('busy'), name: 'Busy Bistro', scenario: { stepLatencyMs: 1000 } })
+  const { siteId } = await addConnectedSite(baseURL!, {
+    id: uniqueId('busy'),
+    name: 'Busy Bistro',
+    scenario: { stepLatencyMs: 1000 },
+  })
   const first = await startBackup(baseURL!, siteId)
   const second = await startBackup(baseURL!, siteId)
   await page.goto(`/runs/${second}`)
@@ -109,15 +125,27 @@ test('a second backup of a busy site waits, says why, and starts when the first 
   await expect(page.getByText('Another backup of this site is')).toBeVisible()
   await expect(page.getByRole('link', { name: 'running now' })).toHaveAttribute('href', `/runs/${first}`)
   await shoot(page, 'run-queued')
-  await fetch(`${baseURL}/api/runs/${first}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+  await fetch(`${baseURL}/api/runs/${first}/cancel`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  })
   await expect(header(page).getByText('Running')).toBeVisible({ timeout: 30_000 })
-  await fetch(`${baseURL}/api/runs/${second}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+  await fetch(`${baseURL}/api/runs/${second}/cancel`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  })
   await expect(header(page).getByText('Cancelled')).toBeVisible({ timeout: 30_000 })
 })
 
 test('the log shows in the Log tab and downloads as text with every step', async ({ page, baseURL }) => {
   await page.setViewportSize({ width: 1280, height: 900 })
-  const { siteId } = await addConnectedSite(baseURL!, { id: uniqueId('log'), name: 'Logged Library', scenario: { stepLatencyMs: 0 } })
+  const { siteId } = await addConnectedSite(baseURL!, {
+    id: uniqueId('log'),
+    name: 'Logged Library',
+    scenario: { stepLatencyMs: 0 },
+  })
   const runId = await startBackup(baseURL!, siteId)
   await page.goto(`/runs/${runId}`)
   await expect(header(page).getByText('Succeeded')).toBeVisible({ timeout: 30_000 })
@@ -127,7 +155,10 @@ test('the log shows in the Log tab and downloads as text with every step', async
   await expect(viewer).toContainText('stepBackup')
   await shoot(page, 'run-log')
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download log' }).first().click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download log' }).first().click(),
+  ])
   expect(download.suggestedFilename()).toMatch(/^stepwise-logged-library-.*\.log$/)
   const text = await readFile((await download.path())!, 'utf8')
   expect(text).toContain('Status     succeeded')

@@ -4,18 +4,25 @@ import { expect, test } from '@playwright/test'
 import { addConnectedSite, uniqueId } from './helpers/fleet'
 import { shot } from './helpers/shots'
 
-
 /** "m h * * *" for the first whole minute at least 20 s ahead, read in `timeZone`. */
 function cronSoon(timeZone: string): { cron: string; at: Date } {
   const at = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000)
-  const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at).map((x) => [x.type, x.value]))
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((x) => [x.type, x.value]),
+  )
   return { cron: `${Number(p.minute)} ${Number(p.hour)} * * *`, at }
 }
 
 test.describe('schedules', () => {
   test('a schedule created in the UI fires within the minute and its backup succeeds', async ({ page, baseURL }) => {
     test.setTimeout(150_000)
-    const { siteId } = await addConnectedSite(baseURL!, { id: uniqueId('sched'), name: 'Scheduled Shop', scenario: { stepLatencyMs: 50 } })
+    const { siteId } = await addConnectedSite(baseURL!, {
+      id: uniqueId('sched'),
+      name: 'Scheduled Shop',
+      scenario: { stepLatencyMs: 50 },
+    })
 
     await page.goto('/schedules')
     await expect(page.getByRole('heading', { name: 'Schedules', level: 1 })).toBeVisible()
@@ -52,7 +59,9 @@ test.describe('schedules', () => {
     await expect(sitesPanel.getByText('Succeeded')).toBeVisible({ timeout: 110_000 })
     await shot(page, 'schedule-detail')
 
-    const runs = (await (await page.request.get(`/api/runs?siteId=${siteId}`)).json()) as { runs: { trigger: string; status: string; scheduleId: string | null; description: string | null }[] }
+    const runs = (await (await page.request.get(`/api/runs?siteId=${siteId}`)).json()) as {
+      runs: { trigger: string; status: string; scheduleId: string | null; description: string | null }[]
+    }
     const scheduled = runs.runs.filter((r) => r.trigger === 'schedule')
     expect(scheduled).toHaveLength(1)
     expect(scheduled[0]).toMatchObject({ status: 'succeeded' })
@@ -81,6 +90,9 @@ test.describe('schedules', () => {
     expect((await bad.json()).error).toMatchObject({ code: 'validation_failed', field: 'cron' })
     const zone = await request.post('/api/schedules', { data: { tag: 'x', cron: '0 2 * * *', timezone: 'Mars/Base' } })
     expect(zone.status()).toBe(400)
-    expect((await zone.json()).error).toMatchObject({ field: 'timezone', message: expect.stringContaining('Mars/Base') })
+    expect((await zone.json()).error).toMatchObject({
+      field: 'timezone',
+      message: expect.stringContaining('Mars/Base'),
+    })
   })
 })

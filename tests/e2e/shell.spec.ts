@@ -4,7 +4,10 @@ import { expect, test } from '@playwright/test'
 test('GET /api/health reports the SQLite database ok', async ({ request }) => {
   const r = await request.get('/api/health')
   expect(r.status()).toBe(200)
-  const body = (await r.json()) as { status: string; database: { kind: string; reachable: boolean; migration: string | null } }
+  const body = (await r.json()) as {
+    status: string
+    database: { kind: string; reachable: boolean; migration: string | null }
+  }
   expect(body.status).toBe('ok')
   expect(body.database).toMatchObject({ kind: 'sqlite', reachable: true })
   expect(body.database.migration).toBeTruthy()
@@ -15,7 +18,13 @@ test('the shell loads and the sidebar navigates', async ({ page }) => {
   await page.goto('/')
   await expect(page).toHaveTitle(/Stepwise/)
   const nav = page.getByRole('navigation', { name: 'Main' })
-  for (const [label, href] of [['Overview', '/'], ['Sites', '/sites'], ['Runs', '/runs'], ['Schedules', '/schedules'], ['Archives', '/archives']]) {
+  for (const [label, href] of [
+    ['Overview', '/'],
+    ['Sites', '/sites'],
+    ['Runs', '/runs'],
+    ['Schedules', '/schedules'],
+    ['Archives', '/archives'],
+  ]) {
     await expect(nav.getByRole('link', { name: label })).toHaveAttribute('href', href)
   }
   await expect(nav.getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page')

@@ -3,7 +3,6 @@ import { expect, test, type Page } from '@playwright/test'
 import { addConnectedSite, addFakeSite, uniqueId } from './helpers/fleet'
 import { shot } from './helpers/shots'
 
-
 async function check(page: Page, url: string, key: string) {
   await page.goto('/sites/new')
   await page.getByLabel('Site address').fill(url)
@@ -40,12 +39,43 @@ test('add a site: check shows what was found, then save; the key never comes bac
 })
 
 test.describe('add a site: each known failure is named, under the right field, and nothing typed is lost', () => {
-  const cases: { name: string; cfg?: Record<string, unknown>; url?: string; heading: RegExp; field: 'Site address' | 'Secret word (key)'; advice?: RegExp }[] = [
-    { name: 'wrong key', cfg: { scenario: { wrongKey: true } }, heading: /Access denied: wrong key/, field: 'Secret word (key)', advice: /Secret Word/ },
-    { name: 'Core edition', cfg: { edition: 'core' }, heading: /Access denied: .*Core edition/, field: 'Secret word (key)', advice: /Core/ },
-    { name: 'WAF / HTML page', cfg: { scenario: { htmlErrorPage: { always: true, httpStatus: 403 } } }, heading: /firewall \(WAF\) or an HTML page/, field: 'Site address', advice: /security layer/ },
+  const cases: {
+    name: string
+    cfg?: Record<string, unknown>
+    url?: string
+    heading: RegExp
+    field: 'Site address' | 'Secret word (key)'
+    advice?: RegExp
+  }[] = [
+    {
+      name: 'wrong key',
+      cfg: { scenario: { wrongKey: true } },
+      heading: /Access denied: wrong key/,
+      field: 'Secret word (key)',
+      advice: /Secret Word/,
+    },
+    {
+      name: 'Core edition',
+      cfg: { edition: 'core' },
+      heading: /Access denied: .*Core edition/,
+      field: 'Secret word (key)',
+      advice: /Core/,
+    },
+    {
+      name: 'WAF / HTML page',
+      cfg: { scenario: { htmlErrorPage: { always: true, httpStatus: 403 } } },
+      heading: /firewall \(WAF\) or an HTML page/,
+      field: 'Site address',
+      advice: /security layer/,
+    },
     { name: 'API too old', cfg: { apiLevel: 300 }, heading: /too old/, field: 'Site address', advice: /Update Akeeba/ },
-    { name: 'unreachable (closed port)', url: 'http://127.0.0.1:9/', heading: /not reachable/, field: 'Site address', advice: /online and reachable/ },
+    {
+      name: 'unreachable (closed port)',
+      url: 'http://127.0.0.1:9/',
+      heading: /not reachable/,
+      field: 'Site address',
+      advice: /online and reachable/,
+    },
     { name: 'DNS', url: 'http://nonexistent.invalid/', heading: /DNS/, field: 'Site address', advice: /spelling/ },
   ]
   for (const c of cases) {
@@ -63,7 +93,9 @@ test.describe('add a site: each known failure is named, under the right field, a
       if (c.advice) await expect(panel).toContainText(c.advice)
       const field = page.getByLabel(c.field)
       await expect(field).toHaveAttribute('aria-invalid', 'true')
-      await expect(page.getByText(`${(await panel.getByRole('heading', { level: 2 }).textContent())!}. See below.`)).toBeVisible()
+      await expect(
+        page.getByText(`${(await panel.getByRole('heading', { level: 2 }).textContent())!}. See below.`),
+      ).toBeVisible()
       await expect(page.getByLabel('Site address')).toHaveValue(url)
       await expect(page.getByLabel('Secret word (key)')).toHaveValue(key)
       if (c.name === 'wrong key') await shot(page, 'add-site-wrong-key')
@@ -93,8 +125,16 @@ test.describe('add a site: each known failure is named, under the right field, a
   })
 })
 
-test('back up now from the site page → run page → the archive appears on the site page', async ({ page, baseURL, request }) => {
-  const { siteId, fake } = await addConnectedSite(baseURL!, { id: uniqueId('bun'), scenario: { stepLatencyMs: [0, 100], archiveSizeBytes: 420_000 } }, `Dental ${Date.now()}`)
+test('back up now from the site page → run page → the archive appears on the site page', async ({
+  page,
+  baseURL,
+  request,
+}) => {
+  const { siteId, fake } = await addConnectedSite(
+    baseURL!,
+    { id: uniqueId('bun'), scenario: { stepLatencyMs: [0, 100], archiveSizeBytes: 420_000 } },
+    `Dental ${Date.now()}`,
+  )
   await page.goto(`/sites/${siteId}`)
   await shot(page, 'site-page-new')
   await page.getByRole('button', { name: 'Back up now' }).click()
@@ -104,7 +144,9 @@ test('back up now from the site page → run page → the archive appears on the
   await dialog.getByRole('button', { name: 'Start backup' }).click()
   await expect(page).toHaveURL(/\/runs\/[a-z0-9]+$/)
   const runId = page.url().split('/').pop()!
-  await expect.poll(async () => (await (await request.get(`/api/runs/${runId}`)).json()).run.status, { timeout: 60_000 }).toBe('succeeded')
+  await expect
+    .poll(async () => (await (await request.get(`/api/runs/${runId}`)).json()).run.status, { timeout: 60_000 })
+    .toBe('succeeded')
   await page.goto(`/sites/${siteId}`)
   await expect(page.getByText('Backed up').first()).toBeVisible()
   const archives = page.getByRole('region', { name: 'Archive history' })
@@ -121,9 +163,22 @@ test('back up now from the site page → run page → the archive appears on the
 test('sites list: state at a glance, search and filters', async ({ page, baseURL }) => {
   const tag = `tag${Date.now().toString(36)}`
   const a = await addFakeSite({ id: uniqueId('list-a') })
-  const r = await fetch(`${baseURL}/api/sites`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: `Alpha ${tag}`, url: a.url, key: a.key, tags: [tag], hostGroup: `grp-${tag}` }) })
+  const r = await fetch(`${baseURL}/api/sites`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: `Alpha ${tag}`, url: a.url, key: a.key, tags: [tag], hostGroup: `grp-${tag}` }),
+  })
   expect(r.status).toBe(201)
-  await fetch(`${baseURL}/api/sites`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: `Broken ${tag}`, url: 'http://127.0.0.1:9/', key: 'abcdef123', saveIfUnreachable: true }) })
+  await fetch(`${baseURL}/api/sites`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: `Broken ${tag}`,
+      url: 'http://127.0.0.1:9/',
+      key: 'abcdef123',
+      saveIfUnreachable: true,
+    }),
+  })
   await page.goto('/sites')
   await expect(page.getByRole('heading', { name: 'Sites', level: 1 })).toBeVisible()
   await page.getByPlaceholder('Search name or URL').fill(tag)
@@ -143,7 +198,10 @@ test('sites list: state at a glance, search and filters', async ({ page, baseURL
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Alpha ${tag}`)
 })
 
-test('edit a site (key empty = unchanged), re-check, and delete it with a confirmation naming it', async ({ page, baseURL }) => {
+test('edit a site (key empty = unchanged), re-check, and delete it with a confirmation naming it', async ({
+  page,
+  baseURL,
+}) => {
   const name = `Editable ${Date.now()}`
   const { siteId } = await addConnectedSite(baseURL!, { id: uniqueId('edit') }, name)
   await page.goto(`/sites/${siteId}`)

@@ -21,16 +21,25 @@ beforeAll(async () => {
   h = await startHarness()
   h.startRunner()
 })
-afterAll(async () => { await h.close() })
+afterAll(async () => {
+  await h.close()
+})
 
 const req = (method: string, url: string, body?: unknown) =>
-  new Request(`http://stepwise.test${url}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) })
+  new Request(`http://stepwise.test${url}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  })
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) })
 const noCtx = { params: Promise.resolve({}) }
 
 async function addViaApi(id: string, extra: Record<string, unknown> = {}) {
   h.fleet.addSite({ id, persona: 'wordpress', key: `Key${id.replace(/-/g, '')}123` })
-  return createSiteRoute(req('POST', '/api/sites', { name: id, url: h.fleet.url(id), key: h.fleet.key(id), tags: ['clients'], ...extra }), noCtx)
+  return createSiteRoute(
+    req('POST', '/api/sites', { name: id, url: h.fleet.url(id), key: h.fleet.key(id), tags: ['clients'], ...extra }),
+    noCtx,
+  )
 }
 
 describe('sites API', () => {
@@ -40,7 +49,15 @@ describe('sites API', () => {
     const text = await res.text()
     expect(text).not.toContain(h.fleet.key('api-ok'))
     const { site } = JSON.parse(text)
-    expect(site).toMatchObject({ name: 'api-ok', platform: 'wordpress', apiLevel: 400, akeebaVersion: '9.1.1', connectionStatus: 'ok', backupState: 'never', tags: ['clients'] })
+    expect(site).toMatchObject({
+      name: 'api-ok',
+      platform: 'wordpress',
+      apiLevel: 400,
+      akeebaVersion: '9.1.1',
+      connectionStatus: 'ok',
+      backupState: 'never',
+      tags: ['clients'],
+    })
     expect(site.profiles).toEqual([{ id: 1, name: 'Default Backup Profile' }])
     const row = await db().site.findUniqueOrThrow({ where: { id: site.id } })
     expect(row.keyCiphertext).not.toContain(h.fleet.key('api-ok'))
@@ -63,20 +80,36 @@ describe('sites API', () => {
   it('a wrong key is diagnosed on the key field, and nothing is saved', async () => {
     h.fleet.addSite({ id: 'api-wrongkey', persona: 'joomla', key: 'RightKey123', scenario: { wrongKey: true } })
     const before = await db().site.count()
-    const res = await createSiteRoute(req('POST', '/api/sites', { name: 'w', url: h.fleet.url('api-wrongkey'), key: 'RightKey123' }), noCtx)
+    const res = await createSiteRoute(
+      req('POST', '/api/sites', { name: 'w', url: h.fleet.url('api-wrongkey'), key: 'RightKey123' }),
+      noCtx,
+    )
     expect(res.status).toBe(502)
-    expect(await res.json()).toMatchObject({ error: { code: 'akeeba_auth_failed', field: 'key', details: { cause: 'auth' } } })
+    expect(await res.json()).toMatchObject({
+      error: { code: 'akeeba_auth_failed', field: 'key', details: { cause: 'auth' } },
+    })
     expect(await db().site.count()).toBe(before)
   })
 
   it('check diagnoses without saving: unreachable, html page, core edition', async () => {
-    const closed = await (await checkRoute(req('POST', '/api/sites/check', { url: 'http://127.0.0.1:1/', key: 'abc' }), noCtx)).json()
+    const closed = await (
+      await checkRoute(req('POST', '/api/sites/check', { url: 'http://127.0.0.1:1/', key: 'abc' }), noCtx)
+    ).json()
     expect(closed.check).toMatchObject({ ok: false, cause: 'unreachable' })
-    h.fleet.addSite({ id: 'api-waf', persona: 'wordpress', key: 'K1234567', scenario: { htmlErrorPage: { always: true, httpStatus: 403 } } })
-    const waf = await (await checkRoute(req('POST', '/api/sites/check', { url: h.fleet.url('api-waf'), key: 'K1234567' }), noCtx)).json()
+    h.fleet.addSite({
+      id: 'api-waf',
+      persona: 'wordpress',
+      key: 'K1234567',
+      scenario: { htmlErrorPage: { always: true, httpStatus: 403 } },
+    })
+    const waf = await (
+      await checkRoute(req('POST', '/api/sites/check', { url: h.fleet.url('api-waf'), key: 'K1234567' }), noCtx)
+    ).json()
     expect(waf.check).toMatchObject({ ok: false, cause: 'html_page' })
     h.fleet.addSite({ id: 'api-core', persona: 'wordpress', key: 'K1234567', edition: 'core' })
-    const core = await (await checkRoute(req('POST', '/api/sites/check', { url: h.fleet.url('api-core'), key: 'K1234567' }), noCtx)).json()
+    const core = await (
+      await checkRoute(req('POST', '/api/sites/check', { url: h.fleet.url('api-core'), key: 'K1234567' }), noCtx)
+    ).json()
     expect(core.check.ok).toBe(false)
     expect(['core_edition', 'auth']).toContain(core.check.cause)
   })
@@ -90,7 +123,10 @@ describe('sites API', () => {
 
   it('PATCH updates fields; unknown fields are refused by name', async () => {
     const { site } = await (await addViaApi('api-patch')).json()
-    const r = await patchSiteRoute(req('PATCH', `/api/sites/${site.id}`, { name: 'Renamed', tags: ['a', 'b'], maxBackupAgeHours: 48 }), ctx(site.id))
+    const r = await patchSiteRoute(
+      req('PATCH', `/api/sites/${site.id}`, { name: 'Renamed', tags: ['a', 'b'], maxBackupAgeHours: 48 }),
+      ctx(site.id),
+    )
     expect((await r.json()).site).toMatchObject({ name: 'Renamed', tags: ['a', 'b'], maxBackupAgeHours: 48 })
     const bad = await patchSiteRoute(req('PATCH', `/api/sites/${site.id}`, { colour: 'red' }), ctx(site.id))
     expect(bad.status).toBe(400)
@@ -100,7 +136,10 @@ describe('sites API', () => {
 describe('runs API', () => {
   it('queues a backup (202), polls cheaply with afterSeq, serves the log', async () => {
     const { site } = await (await addViaApi('api-run')).json()
-    const res = await backupRoute(req('POST', `/api/sites/${site.id}/backups`, { description: 'Before plugin update' }), ctx(site.id))
+    const res = await backupRoute(
+      req('POST', `/api/sites/${site.id}/backups`, { description: 'Before plugin update' }),
+      ctx(site.id),
+    )
     expect(res.status).toBe(202)
     const { run } = await res.json()
     expect(run).toMatchObject({ siteId: site.id, status: 'queued', description: 'Before plugin update' })
@@ -108,7 +147,9 @@ describe('runs API', () => {
     expect(done.status).toBe('succeeded')
     const all = await (await runRoute(req('GET', `/api/runs/${run.id}`), ctx(run.id))).json()
     expect(all.steps.length).toBeGreaterThan(5)
-    const tail = await (await runRoute(req('GET', `/api/runs/${run.id}?afterSeq=${all.steps.length - 2}`), ctx(run.id))).json()
+    const tail = await (
+      await runRoute(req('GET', `/api/runs/${run.id}?afterSeq=${all.steps.length - 2}`), ctx(run.id))
+    ).json()
     expect(tail.steps.map((s: { seq: number }) => s.seq)).toEqual([all.steps.length - 1, all.steps.length])
     const log = await logRoute(req('GET', `/api/runs/${run.id}/log?download=1`), ctx(run.id))
     expect(log.headers.get('content-type')).toContain('text/plain')
@@ -128,7 +169,7 @@ describe('runs API', () => {
   })
 
   it('cancel of a finished run is a 409 conflict', async () => {
-    const run = (await db().backupRun.findFirstOrThrow({ where: { status: 'succeeded' } }))
+    const run = await db().backupRun.findFirstOrThrow({ where: { status: 'succeeded' } })
     const r = await cancelRoute(req('POST', `/api/runs/${run.id}/cancel`, {}), ctx(run.id))
     expect(r.status).toBe(409)
   })
@@ -158,7 +199,11 @@ describe('health', () => {
     const r = await healthRoute()
     expect(r.status).toBe(200)
     const body = await r.json()
-    expect(body.database).toMatchObject({ kind: h.db.kind, reachable: true, migration: loadMigrations(h.db.kind).at(-1)!.name })
+    expect(body.database).toMatchObject({
+      kind: h.db.kind,
+      reachable: true,
+      migration: loadMigrations(h.db.kind).at(-1)!.name,
+    })
   })
 
   it('answers 503 when the database is unreachable', async () => {
@@ -169,7 +214,10 @@ describe('health', () => {
     try {
       const r = await healthRoute()
       expect(r.status).toBe(503)
-      expect(await r.json()).toMatchObject({ status: 'unavailable', database: { kind: 'postgresql', reachable: false } })
+      expect(await r.json()).toMatchObject({
+        status: 'unavailable',
+        database: { kind: 'postgresql', reachable: false },
+      })
     } finally {
       await disconnectDb()
       process.env.DATABASE_URL = saved

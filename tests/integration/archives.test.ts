@@ -28,7 +28,13 @@ afterAll(async () => {
 })
 
 async function siteWith(id: string, cfg: Record<string, unknown>): Promise<{ siteId: string; archives: ArchiveDto[] }> {
-  const info = fleet.addSite({ id, persona: 'wordpress', key: `key${id.replace(/-/g, '')}Abc123`, seedHistory: 1, ...cfg })
+  const info = fleet.addSite({
+    id,
+    persona: 'wordpress',
+    key: `key${id.replace(/-/g, '')}Abc123`,
+    seedHistory: 1,
+    ...cfg,
+  })
   const site = await addSite({ name: id, url: info.url, key: info.key, tags: [], saveIfUnreachable: false })
   return { siteId: site.id, archives: await syncSiteArchives(site.id) }
 }
@@ -58,7 +64,9 @@ async function directBytes(siteId: string, remoteId: number, part: number): Prom
 
 describe('archive sync', () => {
   it('mirrors the records and reads the part names of multipart archives', async () => {
-    const { archives } = await siteWith('sync-multi', { scenario: { archiveSizeBytes: 2_600_000, partSizeBytes: 1_000_000 } })
+    const { archives } = await siteWith('sync-multi', {
+      scenario: { archiveSizeBytes: 2_600_000, partSizeBytes: 1_000_000 },
+    })
     expect(archives).toHaveLength(1)
     const a = archives[0]
     expect(a.multipart).toBe(3)
@@ -82,7 +90,9 @@ describe('archive download', () => {
   })
 
   it('streams every part of a multipart archive with its own name and size', async () => {
-    const { siteId, archives } = await siteWith('dl-multi', { scenario: { archiveSizeBytes: 2_600_000, partSizeBytes: 1_000_000 } })
+    const { siteId, archives } = await siteWith('dl-multi', {
+      scenario: { archiveSizeBytes: 2_600_000, partSizeBytes: 1_000_000 },
+    })
     const a = archives[0]
     for (const p of a.parts!) {
       const d = await openArchiveDownload(a.id, p.part)
@@ -194,7 +204,9 @@ describe('archive delete', () => {
 describe('archive download failures before the first byte', () => {
   it('answers a real error when both download methods fail', async () => {
     const { archives } = await siteWith('dl-dead', {})
-    fleet.setScenario('dl-dead', { transportFaults: { rate: 1, methods: ['downloadDirect', 'download'], kinds: ['502'] } })
+    fleet.setScenario('dl-dead', {
+      transportFaults: { rate: 1, methods: ['downloadDirect', 'download'], kinds: ['502'] },
+    })
     const err = await openArchiveDownload(archives[0].id, 1).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(AppError)
     expect((err as AppError).code).toBe('akeeba_error')

@@ -8,12 +8,16 @@ import { startHarness, backupCalls, type Harness } from './helpers/engine-harnes
 import { killHard, spawnWorker, stopGracefully } from './helpers/worker-process'
 
 let h: Harness
-beforeAll(async () => { h = await startHarness() })
-afterAll(async () => { await h.close() })
+beforeAll(async () => {
+  h = await startHarness()
+})
+afterAll(async () => {
+  await h.close()
+})
 
 function rand(seed: number) {
   let x = seed
-  return () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+  return () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
 }
 
 describe(`crash recovery on ${process.env.STEPWISE_TEST_DB ?? 'sqlite'}`, () => {
@@ -21,7 +25,11 @@ describe(`crash recovery on ${process.env.STEPWISE_TEST_DB ?? 'sqlite'}`, () => 
     const sites: { fakeId: string; siteId: string }[] = []
     for (let i = 0; i < 6; i++) {
       const fakeId = `crash-${i}`
-      const siteId = await h.addSite({ id: fakeId, persona: i % 2 ? 'joomla' : 'wordpress', scenario: { stepLatencyMs: [20, 90], countQuota: 0, seed: 7 + i } })
+      const siteId = await h.addSite({
+        id: fakeId,
+        persona: i % 2 ? 'joomla' : 'wordpress',
+        scenario: { stepLatencyMs: [20, 90], countQuota: 0, seed: 7 + i },
+      })
       sites.push({ fakeId, siteId })
     }
     const runIds: string[] = []
@@ -40,15 +48,20 @@ describe(`crash recovery on ${process.env.STEPWISE_TEST_DB ?? 'sqlite'}`, () => 
       const before = await db().backupStep.count()
       const w = spawnWorker(env)
       const end = Date.now() + 30_000
-      while (Date.now() < end && (await db().backupStep.count()) === before) await new Promise((res) => setTimeout(res, 20))
+      while (Date.now() < end && (await db().backupStep.count()) === before)
+        await new Promise((res) => setTimeout(res, 20))
       await new Promise((res) => setTimeout(res, 30 + r() * 400))
       await killHard(w)
-      if ((await db().backupRun.count({ where: { id: { in: runIds }, status: { in: ['queued', 'running'] } } })) === 0) break
+      if ((await db().backupRun.count({ where: { id: { in: runIds }, status: { in: ['queued', 'running'] } } })) === 0)
+        break
     }
     const final = spawnWorker(env)
     try {
       const end = Date.now() + 90_000
-      while (Date.now() < end && (await db().backupRun.count({ where: { id: { in: runIds }, status: { in: ['queued', 'running'] } } })) > 0) {
+      while (
+        Date.now() < end &&
+        (await db().backupRun.count({ where: { id: { in: runIds }, status: { in: ['queued', 'running'] } } })) > 0
+      ) {
         await new Promise((res) => setTimeout(res, 200))
       }
     } finally {
@@ -57,7 +70,9 @@ describe(`crash recovery on ${process.env.STEPWISE_TEST_DB ?? 'sqlite'}`, () => 
 
     const runs = await db().backupRun.findMany({ where: { id: { in: runIds } } })
     // The kills really hit runs mid-flight: some ticks were recovered by asking the site first.
-    const asks = await db().backupStep.count({ where: { runId: { in: runIds }, call: { in: ['getBackupInfo', 'listBackups'] } } })
+    const asks = await db().backupStep.count({
+      where: { runId: { in: runIds }, call: { in: ['getBackupInfo', 'listBackups'] } },
+    })
     expect(asks).toBeGreaterThan(runIds.length)
     for (const run of runs) expect(run.status, `${run.id}: ${run.errorKind} ${run.errorMessage}`).toBe('succeeded')
 
@@ -77,7 +92,11 @@ describe(`crash recovery on ${process.env.STEPWISE_TEST_DB ?? 'sqlite'}`, () => 
       // Never stepped after its finish: the last stepBackup of each backupid came before the next start.
       for (const run of siteRuns) {
         const idx = calls.map((c, i) => (c.params.backupid === run.remoteBackupId ? i : -1)).filter((i) => i >= 0)
-        const nextStart = calls.findIndex((c, i) => i > calls.indexOf(calls.find((x) => x.params.comment === runMarker(run.id))!) && /startbackup/i.test(c.method))
+        const nextStart = calls.findIndex(
+          (c, i) =>
+            i > calls.indexOf(calls.find((x) => x.params.comment === runMarker(run.id))!) &&
+            /startbackup/i.test(c.method),
+        )
         if (nextStart >= 0) expect(Math.max(...idx)).toBeLessThan(nextStart)
       }
     }

@@ -4,8 +4,12 @@ import { db } from '@/lib/db/client'
 import { startHarness, type Harness } from './helpers/engine-harness'
 
 let h: Harness
-beforeAll(async () => { h = await startHarness() })
-afterAll(async () => { await h.close() })
+beforeAll(async () => {
+  h = await startHarness()
+})
+afterAll(async () => {
+  await h.close()
+})
 
 async function maxRunningWhile(runIds: string[], where: object): Promise<number> {
   let max = 0
@@ -21,7 +25,11 @@ describe('limits', () => {
     h.startRunner({ limits: { maxConcurrent: 20, maxPerHost: 2 } })
     const ids: string[] = []
     for (let i = 0; i < 5; i++) {
-      const siteId = await h.addSite({ id: `shared-${i}`, hostGroup: 'Shared Server A', scenario: { stepLatencyMs: 40 } })
+      const siteId = await h.addSite({
+        id: `shared-${i}`,
+        hostGroup: 'Shared Server A',
+        scenario: { stepLatencyMs: 40 },
+      })
       ids.push((await h.backup(siteId)).id)
     }
     const other = await h.addSite({ id: 'elsewhere', hostGroup: 'Other Host', scenario: { stepLatencyMs: 40 } })
@@ -43,6 +51,8 @@ describe('limits', () => {
     const max = await maxRunningWhile(ids, {})
     expect(max).toBeLessThanOrEqual(3)
     expect(max).toBeGreaterThan(1)
-    expect((await db().backupRun.findMany({ where: { id: { in: ids } } })).every((r) => r.status === 'succeeded')).toBe(true)
+    expect((await db().backupRun.findMany({ where: { id: { in: ids } } })).every((r) => r.status === 'succeeded')).toBe(
+      true,
+    )
   })
 })

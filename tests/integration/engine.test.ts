@@ -10,7 +10,9 @@ beforeAll(async () => {
   h = await startHarness()
   h.startRunner()
 })
-afterAll(async () => { await h.close() })
+afterAll(async () => {
+  await h.close()
+})
 
 const CHAINS: Record<string, string[]> = {
   full: ['init', 'installer', 'PackDB', 'Packing', 'finale'],
@@ -34,11 +36,14 @@ describe(`engine on ${process.env.STEPWISE_TEST_DB ?? 'sqlite'}`, () => {
         expect(steps[0].call).toBe('startBackup')
         expect(steps.at(-1)!.call).toBe('getBackupInfo')
         // The archive sync runs right after the run is stored as succeeded.
-        const archive = await vi.waitFor(async () => {
-          const a = await db().archive.findFirst({ where: { runId: run.id } })
-          if (!a?.parts) throw new Error('archive not synced yet')
-          return a
-        }, { timeout: 10_000, interval: 50 })
+        const archive = await vi.waitFor(
+          async () => {
+            const a = await db().archive.findFirst({ where: { runId: run.id } })
+            if (!a?.parts) throw new Error('archive not synced yet')
+            return a
+          },
+          { timeout: 10_000, interval: 50 },
+        )
         expect(archive?.status).toBe('complete')
         expect(archive?.remoteId).toBe(run.remoteRecordId)
         expect(JSON.parse(archive!.parts!).length).toBeGreaterThan(0)
@@ -51,7 +56,15 @@ describe(`engine on ${process.env.STEPWISE_TEST_DB ?? 'sqlite'}`, () => {
   }
 
   it('keeps warnings per step (fact 6)', async () => {
-    const siteId = await h.addSite({ id: 'warn', scenario: { warnings: [{ atStep: 2, text: 'first warning' }, { atStep: 5, text: 'second warning' }] } })
+    const siteId = await h.addSite({
+      id: 'warn',
+      scenario: {
+        warnings: [
+          { atStep: 2, text: 'first warning' },
+          { atStep: 5, text: 'second warning' },
+        ],
+      },
+    })
     const run = await h.waitFor((await h.backup(siteId)).id)
     expect(run.status).toBe('succeeded')
     expect(run.warningsCount).toBe(2)
@@ -63,7 +76,11 @@ describe(`engine on ${process.env.STEPWISE_TEST_DB ?? 'sqlite'}`, () => {
 
   for (const persona of ['wordpress', 'joomla'] as const) {
     it(`${persona}: failure at step k fails with the server's words (fact 2)`, async () => {
-      const siteId = await h.addSite({ id: `fail-${persona}`, persona, scenario: { failAtStep: { step: 6, text: 'Disk quota exceeded while writing part 1' } } })
+      const siteId = await h.addSite({
+        id: `fail-${persona}`,
+        persona,
+        scenario: { failAtStep: { step: 6, text: 'Disk quota exceeded while writing part 1' } },
+      })
       const run = await h.waitFor((await h.backup(siteId)).id)
       expect(run.status).toBe('failed')
       expect(run.errorKind).toBe('backup_error')
@@ -106,15 +123,25 @@ describe(`engine on ${process.env.STEPWISE_TEST_DB ?? 'sqlite'}`, () => {
       // After the bad answer only the reconciliation, never another stepBackup, and never with a
       // stranger's backupid.
       expect(steps.slice(firstAsk).every((s) => s.call !== 'stepBackup')).toBe(true)
-      expect(calls.filter((c) => /stepbackup/i.test(c.method)).every((c) => c.params.backupid === run.remoteBackupId)).toBe(true)
-      expect(calls.filter((c) => /stepbackup/i.test(c.method)).length).toBe(steps.filter((s) => s.call === 'stepBackup').length)
+      expect(
+        calls.filter((c) => /stepbackup/i.test(c.method)).every((c) => c.params.backupid === run.remoteBackupId),
+      ).toBe(true)
+      expect(calls.filter((c) => /stepbackup/i.test(c.method)).length).toBe(
+        steps.filter((s) => s.call === 'stepBackup').length,
+      )
     })
   }
 
   it('10 % injected transport faults: every backup still completes (fact 10)', async () => {
     const ids: string[] = []
     for (let i = 0; i < 6; i++) {
-      const siteId = await h.addSite({ id: `faulty-${i}`, scenario: { transportFaults: { rate: 0.1, kinds: ['reset', '502', 'timeout'], methods: ['stepBackup'], hangMs: 400 }, seed: 100 + i } })
+      const siteId = await h.addSite({
+        id: `faulty-${i}`,
+        scenario: {
+          transportFaults: { rate: 0.1, kinds: ['reset', '502', 'timeout'], methods: ['stepBackup'], hangMs: 400 },
+          seed: 100 + i,
+        },
+      })
       ids.push((await h.backup(siteId)).id)
     }
     process.env.STEPWISE_STEP_TIMEOUT_MS = '300'
@@ -168,7 +195,10 @@ describe('one active run per site', () => {
   })
 
   it('a lost startBackup answer is reconciled, never re-sent (fact 3)', async () => {
-    const siteId = await h.addSite({ id: 'lost-start', scenario: { transportFaults: { atSteps: [{ step: 2, kind: 'reset' }] } } })
+    const siteId = await h.addSite({
+      id: 'lost-start',
+      scenario: { transportFaults: { atSteps: [{ step: 2, kind: 'reset' }] } },
+    })
     const run = await h.waitFor((await h.backup(siteId)).id)
     expect(run.status, run.errorMessage ?? '').toBe('succeeded')
     expect(backupCalls(h.fleet, 'lost-start').filter((c) => /startbackup/i.test(c.method))).toHaveLength(1)

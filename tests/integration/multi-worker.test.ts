@@ -7,8 +7,12 @@ import { startHarness, backupCalls, type Harness } from './helpers/engine-harnes
 import { spawnWorker, stopGracefully } from './helpers/worker-process'
 
 let h: Harness
-beforeAll(async () => { h = await startHarness() })
-afterAll(async () => { await h.close() })
+beforeAll(async () => {
+  h = await startHarness()
+})
+afterAll(async () => {
+  await h.close()
+})
 
 const LATENCY = 80
 
@@ -24,7 +28,9 @@ function finishedBy(child: ChildProcess): Map<string, string> {
       try {
         const j = JSON.parse(line) as { msg?: string; runId?: string; runner?: string }
         if (j.msg === 'run finished' && j.runId && j.runner) runs.set(j.runId, j.runner)
-      } catch { /* not a log line */ }
+      } catch {
+        /* not a log line */
+      }
     }
   })
   return runs
@@ -34,10 +40,22 @@ describe(`two workers on one ${process.env.STEPWISE_TEST_DB ?? 'sqlite'} databas
   it('share 50 runs and never tick the same run at once', async () => {
     const siteIds: string[] = []
     for (let i = 0; i < 50; i++) {
-      siteIds.push(await h.addSite({ id: `mw-${i}`, persona: i % 3 ? 'wordpress' : 'joomla', scenario: { stepLatencyMs: LATENCY, countQuota: 0 } }))
+      siteIds.push(
+        await h.addSite({
+          id: `mw-${i}`,
+          persona: i % 3 ? 'wordpress' : 'joomla',
+          scenario: { stepLatencyMs: LATENCY, countQuota: 0 },
+        }),
+      )
     }
     // Each process drives at most 30 at once, so neither can take all 50 alone.
-    const env = { ...h.db.env, STEPWISE_LOG_LEVEL: 'info', STEPWISE_MAX_CONCURRENT_RUNS: '50', STEPWISE_RUNNER_CONCURRENCY: '30', STEPWISE_MAX_RUNS_PER_HOST: '0' }
+    const env = {
+      ...h.db.env,
+      STEPWISE_LOG_LEVEL: 'info',
+      STEPWISE_MAX_CONCURRENT_RUNS: '50',
+      STEPWISE_RUNNER_CONCURRENCY: '30',
+      STEPWISE_MAX_RUNS_PER_HOST: '0',
+    }
     const a = spawnWorker(env, 'pipe')
     const b = spawnWorker(env, 'pipe')
     const byA = finishedBy(a)
@@ -49,7 +67,10 @@ describe(`two workers on one ${process.env.STEPWISE_TEST_DB ?? 'sqlite'} databas
     for (const siteId of siteIds) runIds.push((await h.backup(siteId)).id)
     try {
       const end = Date.now() + 120_000
-      while (Date.now() < end && (await db().backupRun.count({ where: { status: { in: ['queued', 'running'] } } })) > 0) {
+      while (
+        Date.now() < end &&
+        (await db().backupRun.count({ where: { status: { in: ['queued', 'running'] } } })) > 0
+      ) {
         await new Promise((r) => setTimeout(r, 200))
       }
     } finally {

@@ -18,13 +18,28 @@ let t: TestDb
 let children: { proc: ChildProcess; next: () => Promise<string> }[] = []
 
 function startChild(env: Record<string, string>) {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'tests/integration/schedules-fire-child.ts')], {
-    cwd: root, env: { ...process.env, ...env, STEPWISE_LOG_LEVEL: 'error' }, stdio: ['pipe', 'pipe', 'inherit'],
-  })
+  const proc = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'tests/integration/schedules-fire-child.ts')],
+    {
+      cwd: root,
+      env: { ...process.env, ...env, STEPWISE_LOG_LEVEL: 'error' },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  )
   const lines: string[] = []
   const waiters: ((l: string) => void)[] = []
-  createInterface({ input: proc.stdout! }).on('line', (l) => { const w = waiters.shift(); if (w) w(l); else lines.push(l) })
-  const next = () => new Promise<string>((resolve) => { const l = lines.shift(); if (l !== undefined) resolve(l); else waiters.push(resolve) })
+  createInterface({ input: proc.stdout! }).on('line', (l) => {
+    const w = waiters.shift()
+    if (w) w(l)
+    else lines.push(l)
+  })
+  const next = () =>
+    new Promise<string>((resolve) => {
+      const l = lines.shift()
+      if (l !== undefined) resolve(l)
+      else waiters.push(resolve)
+    })
   return { proc, next }
 }
 
@@ -35,12 +50,17 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await Promise.all(children.map((c) => new Promise<void>((resolve) => {
-    if (c.proc.exitCode !== null) return resolve()
-    c.proc.once('exit', () => resolve())
-    c.proc.stdin!.write('exit\n')
-    setTimeout(() => c.proc.kill('SIGKILL'), 5_000).unref()
-  })))
+  await Promise.all(
+    children.map(
+      (c) =>
+        new Promise<void>((resolve) => {
+          if (c.proc.exitCode !== null) return resolve()
+          c.proc.once('exit', () => resolve())
+          c.proc.stdin!.write('exit\n')
+          setTimeout(() => c.proc.kill('SIGKILL'), 5_000).unref()
+        }),
+    ),
+  )
   await t.cleanup()
 })
 
@@ -51,7 +71,16 @@ describe(`exactly once with ${PROCS} processes (${process.env.STEPWISE_TEST_DB ?
     let busySite = ''
     for (let i = 0; i < SCHEDULES; i++) {
       for (let k = 0; k < SITES_PER; k++) {
-        const s = await d.site.create({ data: { name: `s${i}-${k}`, baseUrl: `https://s${i}-${k}.test`, keyCiphertext: 'v1:x', hostKey: `host:${i}`, tags: JSON.stringify([`t${i}`]), connectionStatus: 'ok' } })
+        const s = await d.site.create({
+          data: {
+            name: `s${i}-${k}`,
+            baseUrl: `https://s${i}-${k}.test`,
+            keyCiphertext: 'v1:x',
+            hostKey: `host:${i}`,
+            tags: JSON.stringify([`t${i}`]),
+            connectionStatus: 'ok',
+          },
+        })
         if (i === 0 && k === 0) busySite = s.id
       }
       const sch = await createSchedule({ tag: `t${i}`, cron: '*/5 * * * *', timezone: 'Europe/Berlin' })
@@ -71,10 +100,16 @@ describe(`exactly once with ${PROCS} processes (${process.env.STEPWISE_TEST_DB ?
       const total = answers.reduce((sum, a) => sum + Number(a.split(' ')[1]), 0)
       expect(total).toBe(SCHEDULES * SITES_PER - 1)
       // The runner would back them up; mark this fire's runs finished so the next fire is free to run.
-      await d.backupRun.updateMany({ where: { trigger: 'schedule', status: 'queued' }, data: { status: 'succeeded', finishedAt: new Date() } })
+      await d.backupRun.updateMany({
+        where: { trigger: 'schedule', status: 'queued' },
+        data: { status: 'succeeded', finishedAt: new Date() },
+      })
     }
 
-    const runs = await d.backupRun.findMany({ where: { trigger: 'schedule' }, select: { scheduleId: true, siteId: true, scheduledFor: true } })
+    const runs = await d.backupRun.findMany({
+      where: { trigger: 'schedule' },
+      select: { scheduleId: true, siteId: true, scheduledFor: true },
+    })
     const keys = runs.map((r) => `${r.scheduleId}|${r.siteId}|${r.scheduledFor?.toISOString()}`)
     expect(new Set(keys).size).toBe(keys.length)
     expect(runs).toHaveLength(FIRES * (SCHEDULES * SITES_PER - 1))

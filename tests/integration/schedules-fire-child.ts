@@ -7,9 +7,14 @@ import { disconnectDb } from '../../lib/db/client'
 const rl = createInterface({ input: process.stdin })
 rl.on('line', (line) => {
   void (async () => {
-    if (line === 'exit') { await disconnectDb(); process.exit(0) }
+    if (line === 'exit') {
+      await disconnectDb()
+      process.exit(0)
+    }
     const r = await fireDueSchedules(new Date(line.trim()))
     process.stdout.write(`done ${r.created.length} ${r.skipped}\n`)
-  })().catch((e) => { process.stdout.write(`error ${String((e as Error).message).replace(/\n/g, ' ')}\n`) })
+  })().catch((e) => {
+    process.stdout.write(`error ${String((e as Error).message).replace(/\n/g, ' ')}\n`)
+  })
 })
 process.stdout.write('ready\n')

@@ -11,12 +11,25 @@ import { AppError } from '@/lib/api/errors'
 import { resetConfigForTests } from '@/lib/config'
 
 let t: TestDb
-beforeAll(async () => { t = await freshDatabase() })
-afterAll(async () => { await t.cleanup() })
+beforeAll(async () => {
+  t = await freshDatabase()
+})
+afterAll(async () => {
+  await t.cleanup()
+})
 
 let n = 0
 async function site(tag: string, status = 'ok'): Promise<string> {
-  const s = await db().site.create({ data: { name: `site-${tag}-${n++}`, baseUrl: `https://s${n}.test`, keyCiphertext: 'v1:x', hostKey: 'host:shared', tags: JSON.stringify([tag]), connectionStatus: status } })
+  const s = await db().site.create({
+    data: {
+      name: `site-${tag}-${n++}`,
+      baseUrl: `https://s${n}.test`,
+      keyCiphertext: 'v1:x',
+      hostKey: 'host:shared',
+      tags: JSON.stringify([tag]),
+      connectionStatus: status,
+    },
+  })
   return s.id
 }
 
@@ -29,20 +42,33 @@ async function setPending(id: string, at: Date) {
   await db().schedule.update({ where: { id }, data: { nextFireAt: at, lastFireAt: null } })
 }
 
-beforeEach(() => { delete process.env.STEPWISE_CATCHUP_WINDOW_MINUTES; resetConfigForTests() })
+beforeEach(() => {
+  delete process.env.STEPWISE_CATCHUP_WINDOW_MINUTES
+  resetConfigForTests()
+})
 
 describe(`schedules fire (${process.env.STEPWISE_TEST_DB ?? 'sqlite'})`, () => {
   it('one run per tagged site per fire, with the description template; a second pass adds nothing', async () => {
     const ids = [await site('alpha'), await site('alpha'), await site('alpha')]
     await site('other')
-    const s = await createSchedule({ name: 'Nightly alpha', tag: 'alpha', cron: '30 2 * * *', timezone: 'Europe/Berlin', descriptionTemplate: '{site} {date} {time}' })
+    const s = await createSchedule({
+      name: 'Nightly alpha',
+      tag: 'alpha',
+      cron: '30 2 * * *',
+      timezone: 'Europe/Berlin',
+      descriptionTemplate: '{site} {date} {time}',
+    })
     const fire = new Date('2027-03-28T01:00:00Z') // 03:00 CEST: 02:30 does not exist that day
     await setPending(s.id, fire)
     const r = await fireDueSchedules(new Date(fire.getTime() + 500))
     expect(r.created).toHaveLength(3)
     const runs = await runsOf(s.id)
     expect(runs.map((x) => x.siteId).sort()).toEqual([...ids].sort())
-    expect(runs.every((x) => x.trigger === 'schedule' && x.status === 'queued' && x.scheduledFor?.getTime() === fire.getTime())).toBe(true)
+    expect(
+      runs.every(
+        (x) => x.trigger === 'schedule' && x.status === 'queued' && x.scheduledFor?.getTime() === fire.getTime(),
+      ),
+    ).toBe(true)
     expect(runs[0].description).toMatch(/ 2027-03-28 03:00$/)
     expect((await fireDueSchedules(new Date(fire.getTime() + 1500))).created).toHaveLength(0)
     const after = await getSchedule(s.id)
@@ -54,7 +80,9 @@ describe(`schedules fire (${process.env.STEPWISE_TEST_DB ?? 'sqlite'})`, () => {
   it('a site already backing up gets no second run from the fire; the skip is recorded and shown', async () => {
     const busy = await site('beta')
     const free = await site('beta')
-    const manual = await db().backupRun.create({ data: { siteId: busy, hostKey: 'host:shared', status: 'running', trigger: 'manual' } })
+    const manual = await db().backupRun.create({
+      data: { siteId: busy, hostKey: 'host:shared', status: 'running', trigger: 'manual' },
+    })
     const s = await createSchedule({ tag: 'beta', cron: '0 * * * *', timezone: 'UTC' })
     const fire = new Date('2027-06-01T10:00:00Z')
     await setPending(s.id, fire)
@@ -67,7 +95,10 @@ describe(`schedules fire (${process.env.STEPWISE_TEST_DB ?? 'sqlite'})`, () => {
     expect(skips).toHaveLength(1)
     expect(skips[0]).toMatchObject({ siteId: busy, runId: manual.id, scheduledFor: fire.toISOString() })
     const dto = await getSchedule(s.id)
-    expect(dto.sites.find((x) => x.siteId === busy)?.last).toMatchObject({ kind: 'skipped', reason: expect.stringMatching(/already backing up/) })
+    expect(dto.sites.find((x) => x.siteId === busy)?.last).toMatchObject({
+      kind: 'skipped',
+      reason: expect.stringMatching(/already backing up/),
+    })
   })
 
   it('a site that is not connected is skipped with the reason, not silently', async () => {
@@ -76,7 +107,10 @@ describe(`schedules fire (${process.env.STEPWISE_TEST_DB ?? 'sqlite'})`, () => {
     await setPending(s.id, new Date('2027-06-01T10:00:00Z'))
     await fireDueSchedules(new Date('2027-06-01T10:00:01Z'))
     expect(await runsOf(s.id)).toHaveLength(0)
-    expect((await getSchedule(s.id)).sites[0].last).toMatchObject({ kind: 'skipped', reason: expect.stringMatching(/not connected/) })
+    expect((await getSchedule(s.id)).sites[0].last).toMatchObject({
+      kind: 'skipped',
+      reason: expect.stringMatching(/not connected/),
+    })
   })
 
   it('run-once: fires at the next match, then disables itself with the reason recorded', async () => {
@@ -88,7 +122,12 @@ describe(`schedules fire (${process.env.STEPWISE_TEST_DB ?? 'sqlite'})`, () => {
     await fireDueSchedules(new Date(fire.getTime() + 10))
     const after = await getSchedule(s.id)
     expect(await runsOf(s.id)).toHaveLength(1)
-    expect(after).toMatchObject({ enabled: false, nextFireAt: null, changedBy: 'stepwise', changeReason: expect.stringMatching(/Run-once.*disabled itself/) })
+    expect(after).toMatchObject({
+      enabled: false,
+      nextFireAt: null,
+      changedBy: 'stepwise',
+      changeReason: expect.stringMatching(/Run-once.*disabled itself/),
+    })
     expect((await fireDueSchedules(new Date(fire.getTime() + 86_400_000))).created).toHaveLength(0)
   })
 
@@ -99,11 +138,17 @@ describe(`schedules fire (${process.env.STEPWISE_TEST_DB ?? 'sqlite'})`, () => {
     const r = await fireDueSchedules(new Date('2027-06-01T09:20:00Z'))
     expect(r.created).toHaveLength(2)
     const runs = await runsOf(s.id)
-    expect(runs.map((x) => x.scheduledFor?.toISOString())).toEqual(['2027-06-01T09:00:00.000Z', '2027-06-01T09:00:00.000Z'])
+    expect(runs.map((x) => x.scheduledFor?.toISOString())).toEqual([
+      '2027-06-01T09:00:00.000Z',
+      '2027-06-01T09:00:00.000Z',
+    ])
     expect(runs.map((x) => x.siteId).sort()).toEqual([...ids].sort())
     const ev = await listScheduleEvents(s.id, 10)
     expect(ev.map((e) => e.action)).toEqual(expect.arrayContaining(['schedule.missed', 'schedule.catch_up']))
-    expect(ev.find((e) => e.action === 'schedule.missed')?.details).toMatchObject({ first: '2027-06-01T01:00:00.000Z', last: '2027-06-01T08:00:00.000Z' })
+    expect(ev.find((e) => e.action === 'schedule.missed')?.details).toMatchObject({
+      first: '2027-06-01T01:00:00.000Z',
+      last: '2027-06-01T08:00:00.000Z',
+    })
     expect((await getSchedule(s.id)).nextFireAt).toBe('2027-06-01T10:00:00.000Z')
   })
 
@@ -143,7 +188,9 @@ describe(`schedules fire (${process.env.STEPWISE_TEST_DB ?? 'sqlite'})`, () => {
     const s = await createSchedule({ tag: 'theta', cron: '0 2 * * *', timezone: 'UTC', staggerMinutes: 30 })
     const mine = (await listSites()).find((x) => x.id === id)!
     const dto = await getSchedule(s.id)
-    expect(mine.nextBackupAt).toBe(new Date(new Date(dto.nextFireAt!).getTime() + staggerOffsetMs(s.id, id, 30)).toISOString())
+    expect(mine.nextBackupAt).toBe(
+      new Date(new Date(dto.nextFireAt!).getTime() + staggerOffsetMs(s.id, id, 30)).toISOString(),
+    )
     expect((await listSchedules({ siteId: id })).map((x) => x.id)).toEqual([s.id])
     await updateSchedule(s.id, { enabled: false, by: 'bob', reason: 'client on holiday' })
     expect((await listSites()).find((x) => x.id === id)!.nextBackupAt).toBeNull()
@@ -152,8 +199,12 @@ describe(`schedules fire (${process.env.STEPWISE_TEST_DB ?? 'sqlite'})`, () => {
   })
 
   it('rejects a stagger window longer than the gap between fires, and unknown sites, naming the field', async () => {
-    await expect(createSchedule({ tag: 'x', cron: '0 * * * *', timezone: 'UTC', staggerMinutes: 90 })).rejects.toMatchObject({ extra: { field: 'staggerMinutes' } })
-    await expect(createSchedule({ siteId: 'nope', cron: '0 * * * *', timezone: 'UTC' })).rejects.toBeInstanceOf(AppError)
+    await expect(
+      createSchedule({ tag: 'x', cron: '0 * * * *', timezone: 'UTC', staggerMinutes: 90 }),
+    ).rejects.toMatchObject({ extra: { field: 'staggerMinutes' } })
+    await expect(createSchedule({ siteId: 'nope', cron: '0 * * * *', timezone: 'UTC' })).rejects.toBeInstanceOf(
+      AppError,
+    )
     const id = await site('iota')
     const s = await createSchedule({ siteId: id, cron: '0 * * * *', timezone: 'UTC' })
     await expect(updateSchedule(s.id, { cron: '0 0 0 * * *' })).rejects.toMatchObject({ extra: { field: 'cron' } })

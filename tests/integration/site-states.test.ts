@@ -6,19 +6,49 @@ import { listSites } from '@/lib/sites/list-sites'
 import { freshDatabase, type TestDb } from './helpers/test-db'
 
 let t: TestDb
-beforeAll(async () => { t = await freshDatabase() })
-afterAll(async () => { await t.cleanup() })
+beforeAll(async () => {
+  t = await freshDatabase()
+})
+afterAll(async () => {
+  await t.cleanup()
+})
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000)
 
 async function site(name: string, extra: object = {}) {
-  return db().site.create({ data: { name, baseUrl: `https://${name}.test`, keyCiphertext: 'v1:x', hostKey: `host:${name}`, connectionStatus: 'ok', ...extra } })
+  return db().site.create({
+    data: {
+      name,
+      baseUrl: `https://${name}.test`,
+      keyCiphertext: 'v1:x',
+      hostKey: `host:${name}`,
+      connectionStatus: 'ok',
+      ...extra,
+    },
+  })
 }
 async function run(siteId: string, status: string, finishedHoursAgo: number | null, extra: object = {}) {
-  return db().backupRun.create({ data: { siteId, hostKey: 'h', status, startedAt: hoursAgo((finishedHoursAgo ?? 0) + 1), finishedAt: finishedHoursAgo === null ? null : hoursAgo(finishedHoursAgo), ...extra } })
+  return db().backupRun.create({
+    data: {
+      siteId,
+      hostKey: 'h',
+      status,
+      startedAt: hoursAgo((finishedHoursAgo ?? 0) + 1),
+      finishedAt: finishedHoursAgo === null ? null : hoursAgo(finishedHoursAgo),
+      ...extra,
+    },
+  })
 }
-async function archive(siteId: string, runId: string | null, remoteId: number, endHoursAgo: number, extra: object = {}) {
-  return db().archive.create({ data: { siteId, runId, remoteId, status: 'complete', meta: 'ok', backupEnd: hoursAgo(endHoursAgo), ...extra } })
+async function archive(
+  siteId: string,
+  runId: string | null,
+  remoteId: number,
+  endHoursAgo: number,
+  extra: object = {},
+) {
+  return db().archive.create({
+    data: { siteId, runId, remoteId, status: 'complete', meta: 'ok', backupEnd: hoursAgo(endHoursAgo), ...extra },
+  })
 }
 
 describe('site backup states', () => {
@@ -31,7 +61,10 @@ describe('site backup states', () => {
     const old = await site('old')
     await archive(old.id, (await run(old.id, 'succeeded', 24 * 10)).id, 1, 24 * 10)
     const obsolete = await site('obsolete')
-    await archive(obsolete.id, (await run(obsolete.id, 'succeeded', 5)).id, 1, 5, { meta: 'obsolete', filesExist: false })
+    await archive(obsolete.id, (await run(obsolete.id, 'succeeded', 5)).id, 1, 5, {
+      meta: 'obsolete',
+      filesExist: false,
+    })
     await site('never')
     const running = await site('running')
     await run(running.id, 'running', null, { progress: 42, domain: 'PackDB' })

@@ -4,4 +4,6 @@ import { archiveListQuery } from '@/lib/archives/archive-input'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = route(async (req) => json({ archives: await listArchivesFiltered(parseQuery(req, archiveListQuery)) }))
+export const GET = route(async (req) =>
+  json({ archives: await listArchivesFiltered(parseQuery(req, archiveListQuery)) }),
+)

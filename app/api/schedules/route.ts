@@ -9,4 +9,6 @@ const listQuery = z.object({ siteId: z.string().min(1).optional() })
 
 export const GET = route(async (req) => json({ schedules: await listSchedules(parseQuery(req, listQuery)) }))
 
-export const POST = route(async (req) => json({ schedule: await createSchedule(await parseBody(req, createScheduleInput)) }, 201))
+export const POST = route(async (req) =>
+  json({ schedule: await createSchedule(await parseBody(req, createScheduleInput)) }, 201),
+)

@@ -14,7 +14,11 @@ export default async function NewSchedulePage({ searchParams }: { searchParams: 
   const data = await scheduleFormData()
   return (
     <>
-      <PageHeader title="New schedule" breadcrumbs={[{ label: 'Schedules', href: '/schedules' }, { label: 'New' }]} description="Backups start by themselves at the times you set, in the time zone you choose." />
+      <PageHeader
+        title="New schedule"
+        breadcrumbs={[{ label: 'Schedules', href: '/schedules' }, { label: 'New' }]}
+        description="Backups start by themselves at the times you set, in the time zone you choose."
+      />
       <ScheduleForm {...data} prefill={{ siteId: one(sp.siteId), tag: one(sp.tag) }} />
     </>
   )

@@ -20,7 +20,10 @@ export default async function SitePage({ params }: { params: Params }) {
   const { id } = await params
   const site = await getSite(id)
   if (!site) notFound()
-  const [runs, archives] = await Promise.all([listRuns({ siteId: id, limit: 20 }), listArchivesFiltered({ siteId: id })])
+  const [runs, archives] = await Promise.all([
+    listRuns({ siteId: id, limit: 20 }),
+    listArchivesFiltered({ siteId: id }),
+  ])
   return (
     <SiteDetail
       initialSite={site}

@@ -36,5 +36,10 @@ export function downloadDirect({ site, params }: ApiContext): Outcome {
   if (!rec) return { kind: 'bare500', reason: MSG.invalidRecord }
   if (!part) return { kind: 'bare500', reason: MSG.invalidPart }
   const src = sourceOf(rec)
-  return { kind: 'binary', name: part.name, size: part.size, read: (offset, length) => readArchive(src, part.offset + offset, length) }
+  return {
+    kind: 'binary',
+    name: part.name,
+    size: part.size,
+    read: (offset, length) => readArchive(src, part.offset + offset, length),
+  }
 }

@@ -17,7 +17,10 @@ export function getVersion({ site }: ApiContext): Outcome {
 export function getProfiles({ site }: ApiContext): Outcome {
   const profiles = [{ id: 1, name: DEFAULT_PROFILE_NAME }, ...(site.cfg.profiles ?? []).filter((p) => p.id !== 1)]
   // Ids are strings on WordPress, integers on Joomla (fact 11).
-  return json(200, profiles.map((p) => ({ id: site.traits.profileIdsAsStrings ? String(p.id) : p.id, name: p.name })))
+  return json(
+    200,
+    profiles.map((p) => ({ id: site.traits.profileIdsAsStrings ? String(p.id) : p.id, name: p.name })),
+  )
 }
 
 export function getLog(): Outcome {

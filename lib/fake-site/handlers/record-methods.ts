@@ -9,7 +9,10 @@ export function listBackups({ site, params }: ApiContext): Outcome {
   const limit = params.has('limit') ? phpInt(params.get('limit')) : 50
   const ids = [...site.records.keys()].sort((a, b) => b - a)
   const page = limit > 0 ? ids.slice(from, from + limit) : ids.slice(from)
-  return json(200, page.map((id) => listRow(site.records.get(id)!)))
+  return json(
+    200,
+    page.map((id) => listRow(site.records.get(id)!)),
+  )
 }
 
 export function getBackupInfo({ site, params }: ApiContext): Outcome {

@@ -27,12 +27,23 @@ export async function startBackup(ctx: ApiContext): Promise<Outcome> {
   const overrides = bracketFields(params, 'overrides')
   const type = normaliseType(overrides['akeeba.basic.backup_type'], sc.backupType)
   const archiver = overrides['akeeba.advanced.archiver_engine']
-  const partSize = overrides['engine.archiver.common.part_size'] !== undefined ? phpInt(overrides['engine.archiver.common.part_size']) : (sc.partSizeBytes ?? 0)
+  const partSize =
+    overrides['engine.archiver.common.part_size'] !== undefined
+      ? phpInt(overrides['engine.archiver.common.part_size'])
+      : (sc.partSizeBytes ?? 0)
   const profile = Math.max(1, phpInt(params.get('profile') ?? '1'))
   const given = params.get('description') ?? ''
   const description = given !== '' ? given : `Backup taken on ${sqlDate(site.now())} UTC (JSON API)`
 
-  const run = site.createBackup({ profile, description, comment: params.get('comment') ?? '', type, archiver, partSize, zombie: false })
+  const run = site.createBackup({
+    profile,
+    description,
+    comment: params.get('comment') ?? '',
+    type,
+    archiver,
+    partSize,
+    zombie: false,
+  })
   const rec = site.records.get(run.recordId)!
   rec.instep = 1
   const latency = latencyFor(site)

@@ -27,10 +27,35 @@ export async function stepBackup(ctx: ApiContext): Promise<Outcome> {
   site.freshZombies.delete(key)
   const sc = site.scenario
   const z = site.createBackup(
-    { profile: 1, description: '', comment: '', type: sc.backupType, archiver: undefined, partSize: sc.partSizeBytes ?? 0, zombie: true },
+    {
+      profile: 1,
+      description: '',
+      comment: '',
+      type: sc.backupType,
+      archiver: undefined,
+      partSize: sc.partSizeBytes ?? 0,
+      zombie: true,
+    },
     key,
   )
-  return json(200, stepObject({ hasRun: true, domain: 'init', step: '', warnings: warningsAt(site, 2), archive: z.archive, progress: 0, backupid: '', sleepTime: sc.sleepTime, stepNumber: 2, stepState: 'running', backupId: z.recordId, profile: 1 }), 2)
+  return json(
+    200,
+    stepObject({
+      hasRun: true,
+      domain: 'init',
+      step: '',
+      warnings: warningsAt(site, 2),
+      archive: z.archive,
+      progress: 0,
+      backupid: '',
+      sleepTime: sc.sleepTime,
+      stepNumber: 2,
+      stepState: 'running',
+      backupId: z.recordId,
+      profile: 1,
+    }),
+    2,
+  )
 }
 
 async function advance(ctx: ApiContext, key: string, run: Run): Promise<Outcome> {
@@ -50,7 +75,24 @@ async function advance(ctx: ApiContext, key: string, run: Run): Promise<Outcome>
   if (finishing) {
     if (alive()) site.runs.delete(key)
     const last = run.plan[run.plan.length - 1]
-    return json(200, stepObject({ hasRun: false, domain: last.domain, step: '', warnings: [], archive: run.archive, progress: 100, backupid: snap.backupid, sleepTime: sc.sleepTime, stepNumber, stepState: 'finished', backupId: null, profile: run.profile }), stepNumber)
+    return json(
+      200,
+      stepObject({
+        hasRun: false,
+        domain: last.domain,
+        step: '',
+        warnings: [],
+        archive: run.archive,
+        progress: 100,
+        backupid: snap.backupid,
+        sleepTime: sc.sleepTime,
+        stepNumber,
+        stepState: 'finished',
+        backupId: null,
+        profile: run.profile,
+      }),
+      stepNumber,
+    )
   }
 
   const page = htmlPageAt(site, stepNumber)

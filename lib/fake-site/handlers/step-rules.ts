@@ -25,7 +25,9 @@ export function backupError(text: string): Outcome {
 }
 
 export function warningsAt(site: FakeSite, stepNumber: number): string[] {
-  return site.scenario.warnings.filter((w) => w.atStep === stepNumber).map((w) => w.text ?? MSG.defaultWarning(site.rootPath))
+  return site.scenario.warnings
+    .filter((w) => w.atStep === stepNumber)
+    .map((w) => w.text ?? MSG.defaultWarning(site.rootPath))
 }
 
 /** An HTML error page scheduled for this step, with whether the step is still carried out. */

@@ -5,7 +5,9 @@ const config = {
   experimental: { adapter: true },
   engine: 'js',
   async adapter() {
-    return new PrismaPg({ connectionString: process.env.DIFF_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres' })
+    return new PrismaPg({
+      connectionString: process.env.DIFF_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres',
+    })
   },
 }
 

@@ -12,13 +12,21 @@ export function uniqueId(prefix: string): string {
 
 export async function addFakeSite(cfg: Partial<FakeSiteConfig> & { id: string }): Promise<FakeSiteInfo> {
   const body: FakeSiteConfig = { persona: 'wordpress', key: `key${cfg.id.replace(/[^a-zA-Z0-9]/g, '')}XyZ123`, ...cfg }
-  const r = await fetch(`${FAKE}/_fake/sites`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  const r = await fetch(`${FAKE}/_fake/sites`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
   if (r.status !== 201) throw new Error(`fake site ${cfg.id}: ${r.status} ${await r.text()}`)
   return (await r.json()) as FakeSiteInfo
 }
 
 export async function setFakeScenario(id: string, patch: ScenarioInput | Record<string, unknown>): Promise<void> {
-  const r = await fetch(`${FAKE}/_fake/sites/${id}/scenario`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(patch) })
+  const r = await fetch(`${FAKE}/_fake/sites/${id}/scenario`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(patch),
+  })
   if (!r.ok) throw new Error(`scenario ${id}: ${r.status} ${await r.text()}`)
 }
 
@@ -31,9 +39,17 @@ export async function fakeRecords(id: string): Promise<FakeRecordView[]> {
 }
 
 /** Adds a fake site and registers it in the dashboard through the API; returns both. */
-export async function addConnectedSite(baseURL: string, cfg: Partial<FakeSiteConfig> & { id: string }, name = cfg.name ?? cfg.id): Promise<{ fake: FakeSiteInfo; siteId: string }> {
+export async function addConnectedSite(
+  baseURL: string,
+  cfg: Partial<FakeSiteConfig> & { id: string },
+  name = cfg.name ?? cfg.id,
+): Promise<{ fake: FakeSiteInfo; siteId: string }> {
   const fake = await addFakeSite(cfg)
-  const r = await fetch(`${baseURL}/api/sites`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, url: fake.url, key: fake.key }) })
+  const r = await fetch(`${baseURL}/api/sites`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, url: fake.url, key: fake.key }),
+  })
   if (r.status !== 201) throw new Error(`add site ${name}: ${r.status} ${await r.text()}`)
   const { site } = (await r.json()) as { site: { id: string } }
   return { fake, siteId: site.id }

@@ -27,11 +27,15 @@ export async function startHarness(): Promise<Harness> {
   process.env.STEPWISE_CONNECT_TIMEOUT_MS = '2000'
   const fleet = await startFakeFleet({ port: 0, sites: [] })
   const h: Harness = {
-    db, fleet, runner: null,
+    db,
+    fleet,
+    runner: null,
     startRunner(extra = {}) {
       const opts = defaultRunnerOptions('test', apiForRun)
       const r = new Runner({
-        ...opts, pollMs: 20, policy: FAST_POLICY,
+        ...opts,
+        pollMs: 20,
+        policy: FAST_POLICY,
         onFinished: async (runId, status) => afterRun(runId, status, await apiForRun(runId)),
         ...extra,
       })
@@ -41,7 +45,14 @@ export async function startHarness(): Promise<Harness> {
     },
     async addSite({ hostGroup, ...cfg }) {
       h.fleet.addSite({ persona: 'wordpress', key: `k${cfg.id.replace(/[^a-z0-9]/gi, '')}Secret9`, ...cfg })
-      const site = await addSite({ name: cfg.name ?? cfg.id, url: h.fleet.url(cfg.id), key: h.fleet.key(cfg.id), tags: [], hostGroup, saveIfUnreachable: false })
+      const site = await addSite({
+        name: cfg.name ?? cfg.id,
+        url: h.fleet.url(cfg.id),
+        key: h.fleet.key(cfg.id),
+        tags: [],
+        hostGroup,
+        saveIfUnreachable: false,
+      })
       return site.id
     },
     backup: (siteId, opts = {}) => queueBackup(siteId, { trigger: 'api', ...opts }),
@@ -54,7 +65,10 @@ export async function startHarness(): Promise<Harness> {
           await new Promise((r) => setTimeout(r, 50))
           return (await getRun(runId))!
         }
-        if (Date.now() > end) throw new Error(`run ${runId} still ${run?.status} (${run?.phase}) after ${timeoutMs} ms; steps: ${JSON.stringify((await listSteps(runId)).map((s) => [s.call, s.stepNumber, s.errorKind]))}`)
+        if (Date.now() > end)
+          throw new Error(
+            `run ${runId} still ${run?.status} (${run?.phase}) after ${timeoutMs} ms; steps: ${JSON.stringify((await listSteps(runId)).map((s) => [s.call, s.stepNumber, s.errorKind]))}`,
+          )
         await new Promise((r) => setTimeout(r, 25))
       }
     },

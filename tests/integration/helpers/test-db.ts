@@ -48,14 +48,21 @@ export async function freshDatabase(kind: TestDbKind = testDbKind()): Promise<Te
   } else {
     url = `file:${path.join(dataDir, 'stepwise.db')}`
   }
-  const env = { DATABASE_URL: url, STEPWISE_DATA_DIR: dataDir, STEPWISE_LOG_LEVEL: process.env.STEPWISE_TEST_LOG ?? 'silent' }
+  const env = {
+    DATABASE_URL: url,
+    STEPWISE_DATA_DIR: dataDir,
+    STEPWISE_LOG_LEVEL: process.env.STEPWISE_TEST_LOG ?? 'silent',
+  }
   Object.assign(process.env, env)
   resetConfigForTests()
   resetSiteKeyCacheForTests()
   await disconnectDb()
   await migrate(url)
   return {
-    kind, url, dataDir, env,
+    kind,
+    url,
+    dataDir,
+    env,
     async cleanup() {
       await disconnectDb()
       if (dropPg) await dropPg().catch(() => undefined)

@@ -9,7 +9,9 @@ type P = { id: string }
 
 export const GET = route<P>(async (_req, { id }) => json(await getScheduleDetail(id)))
 
-export const PATCH = route<P>(async (req, { id }) => json({ schedule: await updateSchedule(id, await parseBody(req, updateScheduleInput)) }))
+export const PATCH = route<P>(async (req, { id }) =>
+  json({ schedule: await updateSchedule(id, await parseBody(req, updateScheduleInput)) }),
+)
 
 const deleteQuery = z.object({ by: z.string().trim().max(80).optional() })
 

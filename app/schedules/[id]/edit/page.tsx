@@ -18,7 +18,14 @@ export default async function EditSchedulePage({ params }: { params: Promise<{ i
   const data = await scheduleFormData()
   return (
     <>
-      <PageHeader title={`Edit ${schedule.name}`} breadcrumbs={[{ label: 'Schedules', href: '/schedules' }, { label: schedule.name, href: `/schedules/${id}` }, { label: 'Edit' }]} />
+      <PageHeader
+        title={`Edit ${schedule.name}`}
+        breadcrumbs={[
+          { label: 'Schedules', href: '/schedules' },
+          { label: schedule.name, href: `/schedules/${id}` },
+          { label: 'Edit' },
+        ]}
+      />
       <ScheduleForm {...data} schedule={schedule} />
     </>
   )
