@@ -3,6 +3,11 @@
 export type AppErrorCode =
   | 'bad_request'
   | 'validation_failed'
+  | 'unauthorized'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'misdirected_request'
+  | 'too_many_requests'
   | 'not_found'
   | 'conflict'
   | 'forbidden'
@@ -15,6 +20,11 @@ export type AppErrorCode =
 export const STATUS_OF: Record<AppErrorCode, number> = {
   bad_request: 400,
   validation_failed: 400,
+  unauthorized: 401,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  misdirected_request: 421,
+  too_many_requests: 429,
   not_found: 404,
   conflict: 409,
   forbidden: 403,
