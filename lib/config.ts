@@ -15,6 +15,20 @@ const schema = z.object({
     .default('file:./data/stepwise.db'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: int(1).max(65535).default(3000),
+  STEPWISE_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+    .refine((u) => new URL(u).pathname === '/', 'must be the address without a path (https://backups.example.com)')
+    .optional(),
+  STEPWISE_ALLOWED_HOSTS: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/, 'host names only, without scheme or port')))
+    .default([]),
   STEPWISE_DATA_DIR: z.string().min(1).default('./data'),
   STEPWISE_SECRET_KEY: z
     .string()
@@ -48,6 +62,10 @@ export const CONFIG_DOCS: Record<keyof RawConfig, string> = {
   DATABASE_URL: '`file:./data/stepwise.db` (SQLite, created on first start) or `postgresql://user@host:5432/db`',
   HOST: 'Interface the web server listens on. Default `127.0.0.1`; set `0.0.0.0` to expose it.',
   PORT: 'Web server port (default 3000).',
+  STEPWISE_PUBLIC_URL:
+    'The address people use to open Stepwise (https://backups.example.com). Its host name is accepted in the Host header and its origin in Origin; unset: only localhost names and HOST.',
+  STEPWISE_ALLOWED_HOSTS:
+    'More host names the server answers to, comma-separated (e.g. a LAN IP). Requests under any other name get 421.',
   STEPWISE_DATA_DIR: 'Folder for the SQLite file and the generated key file (default `./data`).',
   STEPWISE_SECRET_KEY:
     'Base64 of 32 random bytes used to encrypt site keys (AES-256-GCM). Unset: a key file is generated in the data folder.',
