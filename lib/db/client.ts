@@ -1,6 +1,6 @@
 // The one place that creates Prisma clients. Two generated clients with identical model APIs: the
 // provider is fixed per generated client, so DATABASE_URL picks one at runtime (stack-notes §1c).
-import { mkdirSync } from 'node:fs'
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs'
 import path from 'node:path'
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaPg } from '@prisma/adapter-pg'
@@ -20,12 +20,42 @@ export function sqlitePath(url: string): string {
   return path.resolve(url.replace(/^file:/, '').replace(/\?.*$/, ''))
 }
 
+function chmodIfPresent(file: string, mode: number): void {
+  try {
+    chmodSync(file, mode)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
+  }
+}
+
+/** The data folder holds the key file and usually the database: owner only (0700), also when an older
+ *  version created it 0755. */
+export function prepareDataDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
+  try {
+    chmodSync(dir, 0o700)
+  } catch (e) {
+    // A folder someone else owns and lets us write (group access) is theirs to lock down.
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') throw e
+  }
+}
+
+/** The SQLite file holds every site's (encrypted) key and the audit trail: created 0600 before SQLite
+ *  opens it, and tightened if it exists. SQLite gives -wal and -shm the mode of the database file;
+ *  existing ones are tightened here too. A folder created here is 0700; an existing one is left alone
+ *  unless it is the data folder (prepareDataDir). */
+export function prepareSqliteFile(file: string): void {
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
+  closeSync(openSync(file, 'a', 0o600))
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) chmodIfPresent(f, 0o600)
+}
+
 export function createDb(url: string): Db {
   if (dbKindOf(url) === 'postgresql') {
     return new PgClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as Db
   }
   const file = sqlitePath(url)
-  mkdirSync(path.dirname(file), { recursive: true })
+  prepareSqliteFile(file)
   // busy timeout: the web process and worker processes may write the same file.
   return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: 10_000 }) })
 }
@@ -34,8 +64,11 @@ const g = globalThis as unknown as { __stepwiseDb?: { url: string; db: Db } }
 
 /** The process-wide client for the configured database (one per process, survives dev reloads). */
 export function db(): Db {
-  const url = config().DATABASE_URL
-  if (!g.__stepwiseDb || g.__stepwiseDb.url !== url) g.__stepwiseDb = { url, db: createDb(url) }
+  const { DATABASE_URL: url, STEPWISE_DATA_DIR } = config()
+  if (!g.__stepwiseDb || g.__stepwiseDb.url !== url) {
+    prepareDataDir(path.resolve(STEPWISE_DATA_DIR))
+    g.__stepwiseDb = { url, db: createDb(url) }
+  }
   return g.__stepwiseDb.db
 }
 
