@@ -48,6 +48,7 @@ const schema = z.object({
   STEPWISE_POLL_MS: int(10).default(250),
   STEPWISE_CATCHUP_WINDOW_MINUTES: int(0).default(1440),
   STEPWISE_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  STEPWISE_SIGNIN_ATTEMPTS_PER_MINUTE: int(1).default(10),
 })
 
 export type RawConfig = z.infer<typeof schema>
@@ -88,6 +89,8 @@ export const CONFIG_DOCS: Record<keyof RawConfig, string> = {
   STEPWISE_CATCHUP_WINDOW_MINUTES:
     'A schedule fire missed while Stepwise was down runs once if it is at most this old (default 1440).',
   STEPWISE_LOG_LEVEL: 'trace, debug, info, warn, error, fatal or silent (default info).',
+  STEPWISE_SIGNIN_ATTEMPTS_PER_MINUTE:
+    'Sign-in and two-factor attempts allowed per client address and minute (default 10); more get 429.',
 }
 
 export class ConfigError extends Error {}

@@ -3,6 +3,10 @@
 import { z } from 'zod'
 import { AppError, STATUS_OF } from './errors'
 import { logger } from '../log'
+import { readJsonBody } from './read-body'
+import { actorFromHeaders, clientIp } from '../auth/actor'
+import { roleAllows, type Access, type Actor } from '../domain/roles'
+import { withRequestContext } from '../request-context'
 
 export interface ErrorBody {
   error: { code: string; message: string; field?: string; details?: unknown }
@@ -40,15 +44,9 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.inf
   return r.data
 }
 
+/** The JSON body (capped at 64 KB, application/json only) parsed with `schema`. */
 export async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  let body: unknown
-  try {
-    const text = await req.text()
-    body = text.trim() === '' ? {} : JSON.parse(text)
-  } catch {
-    throw new AppError('bad_request', 'The request body is not valid JSON.')
-  }
-  return parseWith(schema, body)
+  return parseWith(schema, await readJsonBody(req))
 }
 
 export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
@@ -58,13 +56,42 @@ export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infe
 
 type Ctx<P> = { params: Promise<P> }
 
-/** Wraps a route handler so every thrown error becomes the one envelope. */
-export function route<P = Record<string, string>>(fn: (req: Request, params: P) => Promise<Response>) {
-  return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
+type Handler<P, A> = (req: Request, params: P, actor: A) => Promise<Response>
+
+/** A route handler with its access rule attached (the route sweep test reads it). */
+export type RouteHandler<P> = ((req: Request, ctx: Ctx<P>) => Promise<Response>) & { access: Access }
+
+/**
+ * Wraps a route handler: checks who is asking against the least role the route needs (401 when
+ * nobody is signed in, 403 when the role is too low), runs it with that actor as the request
+ * context of the audit trail, and turns every thrown error into the one envelope.
+ */
+export function route<P = Record<string, string>>(access: 'public', fn: Handler<P, Actor | null>): RouteHandler<P>
+export function route<P = Record<string, string>>(
+  access: Exclude<Access, 'public'>,
+  fn: Handler<P, Actor>,
+): RouteHandler<P>
+export function route<P>(access: Access, fn: Handler<P, Actor>): RouteHandler<P> {
+  const handler = async (req: Request, ctx: Ctx<P>): Promise<Response> => {
     try {
-      return await fn(req, ctx?.params ? await ctx.params : ({} as P))
+      const actor = await actorFromHeaders(req.headers)
+      if (access !== 'public') {
+        if (!actor)
+          throw new AppError('unauthorized', 'Sign in first (or send an API token as Authorization: Bearer …).')
+        if (!roleAllows(actor.role, access)) {
+          throw new AppError('forbidden', `This needs the ${access} role or higher; you are ${actor.role}.`)
+        }
+      }
+      const params = ctx?.params ? await ctx.params : ({} as P)
+      const context = {
+        actor: actor?.label ?? null,
+        actorId: actor?.id ?? null,
+        ip: actor?.ip ?? clientIp(req.headers),
+      }
+      return await withRequestContext(context, () => fn(req, params, actor as Actor))
     } catch (e) {
       return errorResponse(e)
     }
   }
+  return Object.assign(handler, { access })
 }

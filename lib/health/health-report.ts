@@ -56,3 +56,9 @@ export async function healthReport(): Promise<HealthReport> {
     },
   }
 }
+
+/** What anyone may see: up or not, and the database's kind, reachability and migration. */
+export function publicHealth(r: HealthReport): Pick<HealthReport, 'status'> & { database: Omit<DbHealth, 'error'> } {
+  const { error: _error, ...database } = r.database
+  return { status: r.status, database }
+}

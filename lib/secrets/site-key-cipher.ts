@@ -1,6 +1,6 @@
 // Site keys are stored encrypted at rest with AES-256-GCM. The key material lives outside the
 // database: STEPWISE_SECRET_KEY, or a key file generated on first use in the data folder (0600).
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { config } from '../config'
@@ -25,6 +25,11 @@ function masterKey(): Buffer {
   const key = Buffer.from(readFileSync(c.keyFile, 'utf8').trim(), 'base64')
   if (key.length !== 32) throw new Error(`key file ${c.keyFile} does not hold 32 bytes of base64`)
   return (cachedKey = key)
+}
+
+/** A secret for another purpose (e.g. signing session cookies), derived from the same key material. */
+export function derivedSecret(purpose: string): string {
+  return Buffer.from(hkdfSync('sha256', masterKey(), Buffer.alloc(0), `stepwise:${purpose}`, 32)).toString('base64')
 }
 
 export function encryptSiteKey(plain: string): string {

@@ -4,6 +4,6 @@ import { archiveListQuery } from '@/lib/archives/archive-input'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = route(async (req) =>
+export const GET = route('viewer', async (req) =>
   json({ archives: await listArchivesFiltered(parseQuery(req, archiveListQuery)) }),
 )

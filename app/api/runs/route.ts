@@ -4,4 +4,4 @@ import { runListQuery } from '@/lib/runs/run-input'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = route(async (req) => json({ runs: await listRuns(parseQuery(req, runListQuery)) }))
+export const GET = route('viewer', async (req) => json({ runs: await listRuns(parseQuery(req, runListQuery)) }))

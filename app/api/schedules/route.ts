@@ -7,8 +7,8 @@ export const dynamic = 'force-dynamic'
 
 const listQuery = z.object({ siteId: z.string().min(1).optional() })
 
-export const GET = route(async (req) => json({ schedules: await listSchedules(parseQuery(req, listQuery)) }))
+export const GET = route('viewer', async (req) => json({ schedules: await listSchedules(parseQuery(req, listQuery)) }))
 
-export const POST = route(async (req) =>
-  json({ schedule: await createSchedule(await parseBody(req, createScheduleInput)) }, 201),
+export const POST = route('admin', async (req, _params, actor) =>
+  json({ schedule: await createSchedule({ ...(await parseBody(req, createScheduleInput)), by: actor.label }) }, 201),
 )

@@ -5,9 +5,9 @@ import { createSiteInput } from '@/lib/sites/site-input'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = route(async () => json({ sites: await listSites() }))
+export const GET = route('viewer', async () => json({ sites: await listSites() }))
 
-export const POST = route(async (req) => {
+export const POST = route('admin', async (req) => {
   const input = await parseBody(req, createSiteInput)
   return json({ site: await addSite(input) }, 201)
 })

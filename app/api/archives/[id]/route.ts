@@ -6,7 +6,7 @@ export const dynamic = 'force-dynamic'
 
 type P = { id: string }
 
-export const GET = route<P>(async (_req, { id }) => json({ archive: await requireArchive(id) }))
+export const GET = route<P>('viewer', async (_req, { id }) => json({ archive: await requireArchive(id) }))
 
 /** Deletes the backup on the site: its record and its files. */
-export const DELETE = route<P>(async (_req, { id }) => json(await deleteOnSite(id, 'record')))
+export const DELETE = route<P>('admin', async (_req, { id }) => json(await deleteOnSite(id, 'record')))

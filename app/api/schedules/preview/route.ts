@@ -5,4 +5,4 @@ import { previewInput } from '@/lib/schedule/schedule-input'
 export const dynamic = 'force-dynamic'
 
 /** Next fire times for the form's live preview: { cron, timezone } → { cronText, fires }. */
-export const POST = route(async (req) => json(previewCron(await parseBody(req, previewInput))))
+export const POST = route('viewer', async (req) => json(previewCron(await parseBody(req, previewInput))))

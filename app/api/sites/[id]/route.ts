@@ -8,14 +8,14 @@ export const dynamic = 'force-dynamic'
 
 type P = { id: string }
 
-export const GET = route<P>(async (_req, { id }) => json({ site: await requireSite(id) }))
+export const GET = route<P>('viewer', async (_req, { id }) => json({ site: await requireSite(id) }))
 
-export const PATCH = route<P>(async (req, { id }) => {
+export const PATCH = route<P>('admin', async (req, { id }) => {
   const input = await parseBody(req, updateSiteInput)
   return json({ site: await updateSite(id, input) })
 })
 
-export const DELETE = route<P>(async (_req, { id }) => {
+export const DELETE = route<P>('admin', async (_req, { id }) => {
   await deleteSite(id)
   return json({ deleted: true })
 })

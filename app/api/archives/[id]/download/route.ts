@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic'
  * goes out chunked: a cut transfer lacks the final chunk and the browser marks the download failed.
  * x-archive-size carries the expected size for scripts.
  */
-export const GET = route<{ id: string }>(async (req, { id }) => {
+export const GET = route<{ id: string }>('operator', async (req, { id }) => {
   const { part } = parseQuery(req, downloadQuery)
   const d = await openArchiveDownload(id, part)
   return new Response(d.body, {

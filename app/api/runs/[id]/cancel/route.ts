@@ -4,7 +4,7 @@ import { cancelInput } from '@/lib/runs/run-input'
 
 export const dynamic = 'force-dynamic'
 
-export const POST = route<{ id: string }>(async (req, { id }) => {
+export const POST = route<{ id: string }>('operator', async (req, { id }) => {
   const { deleteRemote } = await parseBody(req, cancelInput)
   return json({ run: await cancelRun(id, deleteRemote) })
 })

@@ -3,7 +3,7 @@ import { buildRunLog } from '@/lib/runs/run-log'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = route<{ id: string }>(async (req, { id }) => {
+export const GET = route<{ id: string }>('viewer', async (req, { id }) => {
   const { text, filename } = await buildRunLog(id)
   const download = new URL(req.url).searchParams.get('download') === '1'
   return new Response(text, {

@@ -3,4 +3,6 @@ import { listSiteArchives } from '@/lib/archives/list-archives'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = route<{ id: string }>(async (_req, { id }) => json({ archives: await listSiteArchives(id) }))
+export const GET = route<{ id: string }>('viewer', async (_req, { id }) =>
+  json({ archives: await listSiteArchives(id) }),
+)

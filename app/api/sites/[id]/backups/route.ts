@@ -4,7 +4,7 @@ import { startRunInput } from '@/lib/runs/run-input'
 
 export const dynamic = 'force-dynamic'
 
-export const POST = route<{ id: string }>(async (req, { id }) => {
+export const POST = route<{ id: string }>('operator', async (req, { id }, actor) => {
   const input = await parseBody(req, startRunInput)
-  return json({ run: await queueBackup(id, { ...input, trigger: 'manual' }) }, 202)
+  return json({ run: await queueBackup(id, { ...input, trigger: 'manual', requestedBy: actor.label }) }, 202)
 })

@@ -3,4 +3,4 @@ import { recheckSite } from '@/lib/sites/connect-site'
 
 export const dynamic = 'force-dynamic'
 
-export const POST = route<{ id: string }>(async (_req, { id }) => json({ site: await recheckSite(id) }))
+export const POST = route<{ id: string }>('operator', async (_req, { id }) => json({ site: await recheckSite(id) }))
