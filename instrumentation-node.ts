@@ -1,8 +1,11 @@
 import { config } from './lib/config'
 import { logger } from './lib/log'
 import { migrateOnStart, startRunner, stopRunner } from './lib/runtime/start-runner'
+import { announceSetup } from './lib/auth/setup'
 
 await migrateOnStart()
+// A fresh install: say how to create the owner (with the setup code when reachable from the network).
+await announceSetup()
 if (config().STEPWISE_RUNNER) {
   startRunner('web')
   const stop = () => {

@@ -2,11 +2,11 @@
 // them in `_prisma_migrations` the way Prisma does, so `prisma migrate deploy` on a connected machine
 // agrees. Prisma 7's own migrate needs a schema-engine binary we cannot download (stack-notes §1).
 import { createHash, randomUUID } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs'
+import { readdirSync, readFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import pg from 'pg'
-import { dbKindOf, sqlitePath, type DbKind } from './client'
+import { dbKindOf, prepareSqliteFile, sqlitePath, type DbKind } from './client'
 
 export interface Migration {
   name: string
@@ -53,7 +53,8 @@ function checkDrift(m: Migration, bookedChecksum: string | undefined): void {
 
 function migrateSqlite(url: string, migrations: Migration[]): string[] {
   const file = sqlitePath(url)
-  mkdirSync(path.dirname(file), { recursive: true })
+  // Private from the first byte: the folder 0700, the file 0600 (lib/db/client.ts).
+  prepareSqliteFile(file)
   const conn = new Database(file, { timeout: 10_000 })
   try {
     conn.pragma('journal_mode = WAL')

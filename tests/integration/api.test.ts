@@ -15,11 +15,15 @@ import { db, disconnectDb } from '@/lib/db/client'
 import { loadMigrations } from '@/lib/db/migrate'
 import { resetConfigForTests } from '@/lib/config'
 import { startHarness, type Harness } from './helpers/engine-harness'
+import { bearerFor } from './helpers/auth'
 
 let h: Harness
+// Every call is made as an admin with an API token (the access rules have their own sweep test).
+let adminAuth = ''
 beforeAll(async () => {
   h = await startHarness()
   h.startRunner()
+  adminAuth = await bearerFor('admin')
 })
 afterAll(async () => {
   await h.close()
@@ -28,7 +32,7 @@ afterAll(async () => {
 const req = (method: string, url: string, body?: unknown) =>
   new Request(`http://stepwise.test${url}`, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: adminAuth },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   })
 const ctx = (id: string) => ({ params: Promise.resolve({ id }) })
@@ -196,7 +200,7 @@ describe('runs API', () => {
 
 describe('health', () => {
   it('reports the database kind, migration and runner', async () => {
-    const r = await healthRoute()
+    const r = await healthRoute(req('GET', '/api/health'), noCtx)
     expect(r.status).toBe(200)
     const body = await r.json()
     expect(body.database).toMatchObject({
@@ -212,7 +216,8 @@ describe('health', () => {
     process.env.DATABASE_URL = 'postgresql://nobody@127.0.0.1:1/none'
     resetConfigForTests()
     try {
-      const r = await healthRoute()
+      // Anonymous, as a load balancer asks: the minimal answer needs no database to say who is asking.
+      const r = await healthRoute(new Request('http://stepwise.test/api/health'), noCtx)
       expect(r.status).toBe(503)
       expect(await r.json()).toMatchObject({
         status: 'unavailable',
