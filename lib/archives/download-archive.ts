@@ -1,5 +1,6 @@
 // GET /api/archives/{id}/download?part=N: one part of an archive, streamed through this server
 // from the site and verified against the size the site reports for it (DESIGN.md fact 9).
+import { recordAudit } from '../db/audit'
 import { getArchive } from '../db/archives'
 import { AkeebaError } from '../akeeba/types'
 import { AppError, notFound } from '../api/errors'
@@ -80,6 +81,11 @@ export async function openArchiveDownload(
     },
     first,
   )
+  await recordAudit('archive.download', {
+    siteId: archive.siteId,
+    archiveId,
+    details: { remoteId: archive.remoteId, part, name: info.name, size: info.size },
+  })
   return { filename: info.name, size: info.size, body }
 }
 

@@ -24,7 +24,7 @@ export async function recordAudit(action: string, e: AuditEntry, client: Client 
     data: {
       action,
       actor: e.actor ?? req?.actor ?? null,
-      actorId: e.actor === undefined || e.actor === req?.actor ? (req?.actorId ?? null) : null,
+      actorId: e.actor == null || e.actor === req?.actor ? (req?.actorId ?? null) : null,
       ip: req?.ip ?? null,
       siteId: e.siteId ?? null,
       runId: e.runId ?? null,
