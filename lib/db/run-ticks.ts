@@ -23,6 +23,7 @@ export const TICK_SELECT = {
   cancelRequested: true,
   deleteRemoteOnCancel: true,
   leaseExpiries: true,
+  tickErrors: true,
   startedAt: true,
   createdAt: true,
   reconcileReason: true,
@@ -109,10 +110,23 @@ export async function commitTick(
   return db().$transaction(async (tx) => {
     const n = await tx.backupRun.updateMany({
       where: { id: runId, leaseOwner: token },
-      data: { ...update, ...lease, ...(step ? { stepSeq: seq } : {}) },
+      // A committed tick ends any series of failed ticks.
+      data: { ...update, ...lease, tickErrors: 0, ...(step ? { stepSeq: seq } : {}) },
     })
     if (n.count !== 1) return false
     if (step) await tx.backupStep.create({ data: { runId, seq, ...step, warnings: JSON.stringify(step.warnings) } })
     return true
   })
+}
+
+/**
+ * A tick threw: count it, give the lease back and try again at `retryAt` (fenced like commitTick).
+ * Returns false when the lease was lost.
+ */
+export async function recordTickError(runId: string, token: string, retryAt: Date): Promise<boolean> {
+  const n = await db().backupRun.updateMany({
+    where: { id: runId, leaseOwner: token },
+    data: { tickErrors: { increment: 1 }, leaseOwner: null, leaseUntil: null, nextTickAt: retryAt },
+  })
+  return n.count === 1
 }

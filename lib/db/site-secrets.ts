@@ -12,6 +12,22 @@ export interface SiteKey {
   version: number
 }
 
+/** The stored key cannot be decrypted with the current secret (STEPWISE_SECRET_KEY or the key file). */
+export class KeyUndecryptableError extends Error {
+  constructor(readonly siteId: string) {
+    super(`The stored key of site ${siteId} cannot be decrypted with the current secret.`)
+    this.name = 'KeyUndecryptableError'
+  }
+}
+
+function decrypt(siteId: string, stored: string): string {
+  try {
+    return decryptSiteKey(stored)
+  } catch {
+    throw new KeyUndecryptableError(siteId)
+  }
+}
+
 /** The site's key and endpoint, by the site or by one of its runs; null when there is no such site. */
 export async function readSiteKey(by: { runId: string } | { siteId: string }): Promise<SiteKey | null> {
   const select = { id: true, endpointUrl: true, platform: true, keyCiphertext: true, updatedAt: true } as const
@@ -22,7 +38,7 @@ export async function readSiteKey(by: { runId: string } | { siteId: string }): P
   if (!site) return null
   return {
     siteId: site.id,
-    key: decryptSiteKey(site.keyCiphertext),
+    key: decrypt(site.id, site.keyCiphertext),
     endpoint: site.endpointUrl && site.platform ? { url: site.endpointUrl, platform: site.platform } : null,
     version: site.updatedAt.getTime(),
   }

@@ -2,7 +2,16 @@
 // resume after a lost lease, a lost start), and decideAfter for the plans that make no step call.
 import { describe, expect, it } from 'vitest'
 import { AkeebaError } from '../akeeba/types'
-import { decideAfter, decideTick, failedExchange, RECONCILE_PAGE, type Exchange, type TickRun } from './decide-tick'
+import {
+  decideAfter,
+  decideTick,
+  decideTickFailure,
+  failedExchange,
+  MAX_TICK_ERRORS,
+  RECONCILE_PAGE,
+  type Exchange,
+  type TickRun,
+} from './decide-tick'
 import type { RetryPolicy } from './machine'
 
 const policy: RetryPolicy = { firstDelayMs: 10_000, maxRetries: 3, maxDelayMs: 300_000, maxReconciles: 3 }
@@ -212,5 +221,43 @@ describe('decideAfter', () => {
       kind: 'protocol',
       message: 'unexpected client failure: bug',
     })
+  })
+})
+
+describe('decideTickFailure: a run never spins', () => {
+  const base = { tickErrors: 0, startedAt: t0, createdAt: t0 }
+  it('a site that cannot be called fails the run at once', () => {
+    expect(decideTickFailure(base, { permanent: true, message: 'no endpoint' }, at(0), limits)).toEqual({
+      kind: 'fail',
+      errorKind: 'site_unusable',
+      message: 'no endpoint',
+    })
+  })
+  it('other errors retry with doubling back-off, capped at a minute', () => {
+    expect(decideTickFailure(base, { permanent: false, message: 'db down' }, at(0), limits)).toEqual({
+      kind: 'retry',
+      at: at(1_000),
+    })
+    expect(
+      decideTickFailure({ ...base, tickErrors: 3 }, { permanent: false, message: 'db down' }, at(0), limits),
+    ).toEqual({ kind: 'retry', at: at(8_000) })
+    expect(
+      decideTickFailure({ ...base, tickErrors: 6 }, { permanent: false, message: 'x' }, at(0), limits, 5_000),
+    ).toEqual({ kind: 'retry', at: at(60_000) })
+  })
+  it(`then fail after ${MAX_TICK_ERRORS} in a row`, () => {
+    const d = decideTickFailure(
+      { ...base, tickErrors: MAX_TICK_ERRORS - 1 },
+      { permanent: false, message: 'db down' },
+      at(0),
+      limits,
+    )
+    expect(d).toMatchObject({ kind: 'fail', errorKind: 'tick_errors' })
+    if (d.kind === 'fail') expect(d.message).toContain('db down')
+  })
+  it('the maximum run time holds even while ticks throw', () => {
+    expect(
+      decideTickFailure(base, { permanent: false, message: 'db down' }, at(limits.maxRunMs + 1), limits),
+    ).toMatchObject({ kind: 'time_out' })
   })
 })

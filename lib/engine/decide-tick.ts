@@ -271,3 +271,48 @@ export function failedExchange(method: SiteCall['method'], e: unknown): Extract<
     raw: null,
   }
 }
+
+/** Why a tick could not run at all (it threw before or instead of deciding). */
+export type TickFailure =
+  /** Will not fix itself: the site has no endpoint, its key cannot be decrypted, it is gone. */
+  | { permanent: true; message: string }
+  /** May pass: the database was unreachable for a moment, a bug in one tick. */
+  | { permanent: false; message: string }
+
+export type TickFailureDecision =
+  | { kind: 'fail'; errorKind: 'site_unusable' | 'tick_errors'; message: string }
+  | { kind: 'time_out'; message: string }
+  | { kind: 'retry'; at: Date }
+
+/** The most ticks in a row that may throw before the run ends as failed. */
+export const MAX_TICK_ERRORS = 8
+
+/**
+ * After a tick threw: a permanent cause fails the run at once; otherwise retry with back-off (1 s,
+ * 2 s, 4 s … at most a minute) until MAX_TICK_ERRORS in a row, and the run's time limit still holds.
+ */
+export function decideTickFailure(
+  run: { tickErrors: number; startedAt: Date | null; createdAt: Date },
+  failure: TickFailure,
+  now: Date,
+  limits: Pick<TickLimits, 'maxRunMs'>,
+  firstRetryMs = 1_000,
+): TickFailureDecision {
+  if (failure.permanent) return { kind: 'fail', errorKind: 'site_unusable', message: failure.message }
+  const started = run.startedAt ?? run.createdAt
+  if (now.getTime() - started.getTime() > limits.maxRunMs) {
+    return {
+      kind: 'time_out',
+      message: `The backup did not finish within ${Math.round(limits.maxRunMs / 3_600_000)} h; Stepwise stopped driving it. Its last ticks failed: ${failure.message}`,
+    }
+  }
+  const errors = run.tickErrors + 1
+  if (errors >= MAX_TICK_ERRORS) {
+    return {
+      kind: 'fail',
+      errorKind: 'tick_errors',
+      message: `Stepwise could not process this backup ${errors} times in a row; the last error: ${failure.message}`,
+    }
+  }
+  return { kind: 'retry', at: new Date(now.getTime() + Math.min(60_000, firstRetryMs * 2 ** run.tickErrors)) }
+}

@@ -23,7 +23,17 @@ export type ReconcileReason =
   | 'resume' // a runner died mid-step (its lease expired): the lost step may have been the last one
 
 export type EngineErrorKind =
-  AkeebaErrorKind | 'zombie' | 'backupid_changed' | 'step_regressed' | 'not_created' | 'unverified' | 'timed_out'
+  | AkeebaErrorKind
+  | 'zombie'
+  | 'backupid_changed'
+  | 'step_regressed'
+  | 'not_created'
+  | 'unverified'
+  | 'timed_out'
+  // The run could not be driven at all: the site has no endpoint or its key cannot be decrypted
+  // (site_unusable), or ticks kept throwing (tick_errors). See decideTickFailure.
+  | 'site_unusable'
+  | 'tick_errors'
 
 export interface RunState {
   phase: RunPhase

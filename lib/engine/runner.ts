@@ -10,7 +10,7 @@ import { config } from '../config'
 import { logger } from '../log'
 import type { RetryPolicy } from './machine'
 import type { SiteApi } from './site-api'
-import { tick, logTickError, type TickDeps, type TickResult } from './tick'
+import { tick, tickFailed, logTickError, type TickDeps, type TickResult } from './tick'
 
 export interface RunnerOptions {
   kind: 'web' | 'worker' | 'test'
@@ -21,6 +21,8 @@ export interface RunnerOptions {
   policy: RetryPolicy
   maxLeaseExpiries: number
   maxRunMs: number
+  /** First wait after a tick threw (doubling each time); tests shorten it. */
+  tickErrorFirstRetryMs?: number
   /** The site's API for a run; `site` (id and row version) lets it answer from a cache. */
   apiFor: (runId: string, site?: { id: string; version: number }) => Promise<SiteApi>
   /** Called after a run reached a terminal state (archive sync, notifications). */
@@ -173,6 +175,7 @@ export class Runner {
     const abort = new AbortController()
     const promise = (async () => {
       let result: TickResult | null = null
+      let last = row
       try {
         const api = await this.opts.apiFor(runId, { id: row.siteId, version: row.site.updatedAt.getTime() })
         const deps: TickDeps = {
@@ -192,14 +195,23 @@ export class Runner {
         while (result.kind === 'continued' && result.leaseKept && !this.stopped) {
           const next = await loadTickRow(runId)
           if (!next) break
+          last = next
           result = await tick(runId, token, deps, next)
           this.ticks++
         }
         if (result.kind === 'continued' && result.leaseKept) await releaseLease(runId, token)
       } catch (e) {
         logTickError(runId, e)
-        // Give the lease back so the run is retried at once instead of after the lease expires.
-        await releaseLease(runId, token, new Date(Date.now() + 1_000)).catch(() => undefined)
+        // A site that cannot be called fails its run now; anything else is retried with back-off,
+        // then fails: a run never spins (lib/engine/decide-tick.ts decideTickFailure).
+        result = await tickFailed(last, token, e, {
+          maxRunMs: this.opts.maxRunMs,
+          firstRetryMs: this.opts.tickErrorFirstRetryMs,
+        }).catch(async (e2: unknown) => {
+          logTickError(runId, e2)
+          await releaseLease(runId, token, new Date(Date.now() + 5_000)).catch(() => undefined)
+          return null
+        })
       }
       if (result?.kind === 'finished') {
         logger().info({ runId, status: result.status, runner: this.id }, 'run finished')

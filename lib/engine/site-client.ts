@@ -3,7 +3,7 @@
 // (one DB read per tick otherwise).
 import { AkeebaClient } from '../akeeba/client'
 import type { Endpoint, Platform } from '../akeeba/types'
-import { readSiteKey, type SiteKey } from '../db/site-secrets'
+import { KeyUndecryptableError, readSiteKey, type SiteKey } from '../db/site-secrets'
 import { AppError } from '../api/errors'
 import { config } from '../config'
 import type { SiteApi } from './site-api'
@@ -35,7 +35,35 @@ export function connectedSite(s: SiteKey | null): SiteKey & { endpoint: Endpoint
   return { ...s, endpoint: { url: s.endpoint.url, platform: s.endpoint.platform as Platform } }
 }
 
+/** A run's site cannot be called and will not become callable by waiting: its run fails at once. */
+export class SiteUnusableError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'SiteUnusableError'
+  }
+}
+
 const cache = new Map<string, { version: number; api: SiteApi }>()
+
+async function siteOfRun(runId: string): Promise<SiteKey & { endpoint: Endpoint }> {
+  let s: SiteKey | null
+  try {
+    s = await readSiteKey({ runId })
+  } catch (e) {
+    if (e instanceof KeyUndecryptableError) {
+      throw new SiteUnusableError(
+        "The site's stored key cannot be decrypted: the secret (STEPWISE_SECRET_KEY or the key file in the data folder) changed since the key was saved. Restore the old secret, or enter the site's key again on its page.",
+      )
+    }
+    throw e
+  }
+  if (!s) throw new SiteUnusableError('The site of this backup no longer exists.')
+  if (!s.endpoint)
+    throw new SiteUnusableError(
+      'The site has no known API endpoint (it is not connected): re-check its connection on the site page, then back up again.',
+    )
+  return connectedSite(s)
+}
 
 /** The API of a run's site. With `site` (id + row version) a cached client is used without a query. */
 export async function apiForRun(runId: string, site?: { id: string; version: number }): Promise<SiteApi> {
@@ -43,7 +71,7 @@ export async function apiForRun(runId: string, site?: { id: string; version: num
     const hit = cache.get(site.id)
     if (hit && hit.version === site.version) return hit.api
   }
-  const s = connectedSite(await readSiteKey({ runId }))
+  const s = await siteOfRun(runId)
   const api = siteApiFromClient(clientFor(s.endpoint, s.key))
   cache.set(s.siteId, { version: s.version, api })
   return api

@@ -1,12 +1,21 @@
 // One tick of one run, as I/O only: load → decide → call → decide → commit. Exactly one API call,
 // then its result persisted (a step row and the run's new state, fenced by the lease) before anything
 // else happens. Every decision is in decide-tick.ts and machine.ts; the row update in apply-decision.ts.
-import { commitTick, loadTickRow, type TickRow } from '../db/run-ticks'
+import { commitTick, loadTickRow, recordTickError, type TickRow } from '../db/run-ticks'
 import { logger } from '../log'
 import { applyDecision, stepWriteOf, type TickResult } from './apply-decision'
-import { decideAfter, decideTick, failedExchange, type Exchange, type SiteCall, type TickLimits } from './decide-tick'
+import {
+  decideAfter,
+  decideTick,
+  decideTickFailure,
+  failedExchange,
+  type Exchange,
+  type SiteCall,
+  type TickLimits,
+} from './decide-tick'
 import type { RetryPolicy } from './machine'
 import { callSite, type SiteApi } from './site-api'
+import { SiteUnusableError } from './site-client'
 
 export type { TickResult } from './apply-decision'
 export type { TickRow } from '../db/run-ticks'
@@ -57,6 +66,35 @@ export async function tick(runId: string, token: string, deps: TickDeps, preload
   )
   if (!ok) return { kind: 'lease_lost' }
   return result.kind === 'continued' ? { ...result, leaseKept: chain } : result
+}
+
+/** After a tick threw (`e`): fail the run, end it as timed out, or retry later (decideTickFailure). */
+export async function tickFailed(
+  run: TickRow,
+  token: string,
+  e: unknown,
+  limits: Pick<TickLimits, 'maxRunMs'> & { firstRetryMs?: number },
+  now = new Date(),
+): Promise<TickResult> {
+  const message = e instanceof Error ? e.message : String(e)
+  const d = decideTickFailure(
+    run,
+    { permanent: e instanceof SiteUnusableError, message },
+    now,
+    limits,
+    limits.firstRetryMs,
+  )
+  if (d.kind === 'retry') {
+    return (await recordTickError(run.id, token, d.at))
+      ? { kind: 'continued', nextTickAt: d.at, leaseKept: false }
+      : { kind: 'lease_lost' }
+  }
+  const decision =
+    d.kind === 'fail'
+      ? ({ type: 'failed', errorKind: d.errorKind, message: d.message, patch: {} } as const)
+      : ({ type: 'timed_out', message: d.message, patch: {} } as const)
+  const { update, result } = applyDecision(run, decision, now, null)
+  return (await commitTick(run.id, token, run.stepSeq, update, null)) ? result : { kind: 'lease_lost' }
 }
 
 export function logTickError(runId: string, e: unknown): void {

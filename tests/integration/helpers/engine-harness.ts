@@ -44,7 +44,7 @@ export async function startHarness(): Promise<Harness> {
       return r
     },
     async addSite({ hostGroup, ...cfg }) {
-      h.fleet.addSite({ persona: 'wordpress', key: `k${cfg.id.replace(/[^a-z0-9]/gi, '')}Secret9`, ...cfg })
+      h.fleet.addSite({ persona: 'wordpress', key: `k${cfg.id.replace(/[^a-z0-9]/gi, '')}Secret9-0123456789`, ...cfg })
       const site = await addSite({
         name: cfg.name ?? cfg.id,
         url: h.fleet.url(cfg.id),
