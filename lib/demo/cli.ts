@@ -4,7 +4,9 @@
 //   2. migrates the dashboard database and registers the fleet's sites as demo sites (idempotent:
 //      re-running re-links the existing rows instead of adding them again); the first time it also
 //      queues one backup per site so there is something to watch;
-//   3. serves the dashboard (node lib/start.mjs, which builds first if needed) on
+//   3. when no user exists, creates a demo owner (demo@stepwise.local) with a fresh random password
+//      and prints it with the address (lib/demo/demo-owner.ts);
+//   4. serves the dashboard (node lib/start.mjs, which builds first if needed) on
 //      http://localhost:3000, and keeps everything running until Ctrl-C.
 // Flags: --port N (fleet port, default 4010) --latency MS (default 1500) --no-web --no-kickoff
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -13,6 +15,7 @@ import { config } from '../config'
 import { migrate } from '../db/migrate'
 import { startDemoFleet } from '../fake-site/demo-fleet'
 import type { FakeFleet } from '../fake-site/fleet'
+import { ensureDemoOwner, type DemoOwner } from './demo-owner'
 import { registerDemoSites } from './register-demo-sites'
 
 interface Args {
@@ -40,8 +43,22 @@ function parseArgs(argv: string[]): Args {
   return a
 }
 
+/** How to sign in, under the address. The password exists only in this output (and as a hash). */
+function signInLines(owner: DemoOwner): string {
+  if (!owner.created) return ''
+  return [
+    `  Sign in as    ${owner.email}`,
+    `  Password      ${owner.password}`,
+    `  (made now and shown once; lost it? npm run -s stepwise -- user reset-password --email ${owner.email} --password NEW_PASSWORD)`,
+    '',
+  ].join('\n')
+}
+
 async function main(): Promise<void> {
   const a = parseArgs(process.argv.slice(2))
+  // The fleet listens on 127.0.0.1, which the outbound address guard refuses unless private networks
+  // are allowed: allow them for this demo and the dashboard it starts (unless set explicitly).
+  process.env.STEPWISE_ALLOW_PRIVATE_NETWORKS ||= 'true'
   const cfg = config()
 
   let fleet: FakeFleet
@@ -70,6 +87,12 @@ async function main(): Promise<void> {
   }
   const added = results.filter((r) => r.action === 'added').length
   console.log(`demo: ${added} site${added === 1 ? '' : 's'} added, ${results.length - added} already there (re-linked)`)
+  const owner = await ensureDemoOwner()
+  console.log(
+    owner.created
+      ? `demo: created the owner ${owner.email} (password below)`
+      : 'demo: users exist already, so no demo owner was made: sign in with your account',
+  )
 
   let web: ChildProcess | null = null
   const url = `http://${cfg.HOST === '0.0.0.0' ? 'localhost' : cfg.HOST === '127.0.0.1' ? 'localhost' : cfg.HOST}:${cfg.PORT}`
@@ -83,10 +106,10 @@ async function main(): Promise<void> {
       console.log(`demo: the dashboard stopped (exit ${code ?? 'signal'}); stopping the fleet`)
       void fleet.close().then(() => process.exit(code ?? 0))
     })
-    console.log(`\n  Open ${url} — demo sites are marked "Demo". Press Ctrl-C to stop.\n`)
+    console.log(`\n  Open ${url} — demo sites are marked "Demo". Press Ctrl-C to stop.\n${signInLines(owner)}`)
   } else {
     console.log(
-      `\n  Fleet running. Start the dashboard with \`npm start\` in another terminal, then open ${url}. Ctrl-C to stop.\n`,
+      `\n  Fleet running. Start the dashboard with \`npm start\` in another terminal, then open ${url}. Ctrl-C to stop.\n${signInLines(owner)}`,
     )
   }
 
