@@ -30,6 +30,7 @@ const schema = z.object({
     .pipe(z.array(z.string().regex(/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/, 'host names only, without scheme or port')))
     .default([]),
   STEPWISE_DATA_DIR: z.string().min(1).default('./data'),
+  STEPWISE_ALLOW_PRIVATE_NETWORKS: bool.default(false),
   STEPWISE_SECRET_KEY: z
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 random bytes in base64 (openssl rand -base64 32)')
@@ -68,6 +69,8 @@ export const CONFIG_DOCS: Record<keyof RawConfig, string> = {
   STEPWISE_ALLOWED_HOSTS:
     'More host names the server answers to, comma-separated (e.g. a LAN IP). Requests under any other name get 421.',
   STEPWISE_DATA_DIR: 'Folder for the SQLite file and the generated key file (default `./data`).',
+  STEPWISE_ALLOW_PRIVATE_NETWORKS:
+    'Allow site addresses on loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7) and CGNAT (100.64/10) networks (default `off`). Turn it on when your sites are on your own network. Link-local and cloud metadata addresses stay refused.',
   STEPWISE_SECRET_KEY:
     'Base64 of 32 random bytes used to encrypt site keys (AES-256-GCM). Unset: a key file is generated in the data folder.',
   STEPWISE_RUNNER:

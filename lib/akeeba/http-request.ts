@@ -1,11 +1,17 @@
 // node:http(s) directly rather than fetch: a real connect timeout separate from the per-call timeout,
 // streaming for downloadDirect, and no keep-alive pool (agent: false) that could reuse a socket a
 // proxy already closed. Every failure comes out as an AkeebaError.
+// Every call to a site goes through here, so this is where the outbound address guard sits: the host
+// is resolved once, every address checked (lib/net-guard), and the socket connects to that checked
+// address through `lookup`; Host header and TLS server name stay the URL's.
 import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import https from 'node:https'
+import type { LookupFunction } from 'node:net'
 import { AkeebaError } from './types'
 import { makeRaw } from './redact'
 import { transportError } from './node-errors'
+import { config } from '../config'
+import { resolveGuarded, type ResolvedAddress } from '../net-guard/resolve-guarded'
 
 export interface HttpOptions {
   url: URL
@@ -60,6 +66,14 @@ function abortError(signal: AbortSignal, host: string, elapsed: number): AkeebaE
   )
 }
 
+/** A `lookup` that answers only the address the guard checked: no second DNS question. */
+function pinnedLookup(target: ResolvedAddress): LookupFunction {
+  return ((_hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
+    if (options?.all) callback(null, [{ address: target.address, family: target.family }])
+    else callback(null, target.address, target.family)
+  }) as LookupFunction
+}
+
 export function openRequest(o: HttpOptions): Promise<OpenResponse> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
@@ -86,7 +100,7 @@ export function openRequest(o: HttpOptions): Promise<OpenResponse> {
       done()
       if (res) res.destroy(err)
       else reject(err)
-      req.destroy()
+      req?.destroy()
     }
     const timeout = (text: string) => fail(new AkeebaError('timeout', text, { raw: rawNow() }))
     const connectTimer = setTimeout(
@@ -102,34 +116,48 @@ export function openRequest(o: HttpOptions): Promise<OpenResponse> {
     )
     const onAbort = () => fail(abortError(o.signal!, host, elapsedMs()))
 
-    let req: http.ClientRequest
-    try {
-      req = (secure ? https : http).request(o.url, {
-        method: o.method,
-        headers:
-          o.body === undefined ? o.headers : { ...o.headers, 'Content-Length': String(Buffer.byteLength(o.body)) },
-        agent: false,
-        ...(secure ? { rejectUnauthorized: !o.insecureTls } : {}),
+    let req: http.ClientRequest | undefined
+
+    const send = (target: ResolvedAddress) => {
+      try {
+        req = (secure ? https : http).request(o.url, {
+          method: o.method,
+          headers:
+            o.body === undefined ? o.headers : { ...o.headers, 'Content-Length': String(Buffer.byteLength(o.body)) },
+          agent: false,
+          lookup: pinnedLookup(target),
+          ...(secure ? { rejectUnauthorized: !o.insecureTls } : {}),
+        })
+      } catch (err) {
+        // e.g. ERR_INVALID_CHAR for a key with characters a header cannot carry (Node names the
+        // header, never its value).
+        cleanup()
+        finished = true
+        const what = err instanceof Error ? err.message : String(err)
+        return reject(
+          new AkeebaError('transport', `Could not send the request to ${host}: ${what}`, { raw: rawNow(), cause: err }),
+        )
+      }
+      const r = req
+      r.on('socket', (socket) => socket.once(secure ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer)))
+      r.on('error', (err) => fail(toError(err)))
+      r.on('response', (message) => {
+        res = message
+        head = { status: message.statusCode ?? 0, reason: message.statusMessage ?? '', headers: message.headers }
+        resolve({ head, res: message, elapsedMs, release: () => clearTimeout(totalTimer), done, fail, toError })
       })
-    } catch (err) {
-      // e.g. ERR_INVALID_CHAR for a key with characters a header cannot carry (Node names the
-      // header, never its value).
-      cleanup()
-      const what = err instanceof Error ? err.message : String(err)
-      return reject(
-        new AkeebaError('transport', `Could not send the request to ${host}: ${what}`, { raw: rawNow(), cause: err }),
-      )
+      r.end(o.body)
     }
-    req.on('socket', (socket) => socket.once(secure ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer)))
-    req.on('error', (err) => fail(toError(err)))
-    req.on('response', (message) => {
-      res = message
-      head = { status: message.statusCode ?? 0, reason: message.statusMessage ?? '', headers: message.headers }
-      resolve({ head, res: message, elapsedMs, release: () => clearTimeout(totalTimer), done, fail, toError })
-    })
+
     if (o.signal?.aborted) return onAbort()
     o.signal?.addEventListener('abort', onAbort, { once: true })
-    req.end(o.body)
+    // The host's name is resolved and checked inside the connect timer: a slow DNS is a slow connect.
+    resolveGuarded(o.url.hostname, { allowPrivate: config().STEPWISE_ALLOW_PRIVATE_NETWORKS }).then(
+      (target) => {
+        if (!finished) send(target)
+      },
+      (err: unknown) => fail(toError(err)),
+    )
   })
 }
 
