@@ -134,7 +134,19 @@ describe('detectSite', () => {
     )
     const r = await detect()
     expect(r).toMatchObject({ ok: false, cause: 'html_page' })
-    if (!r.ok) expect(r.message).toMatch(/Log in/)
+    // The kind of answer, never its words: detection may be talking to a server that is not a site.
+    if (!r.ok) expect(r.message).toMatch(/HTML page/)
+    if (!r.ok) expect(r.message).not.toMatch(/Log in/)
+  })
+
+  it('a plain-text answer is described, never quoted', async () => {
+    server.handle((_q, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' })
+      res.end('-ERR internal-secret-banner redis 7.2\r\n')
+    })
+    const r = await detect()
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.message).not.toMatch(/internal-secret-banner|redis/)
   })
 
   it('WordPress without Akeeba (admin-ajax 400 "0", homepage elsewhere) → not_akeeba', async () => {

@@ -6,7 +6,8 @@ export const AUTH_ADVICE =
   'The site refused the key (Akeeba answers "Access denied" for all of these): the JSON API is not ' +
   'enabled ("Enable JSON API (remote backup)"), the Secret Word is wrong or too weak for Akeeba to ' +
   'accept, the installed edition is Core (the API needs Pro), or the site still serves cached options ' +
-  "(re-save Akeeba's Options page and clear caches). Use a key of letters and digits only."
+  "(re-save Akeeba's Options page and clear caches). Copy the Secret Word exactly as Akeeba shows it: " +
+  'hyphens and punctuation are part of it, and Akeeba refuses short or simple words (use at least 16 characters).'
 
 const MAX_SERVER_TEXT = 2000
 

@@ -1,11 +1,12 @@
 // What one failed getVersion probe tells us about a site, and what a person should do about it.
 import type { AkeebaError } from './types'
 import { AUTH_ADVICE } from './envelope-errors'
-import { looksLikeHtml } from './body-hint'
+import { describeBodyKind, looksLikeHtml } from './body-hint'
 import { errorCode, netCause } from './node-errors'
 
 export type DetectCause =
   | 'invalid_url'
+  | 'refused_address'
   | 'unreachable'
   | 'dns'
   | 'tls'
@@ -31,6 +32,10 @@ export interface ProbeFailure {
 
 export const ADVICE: Record<DetectCause, string> = {
   invalid_url: 'Paste the site address, e.g. https://www.example.com/, or the exact API URL from Akeeba.',
+  refused_address:
+    'Stepwise only calls sites on public addresses, so a site address cannot be used to reach this server or its ' +
+    'network. If the site really is on your own network (LAN, VPN), set STEPWISE_ALLOW_PRIVATE_NETWORKS=true; ' +
+    'link-local and cloud metadata addresses are never allowed.',
   unreachable:
     'Check the address and that the site is online and reachable from this server (firewall, IP allow-list).',
   dns: 'Check the spelling of the host name. A new domain may not be in DNS yet.',
@@ -59,12 +64,19 @@ const fail = (cause: DetectCause, message: string, weight: number, stop = false,
   html200,
 })
 
+/**
+ * What a failed probe means. Messages for answers that are not Akeeba's say what kind of answer came
+ * (status, HTML page, size), never its words: at this point we do not know whose server it is.
+ */
 export function classifyProbeError(err: AkeebaError, url: string): ProbeFailure {
   const status = err.raw?.httpStatus ?? 0
-  const html = looksLikeHtml(err.raw?.body ?? '')
+  const body = err.raw?.body ?? ''
+  const html = looksLikeHtml(body)
+  const answered = `${url} answered HTTP ${status} with ${describeBodyKind(body)}`
   switch (err.kind) {
     case 'transport': {
       const net = netCause(errorCode(err.cause))
+      if (net === 'refused_address') return fail('refused_address', err.message, 30, true)
       if (net === 'dns') return fail('dns', err.message, 10, true)
       if (net === 'tls') return fail('tls', err.message, 10, true)
       if (net === 'refused' || net === 'unreachable') return fail('unreachable', err.message, 10, true)
@@ -75,7 +87,7 @@ export function classifyProbeError(err: AkeebaError, url: string): ProbeFailure 
     case 'auth':
       return fail('auth', `${url} is Akeeba's API, but it answered "Access denied" (status 503).`, 20, true)
     case 'http':
-      if (status === 401 || status === 403) return fail(html ? 'html_page' : 'http_error', `${url}: ${err.message}`, 6)
+      if (status === 401 || status === 403) return fail(html ? 'html_page' : 'http_error', answered, 6)
       if (status >= 300 && status < 400)
         return fail(
           'http_error',
@@ -83,16 +95,14 @@ export function classifyProbeError(err: AkeebaError, url: string): ProbeFailure 
           5,
         )
       // 404/406 and JSON:API "Resource not found" mean "not here" (akeeba-joomla/01 exchanges 23-30).
-      if (status === 400 || status === 404 || status === 406 || status === 410)
-        return fail('not_akeeba', `${url}: ${err.message}`, 1)
-      return fail('http_error', `${url}: ${err.message}`, 3)
+      if (status === 400 || status === 404 || status === 406 || status === 410) return fail('not_akeeba', answered, 1)
+      return fail('http_error', answered, 3)
     case 'unparsable':
-      return html
-        ? fail('html_page', `${url}: ${err.message}`, 2, false, true)
-        : fail('not_akeeba', `${url}: ${err.message}`, 1)
+      return html ? fail('html_page', answered, 2, false, true) : fail('not_akeeba', answered, 1)
     default:
-      // An envelope that is not a version answer: something Akeeba-like, but not usable.
-      return fail('not_akeeba', `${url} answered getVersion with: ${err.message}`, 7)
+      // An envelope that is not a version answer: something Akeeba-like, but not usable. Its words are
+      // the API's own (bounded: an envelope-shaped answer may still come from something else).
+      return fail('not_akeeba', `${url} answered getVersion with: ${err.message.slice(0, 300)}`, 7)
   }
 }
 
