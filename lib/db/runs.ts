@@ -156,6 +156,24 @@ export async function createRun(input: NewRun, client: Db | Prisma.TransactionCl
   return toRunDto(r)
 }
 
+/**
+ * The site's queued or running run if it has one, else a new queued run: one active run per site,
+ * however many requests arrive at once. The first statement takes the site row's write lock, so
+ * concurrent callers for one site go one after another and the later one finds the earlier's run.
+ */
+export async function createRunUnlessActive(input: NewRun): Promise<{ run: RunDto; created: boolean }> {
+  return db().$transaction(async (tx) => {
+    await tx.$executeRaw`UPDATE "Site" SET "id" = "id" WHERE "id" = ${input.siteId}`
+    const active = await tx.backupRun.findFirst({
+      where: { siteId: input.siteId, status: { in: [...ACTIVE_RUN_STATUSES] } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: runSelect,
+    })
+    if (active) return { run: toRunDto(active), created: false }
+    return { run: await createRun(input, tx), created: true }
+  })
+}
+
 /** Ends the run as cancelled if it is still queued (no runner holds it); otherwise changes nothing. */
 export async function cancelIfQueued(id: string, message: string): Promise<void> {
   await db().backupRun.updateMany({
@@ -190,15 +208,6 @@ export async function getRunWithSteps(id: string): Promise<{ run: RunDto; siteUr
 /** The site a run belongs to and the record number the site gave its backup (null before it had one). */
 export function getRunRecord(id: string): Promise<{ siteId: string; remoteRecordId: number | null } | null> {
   return db().backupRun.findUnique({ where: { id }, select: { siteId: true, remoteRecordId: true } })
-}
-
-/** Which of these sites have a run waiting for a runner. */
-export async function sitesWithQueuedRun(siteIds: string[]): Promise<Set<string>> {
-  const rows = await db().backupRun.findMany({
-    where: { siteId: { in: siteIds }, status: 'queued' },
-    select: { siteId: true },
-  })
-  return new Set(rows.map((r) => r.siteId))
 }
 
 /** What a site's state at a glance needs of a run. */

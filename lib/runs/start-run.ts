@@ -1,6 +1,6 @@
 // "Back up now" for one site or many: queue runs; the runner's limits decide when each starts.
 import { AppError, notFound } from '../api/errors'
-import { createRun, sitesWithQueuedRun } from '../db/runs'
+import { createRunUnlessActive } from '../db/runs'
 import { listSiteChoices, siteExists } from '../db/sites'
 import { recordAudit } from '../db/audit'
 import type { RunDto } from '../domain/runs'
@@ -14,7 +14,11 @@ export interface StartRunInput {
   requestedBy?: string | null
 }
 
-export async function queueBackup(siteId: string, input: StartRunInput = {}): Promise<RunDto> {
+/** Queues a backup of the site, or returns the run it already has queued or running (`created` false). */
+export async function requestBackup(
+  siteId: string,
+  input: StartRunInput = {},
+): Promise<{ run: RunDto; created: boolean }> {
   const site = await siteExists(siteId)
   if (!site) throw notFound('site', siteId)
   if (site.connectionStatus !== 'ok') {
@@ -23,7 +27,8 @@ export async function queueBackup(siteId: string, input: StartRunInput = {}): Pr
       `${site.name} is not connected (${site.connectionStatus.replace('_', ' ')}). Re-check the connection on the site page first.`,
     )
   }
-  const run = await createRun({
+  // "Back up now" twice (a double click, two people) is one backup: the second gets the first's run.
+  const { run, created } = await createRunUnlessActive({
     siteId,
     hostKey: site.hostKey,
     profileId: input.profileId ?? site.defaultProfileId,
@@ -32,6 +37,7 @@ export async function queueBackup(siteId: string, input: StartRunInput = {}): Pr
     requestedBy: input.requestedBy ?? null,
     backupType: input.backupType ?? null,
   })
+  if (!created) return { run, created }
   await recordAudit('run.queued', {
     actor: input.requestedBy,
     siteId,
@@ -39,7 +45,11 @@ export async function queueBackup(siteId: string, input: StartRunInput = {}): Pr
     details: { trigger: run.trigger, profileId: run.profileId },
   })
   wakeLocalRunner()
-  return run
+  return { run, created }
+}
+
+export async function queueBackup(siteId: string, input: StartRunInput = {}): Promise<RunDto> {
+  return (await requestBackup(siteId, input)).run
 }
 
 export interface BulkResult {
@@ -47,7 +57,7 @@ export interface BulkResult {
   skipped: { siteId: string; siteName: string; reason: string }[]
 }
 
-/** Bulk "Back up now": by ids, by tag or all. A site that already has a run waiting is skipped. */
+/** Bulk "Back up now": by ids, by tag or all. A site that already has a run queued or running is skipped. */
 export async function queueBulk(
   sel: { siteIds?: string[]; tag?: string; all?: boolean },
   input: StartRunInput = {},
@@ -59,18 +69,18 @@ export async function queueBulk(
     if (missing.length)
       throw new AppError('validation_failed', `siteIds: unknown site ${missing[0]}`, { field: 'siteIds' })
   }
-  const waiting = await sitesWithQueuedRun(chosen.map((s) => s.id))
   const result: BulkResult = { queued: [], skipped: [] }
   for (const s of chosen) {
     if (s.connectionStatus !== 'ok') {
       result.skipped.push({ siteId: s.id, siteName: s.name, reason: 'not connected' })
       continue
     }
-    if (waiting.has(s.id)) {
-      result.skipped.push({ siteId: s.id, siteName: s.name, reason: 'a backup is already waiting' })
-      continue
+    const { run, created } = await requestBackup(s.id, { ...input, trigger: input.trigger ?? 'bulk' })
+    if (created) result.queued.push(run)
+    else {
+      const reason = run.status === 'queued' ? 'a backup is already waiting' : 'a backup is already running'
+      result.skipped.push({ siteId: s.id, siteName: s.name, reason })
     }
-    result.queued.push(await queueBackup(s.id, { ...input, trigger: input.trigger ?? 'bulk' }))
   }
   return result
 }

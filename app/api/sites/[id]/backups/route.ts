@@ -1,10 +1,12 @@
 import { json, parseBody, route } from '@/lib/api/respond'
-import { queueBackup } from '@/lib/runs/start-run'
+import { requestBackup } from '@/lib/runs/start-run'
 import { startRunInput } from '@/lib/runs/run-input'
 
 export const dynamic = 'force-dynamic'
 
+/** 202 with the new run; 200 with the site's queued or running run when it has one (no second backup). */
 export const POST = route<{ id: string }>('operator', async (req, { id }, actor) => {
   const input = await parseBody(req, startRunInput)
-  return json({ run: await queueBackup(id, { ...input, trigger: 'manual', requestedBy: actor.label }) }, 202)
+  const { run, created } = await requestBackup(id, { ...input, trigger: 'manual', requestedBy: actor.label })
+  return json({ run, created }, created ? 202 : 200)
 })
