@@ -44,6 +44,8 @@ export default defineConfig({
       STEPWISE_POLL_MS: '100',
       STEPWISE_RETRY_FIRST_DELAY_MS: '300',
       STEPWISE_LOG_LEVEL: 'warn',
+      // Specs sign in often (each new user, each 2FA step); the limit itself is covered by integration tests.
+      STEPWISE_SIGNIN_ATTEMPTS_PER_MINUTE: '1000',
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },

@@ -1,5 +1,6 @@
 'use client'
 
+import { useCan } from '@/components/auth/me-provider'
 import { DropdownMenu } from 'radix-ui'
 import { useState } from 'react'
 import { EllipsisVertical, FileX2, Trash2 } from 'lucide-react'
@@ -18,11 +19,13 @@ export function ArchiveActions({ archive }: { archive: ArchiveDto }) {
   const [confirm, setConfirm] = useState<'files' | 'record' | null>(null)
   const del = useDeleteArchive()
   const name = archive.archiveName || archive.description || `backup #${archive.remoteId}`
+  const canDownload = useCan('operator')
+  const isAdmin = useCan('admin')
   const hasFiles = isDownloadable(archive)
-  const canDelete = !archive.goneFromSite && archiveState(archive) !== 'pending'
+  const canDelete = isAdmin && !archive.goneFromSite && archiveState(archive) !== 'pending'
   return (
     <div className="flex items-center justify-end gap-1">
-      {hasFiles && <ArchiveDownloads archive={archive} />}
+      {hasFiles && canDownload && <ArchiveDownloads archive={archive} />}
       {canDelete && (
         <DropdownMenu.Root>
           <DropdownMenu.Trigger asChild>

@@ -1,5 +1,6 @@
 'use client'
 
+import { useCan } from '@/components/auth/me-provider'
 import { Archive, RefreshCw } from 'lucide-react'
 import type { ArchiveDto } from '@/lib/domain/archives'
 import { Button } from '@/components/ui/button'
@@ -24,6 +25,7 @@ export function SiteArchivesPanel({
 }) {
   const { data: archives = [] } = useArchives({ siteId }, initialArchives)
   const sync = useSyncArchives(siteId)
+  const canSync = useCan('operator')
   return (
     <Panel
       id="archives"
@@ -43,16 +45,18 @@ export function SiteArchivesPanel({
         </>
       }
       actions={
-        <Button
-          size="sm"
-          icon={RefreshCw}
-          busy={sync.isPending}
-          onClick={() => sync.mutate()}
-          disabled={!connected}
-          title={connected ? 'Read the backup list from the site again' : 'Re-check the connection first'}
-        >
-          Refresh
-        </Button>
+        canSync && (
+          <Button
+            size="sm"
+            icon={RefreshCw}
+            busy={sync.isPending}
+            onClick={() => sync.mutate()}
+            disabled={!connected}
+            title={connected ? 'Read the backup list from the site again' : 'Re-check the connection first'}
+          >
+            Refresh
+          </Button>
+        )
       }
     >
       {sync.isError && (

@@ -1,9 +1,13 @@
+'use client'
+
+import { useCan } from '@/components/auth/me-provider'
 import { FlaskConical, Plus, Server } from 'lucide-react'
 import { ButtonLink } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 
 /** First visit: add a real site, or try the demo fleet. */
 export function OverviewEmpty() {
+  const canAdd = useCan('admin')
   return (
     <EmptyState
       icon={Server}
@@ -11,9 +15,13 @@ export function OverviewEmpty() {
       description="Add a Joomla or WordPress site with its Akeeba Backup secret key, and Stepwise checks the connection for you."
       action={
         <div className="flex flex-col items-center gap-5">
-          <ButtonLink href="/sites/new" variant="primary" icon={Plus}>
-            Add your first site
-          </ButtonLink>
+          {canAdd ? (
+            <ButtonLink href="/sites/new" variant="primary" icon={Plus}>
+              Add your first site
+            </ButtonLink>
+          ) : (
+            <p className="text-sm text-slate-600">An admin of this Stepwise adds the sites.</p>
+          )}
           <div className="max-w-md rounded-lg border border-slate-200 bg-slate-50 px-4 py-3 text-left text-sm text-slate-700">
             <p className="flex items-center gap-2 font-semibold text-slate-900">
               <FlaskConical aria-hidden="true" className="size-4" /> Try the demo fleet

@@ -1,5 +1,6 @@
 'use client'
 
+import { useCan } from '@/components/auth/me-provider'
 import { Plus } from 'lucide-react'
 import { useMemo } from 'react'
 import { ButtonLink } from '@/components/ui/button'
@@ -34,6 +35,8 @@ const NONE: RunDto[] = []
 
 export function OverviewView(props: OverviewViewProps) {
   const sites = useFleetSites(props.sites).data
+  const canAdd = useCan('admin')
+  const canBackUp = useCan('operator')
   const active = useRuns(ACTIVE_FILTER, { initial: props.activeRuns, intervalMs: 1500 }).data ?? NONE
   const recent = useRuns(RECENT_FILTER, { initial: props.recentRuns }).data ?? NONE
   const clock = useNow(false)
@@ -61,9 +64,11 @@ export function OverviewView(props: OverviewViewProps) {
         title="Overview"
         description="Whether every site has a good, recent backup, and what is running now."
         actions={
-          <ButtonLink href="/sites/new" variant="secondary" icon={Plus}>
-            Add site
-          </ButtonLink>
+          canAdd && (
+            <ButtonLink href="/sites/new" variant="secondary" icon={Plus}>
+              Add site
+            </ButtonLink>
+          )
         }
       />
       {sites.length === 0 ? (
@@ -77,7 +82,7 @@ export function OverviewView(props: OverviewViewProps) {
             <RecentProblems runs={problems} demoSites={demoSites} />
             <StaleSites sites={summary.stale} />
           </div>
-          <BulkBackupPanel sites={sites} tags={props.tags} liveRuns={liveRuns} />
+          {canBackUp && <BulkBackupPanel sites={sites} tags={props.tags} liveRuns={liveRuns} />}
         </>
       )}
     </div>

@@ -1,5 +1,6 @@
 'use client'
 
+import { useCan } from '@/components/auth/me-provider'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import { Ban, CircleCheck, Clock, RefreshCw } from 'lucide-react'
@@ -76,6 +77,7 @@ function FailurePanel({ run, steps }: { run: RunDto; steps: StepDto[] }) {
   const last = [...steps].reverse().find((s) => s.stepNumber !== null)
   const router = useRouter()
   const again = useStartBackup(run.siteId)
+  const canBackUp = useCan('operator')
   return (
     <ErrorPanel
       announce
@@ -90,21 +92,23 @@ function FailurePanel({ run, steps }: { run: RunDto; steps: StepDto[] }) {
       message={run.errorMessage ?? 'The server gave no message.'}
       advice={advice}
       actions={
-        <>
-          <Button
-            variant="primary"
-            icon={RefreshCw}
-            busy={again.isPending}
-            onClick={() => again.mutate(undefined, { onSuccess: (r) => router.push(`/runs/${r.run.id}`) })}
-          >
-            Back up again
-          </Button>
-          {again.isError && (
-            <p role="alert" className="self-center text-sm text-bad-fg">
-              {again.error.message}
-            </p>
-          )}
-        </>
+        canBackUp && (
+          <>
+            <Button
+              variant="primary"
+              icon={RefreshCw}
+              busy={again.isPending}
+              onClick={() => again.mutate(undefined, { onSuccess: (r) => router.push(`/runs/${r.run.id}`) })}
+            >
+              Back up again
+            </Button>
+            {again.isError && (
+              <p role="alert" className="self-center text-sm text-bad-fg">
+                {again.error.message}
+              </p>
+            )}
+          </>
+        )
       }
     />
   )

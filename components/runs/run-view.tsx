@@ -1,5 +1,6 @@
 'use client'
 
+import { useCan } from '@/components/auth/me-provider'
 import { Tabs } from 'radix-ui'
 import { useState } from 'react'
 import { StateBadge } from '@/components/ui/badge'
@@ -33,6 +34,7 @@ export function RunView({ initial, pastDurationsMs, site }: RunViewProps) {
   const { data } = useRunLive(initial)
   const { run, steps } = data
   const live = isActive(run.status)
+  const canCancel = useCan('operator')
   const [tab, setTab] = useState('timeline')
 
   const warnings = steps.flatMap((s) =>
@@ -76,7 +78,7 @@ export function RunView({ initial, pastDurationsMs, site }: RunViewProps) {
         actions={
           <>
             <DownloadLogLink runId={run.id} size="md" />
-            {live && !run.cancelRequested && <CancelRunButton run={run} />}
+            {live && !run.cancelRequested && canCancel && <CancelRunButton run={run} />}
           </>
         }
       />

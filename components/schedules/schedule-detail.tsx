@@ -1,5 +1,6 @@
 'use client'
 
+import { useCan } from '@/components/auth/me-provider'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
@@ -75,6 +76,7 @@ export function ScheduleDetailView({ id, initial }: { id: string; initial: Detai
   const router = useRouter()
   const q = useSchedule(id, initial)
   const del = useDeleteSchedule(id)
+  const canEdit = useCan('admin')
   const [by, setBy] = useState('')
   const data = q.data ?? initial
   const s = data.schedule
@@ -97,35 +99,37 @@ export function ScheduleDetailView({ id, initial }: { id: string; initial: Detai
           </>
         }
         actions={
-          <>
-            <ToggleScheduleButton s={s} />
-            <ButtonLink href={`/schedules/${s.id}/edit`} icon={Pencil}>
-              Edit
-            </ButtonLink>
-            <ConfirmDialog
-              trigger={
-                <Button variant="danger" icon={Trash2}>
-                  Delete
-                </Button>
-              }
-              title={`Delete “${s.name}”?`}
-              description={`No more scheduled backups from it for ${s.siteId ? (s.siteName ?? 'its site') : `the ${s.sites.length} sites tagged ${s.tag}`}. Runs it already started and their archives stay. This cannot be undone.`}
-              confirmLabel="Delete schedule"
-              onConfirm={async () => {
-                await del.mutateAsync(by.trim() || undefined)
-                router.push('/schedules')
-              }}
-            >
-              <TextField
-                fieldClassName="mt-4"
-                label="Your name"
-                hint='Recorded with the deletion (default "dashboard").'
-                value={by}
-                onChange={(e) => setBy(e.target.value)}
-                maxLength={80}
-              />
-            </ConfirmDialog>
-          </>
+          canEdit && (
+            <>
+              <ToggleScheduleButton s={s} />
+              <ButtonLink href={`/schedules/${s.id}/edit`} icon={Pencil}>
+                Edit
+              </ButtonLink>
+              <ConfirmDialog
+                trigger={
+                  <Button variant="danger" icon={Trash2}>
+                    Delete
+                  </Button>
+                }
+                title={`Delete “${s.name}”?`}
+                description={`No more scheduled backups from it for ${s.siteId ? (s.siteName ?? 'its site') : `the ${s.sites.length} sites tagged ${s.tag}`}. Runs it already started and their archives stay. This cannot be undone.`}
+                confirmLabel="Delete schedule"
+                onConfirm={async () => {
+                  await del.mutateAsync(by.trim() || undefined)
+                  router.push('/schedules')
+                }}
+              >
+                <TextField
+                  fieldClassName="mt-4"
+                  label="Your name"
+                  hint='Recorded with the deletion (default "dashboard").'
+                  value={by}
+                  onChange={(e) => setBy(e.target.value)}
+                  maxLength={80}
+                />
+              </ConfirmDialog>
+            </>
+          )
         }
       />
       {q.error && <ErrorPanel className="mb-4" title="Could not refresh this schedule" message={q.error.message} />}

@@ -1,5 +1,6 @@
 'use client'
 
+import { useCan } from '@/components/auth/me-provider'
 import { CalendarClock, Plus } from 'lucide-react'
 import { DataTable, type Column } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
@@ -76,15 +77,18 @@ const columns: Column<ScheduleDto>[] = [
 export function SchedulesView({ initial }: { initial: ScheduleDto[] }) {
   const q = useSchedules({}, initial)
   const schedules = q.data ?? []
+  const canEdit = useCan('admin')
   return (
     <>
       <PageHeader
         title="Schedules"
         description="Backups that start by themselves: per site or for every site with a tag, in the time zone you choose."
         actions={
-          <ButtonLink href="/schedules/new" variant="primary" icon={Plus}>
-            New schedule
-          </ButtonLink>
+          canEdit && (
+            <ButtonLink href="/schedules/new" variant="primary" icon={Plus}>
+              New schedule
+            </ButtonLink>
+          )
         }
       />
       {q.error && <ErrorPanel className="mb-4" title="Could not load schedules" message={q.error.message} />}
@@ -93,7 +97,7 @@ export function SchedulesView({ initial }: { initial: ScheduleDto[] }) {
           icon={CalendarClock}
           title="No schedules yet"
           description="Add a schedule so your sites are backed up without anyone clicking: nightly for one site, or for every site with a tag."
-          action={{ label: 'Add your first schedule', href: '/schedules/new', icon: Plus }}
+          action={canEdit ? { label: 'Add your first schedule', href: '/schedules/new', icon: Plus } : undefined}
         />
       ) : (
         <Card className="overflow-hidden">

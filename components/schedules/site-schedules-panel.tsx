@@ -1,5 +1,6 @@
 'use client'
 
+import { useCan } from '@/components/auth/me-provider'
 import Link from 'next/link'
 import { CalendarClock, Plus } from 'lucide-react'
 import { ButtonLink } from '@/components/ui/button'
@@ -17,6 +18,7 @@ export interface SiteSchedulesPanelProps {
 /** Schedules that back up this site (directly or through one of its tags), for the site page. */
 export function SiteSchedulesPanel({ siteId }: SiteSchedulesPanelProps) {
   const q = useSchedules({ siteId })
+  const canEdit = useCan('admin')
   const addHref = `/schedules/new?siteId=${encodeURIComponent(siteId)}`
   return (
     <Panel
@@ -24,9 +26,11 @@ export function SiteSchedulesPanel({ siteId }: SiteSchedulesPanelProps) {
       title="Schedules"
       padded={false}
       actions={
-        <ButtonLink href={addHref} size="sm" icon={Plus}>
-          Add schedule
-        </ButtonLink>
+        canEdit && (
+          <ButtonLink href={addHref} size="sm" icon={Plus}>
+            Add schedule
+          </ButtonLink>
+        )
       }
     >
       {q.isPending ? (

@@ -3,6 +3,7 @@
 import { Dialog } from 'radix-ui'
 import { Menu, X } from 'lucide-react'
 import { useState } from 'react'
+import { UserMenu } from '@/components/auth/user-menu'
 import { Logo } from './logo'
 import { NavLinks } from './nav-links'
 
@@ -19,39 +20,44 @@ export function AppNav() {
         <nav aria-label="Main" className="flex-1 overflow-y-auto px-3 py-2">
           <NavLinks />
         </nav>
-        <p className="px-5 py-4 text-xs text-slate-500">Akeeba Backup, across every site</p>
+        <div className="border-t border-slate-200 p-3">
+          <UserMenu />
+        </div>
       </aside>
 
       <header className="sticky top-0 z-30 flex h-14 items-center justify-between border-b border-slate-200 bg-white/90 px-4 backdrop-blur lg:hidden">
         <Logo />
-        <Dialog.Root open={open} onOpenChange={setOpen}>
-          <Dialog.Trigger asChild>
-            <button
-              type="button"
-              className="-mr-1.5 inline-flex size-9 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100"
-            >
-              <Menu aria-hidden="true" className="size-5" />
-              <span className="sr-only">Open menu</span>
-            </button>
-          </Dialog.Trigger>
-          <Dialog.Portal>
-            <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/30" />
-            <Dialog.Content className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col bg-slate-50 shadow-xl focus:outline-none">
-              <div className="flex h-14 items-center justify-between border-b border-slate-200 px-4">
-                <Logo onNavigate={close} />
-                <Dialog.Close className="-mr-1.5 inline-flex size-9 items-center justify-center rounded-md text-slate-700 hover:bg-slate-200/60">
-                  <X aria-hidden="true" className="size-5" />
-                  <span className="sr-only">Close menu</span>
-                </Dialog.Close>
-              </div>
-              <Dialog.Title className="sr-only">Menu</Dialog.Title>
-              <Dialog.Description className="sr-only">Go to a section of Stepwise</Dialog.Description>
-              <nav aria-label="Main" className="flex-1 overflow-y-auto p-3">
-                <NavLinks onNavigate={close} />
-              </nav>
-            </Dialog.Content>
-          </Dialog.Portal>
-        </Dialog.Root>
+        <div className="flex items-center gap-1">
+          <UserMenu compact />
+          <Dialog.Root open={open} onOpenChange={setOpen}>
+            <Dialog.Trigger asChild>
+              <button
+                type="button"
+                className="-mr-1.5 inline-flex size-9 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100"
+              >
+                <Menu aria-hidden="true" className="size-5" />
+                <span className="sr-only">Open menu</span>
+              </button>
+            </Dialog.Trigger>
+            <Dialog.Portal>
+              <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/30" />
+              <Dialog.Content className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col bg-slate-50 shadow-xl focus:outline-none">
+                <div className="flex h-14 items-center justify-between border-b border-slate-200 px-4">
+                  <Logo onNavigate={close} />
+                  <Dialog.Close className="-mr-1.5 inline-flex size-9 items-center justify-center rounded-md text-slate-700 hover:bg-slate-200/60">
+                    <X aria-hidden="true" className="size-5" />
+                    <span className="sr-only">Close menu</span>
+                  </Dialog.Close>
+                </div>
+                <Dialog.Title className="sr-only">Menu</Dialog.Title>
+                <Dialog.Description className="sr-only">Go to a section of Stepwise</Dialog.Description>
+                <nav aria-label="Main" className="flex-1 overflow-y-auto p-3">
+                  <NavLinks onNavigate={close} />
+                </nav>
+              </Dialog.Content>
+            </Dialog.Portal>
+          </Dialog.Root>
+        </div>
       </header>
     </>
   )

@@ -1,9 +1,22 @@
-import { Archive, CalendarClock, LayoutDashboard, Play, Server, type LucideIcon } from 'lucide-react'
+import {
+  Archive,
+  CalendarClock,
+  KeyRound,
+  LayoutDashboard,
+  Play,
+  ScrollText,
+  Server,
+  Users,
+  type LucideIcon,
+} from 'lucide-react'
+import type { Access } from '@/lib/domain/roles'
 
 export interface NavItem {
   href: string
   label: string
   icon: LucideIcon
+  /** The least role that sees the item (default: everyone signed in). */
+  access?: Exclude<Access, 'public'>
 }
 
 export const navItems: NavItem[] = [
@@ -12,6 +25,9 @@ export const navItems: NavItem[] = [
   { href: '/runs', label: 'Runs', icon: Play },
   { href: '/schedules', label: 'Schedules', icon: CalendarClock },
   { href: '/archives', label: 'Archives', icon: Archive },
+  { href: '/users', label: 'Users', icon: Users, access: 'admin' },
+  { href: '/tokens', label: 'API tokens', icon: KeyRound, access: 'admin' },
+  { href: '/audit', label: 'Audit', icon: ScrollText, access: 'admin' },
 ]
 
 /** "/" matches only itself; other items also match their sub-pages (/sites/12 → Sites). */

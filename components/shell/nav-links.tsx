@@ -2,14 +2,18 @@
 
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
+import { useMe } from '@/components/auth/me-provider'
 import { cn } from '@/components/ui/cn'
+import { roleAllows } from '@/lib/domain/roles'
 import { isActive, navItems } from './nav-items'
 
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const pathname = usePathname() ?? '/'
+  const me = useMe()
+  const items = navItems.filter((i) => !i.access || (me !== null && roleAllows(me.role, i.access)))
   return (
     <ul className="flex flex-col gap-0.5">
-      {navItems.map(({ href, label, icon: Icon }) => {
+      {items.map(({ href, label, icon: Icon }) => {
         const active = isActive(href, pathname)
         return (
           <li key={href}>

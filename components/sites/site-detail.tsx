@@ -1,5 +1,6 @@
 'use client'
 
+import { useCan } from '@/components/auth/me-provider'
 import Link from 'next/link'
 import { useEffect, useRef } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
@@ -37,6 +38,8 @@ export function SiteDetail({ initialSite, initialRuns, initialArchives, schedule
   const { data: site } = useSite(initialSite)
   useRefreshWhenRunEnds(site)
   const connected = site.connectionStatus === 'ok'
+  const canOperate = useCan('operator')
+  const canAdmin = useCan('admin')
   return (
     <>
       <PageHeader
@@ -67,10 +70,10 @@ export function SiteDetail({ initialSite, initialRuns, initialArchives, schedule
         }
         actions={
           <>
-            <BackUpNow site={site} />
-            <RecheckButton site={site} />
-            <EditSite site={site} />
-            <DeleteSiteButton site={site} />
+            {canOperate && <BackUpNow site={site} />}
+            {canOperate && <RecheckButton site={site} />}
+            {canAdmin && <EditSite site={site} />}
+            {canAdmin && <DeleteSiteButton site={site} />}
           </>
         }
       />
@@ -87,7 +90,7 @@ export function SiteDetail({ initialSite, initialRuns, initialArchives, schedule
             advice={[
               'Fix the cause above, then re-check the connection. Backups and archive refresh need a working connection.',
             ]}
-            actions={<RecheckButton site={site} variant="primary" />}
+            actions={canOperate && <RecheckButton site={site} variant="primary" />}
           />
         )}
 

@@ -1,5 +1,6 @@
 'use client'
 
+import { useCan } from '@/components/auth/me-provider'
 import { useMemo, useState } from 'react'
 import { Plus, Search, Server, X } from 'lucide-react'
 import type { SiteDto } from '@/lib/domain/sites'
@@ -104,6 +105,7 @@ export function SitesList({
   initialFilter?: Partial<SiteFilter>
 }) {
   const { data: sites } = useSites(initialSites)
+  const canAdd = useCan('admin')
   const [filter, setFilter] = useState<SiteFilter>(() => ({
     ...emptyFilter,
     ...Object.fromEntries(Object.entries(initialFilter ?? {}).filter(([, v]) => v)),
@@ -114,7 +116,7 @@ export function SitesList({
   const filtered = filter.q || filter.state || filter.tag || filter.hostGroup
   const running = sites.filter((s) => s.backupState === 'running').length
 
-  const addButton = (
+  const addButton = canAdd && (
     <ButtonLink href="/sites/new" variant="primary" icon={Plus}>
       Add site
     </ButtonLink>
@@ -127,7 +129,7 @@ export function SitesList({
           icon={Server}
           title="Add your first site"
           description="Paste a Joomla or WordPress site's address and its Akeeba Backup secret word; Stepwise checks the connection before saving."
-          action={{ label: 'Add site', href: '/sites/new', icon: Plus }}
+          action={canAdd ? { label: 'Add site', href: '/sites/new', icon: Plus } : undefined}
         />
       </>
     )

@@ -2,7 +2,7 @@
 // Joomla's refusal, and the fleet-wide list.
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './helpers/test'
 import { addConnectedSite, fakeRecords, setFakeScenario, uniqueId } from './helpers/fleet'
 import { shot } from './helpers/shots'
 import type { FakeSiteInfo } from '../../lib/fake-site'

@@ -1,7 +1,8 @@
 // The overview: counts and a bulk backup of several sites watched to the end (its empty state is in
 // 0-first-start.spec.ts, which runs before any spec adds sites).
-import { expect, test } from '@playwright/test'
+import { expect, test } from './helpers/test'
 import { addConnectedSite, uniqueId } from './helpers/fleet'
+import { ownerFetch } from './helpers/auth'
 import { shot } from './helpers/shots'
 
 test('bulk backup from the overview queues several sites, skips the unreachable one, and shows them to the end', async ({
@@ -17,7 +18,7 @@ test('bulk backup from the overview queues several sites, skips the unreachable 
       scenario: { stepLatencyMs: 350, warnings: i === 1 ? [{ atStep: 4, text: 'Large table skipped' }] : [] },
     })
   }
-  const r = await fetch(`${baseURL}/api/sites`, {
+  const r = await ownerFetch(`/api/sites`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({

@@ -1,11 +1,12 @@
 // The live run page: stepper advancing to done with warnings, a failure in the server's words,
 // cancel, and the log (viewer and download).
 import { readFile } from 'node:fs/promises'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './helpers/test'
 import { addConnectedSite, uniqueId } from './helpers/fleet'
+import { ownerFetch } from './helpers/auth'
 
 async function startBackup(baseURL: string, siteId: string): Promise<string> {
-  const r = await fetch(`${baseURL}/api/sites/${siteId}/backups`, {
+  const r = await ownerFetch(`/api/sites/${siteId}/backups`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: '{}',
@@ -125,13 +126,13 @@ test('a second backup of a busy site waits, says why, and starts when the first 
   await expect(page.getByText('Another backup of this site is')).toBeVisible()
   await expect(page.getByRole('link', { name: 'running now' })).toHaveAttribute('href', `/runs/${first}`)
   await shoot(page, 'run-queued')
-  await fetch(`${baseURL}/api/runs/${first}/cancel`, {
+  await ownerFetch(`/api/runs/${first}/cancel`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: '{}',
   })
   await expect(header(page).getByText('Running')).toBeVisible({ timeout: 30_000 })
-  await fetch(`${baseURL}/api/runs/${second}/cancel`, {
+  await ownerFetch(`/api/runs/${second}/cancel`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: '{}',

@@ -1,5 +1,5 @@
 // The app shell in Chromium: it loads, the navigation works on desktop and phone, and health is ok.
-import { expect, test } from '@playwright/test'
+import { expect, test } from './helpers/test'
 
 test('GET /api/health reports the SQLite database ok', async ({ request }) => {
   const r = await request.get('/api/health')

@@ -1,6 +1,7 @@
 // Sites: add (success and each known failure), the list, back up now → run → archive, edit, delete.
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './helpers/test'
 import { addConnectedSite, addFakeSite, uniqueId } from './helpers/fleet'
+import { ownerFetch } from './helpers/auth'
 import { shot } from './helpers/shots'
 
 async function check(page: Page, url: string, key: string) {
@@ -160,16 +161,16 @@ test('back up now from the site page → run page → the archive appears on the
   await shot(page, 'site-page-after-backup')
 })
 
-test('sites list: state at a glance, search and filters', async ({ page, baseURL }) => {
+test('sites list: state at a glance, search and filters', async ({ page }) => {
   const tag = `tag${Date.now().toString(36)}`
   const a = await addFakeSite({ id: uniqueId('list-a') })
-  const r = await fetch(`${baseURL}/api/sites`, {
+  const r = await ownerFetch('/api/sites', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name: `Alpha ${tag}`, url: a.url, key: a.key, tags: [tag], hostGroup: `grp-${tag}` }),
   })
   expect(r.status).toBe(201)
-  await fetch(`${baseURL}/api/sites`, {
+  await ownerFetch('/api/sites', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({

@@ -1,4 +1,5 @@
 // Talks to the e2e fake fleet's control API (see lib/fake-site/control.ts).
+import { ownerFetch } from './auth'
 import type { FakeCall, FakeRecordView, FakeSiteConfig, FakeSiteInfo, ScenarioInput } from '../../../lib/fake-site'
 
 export const FAKE_PORT = Number(process.env.E2E_FAKE_PORT ?? 4310)
@@ -45,11 +46,14 @@ export async function addConnectedSite(
   name = cfg.name ?? cfg.id,
 ): Promise<{ fake: FakeSiteInfo; siteId: string }> {
   const fake = await addFakeSite(cfg)
-  const r = await fetch(`${baseURL}/api/sites`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, url: fake.url, key: fake.key }),
-  })
+  const r = await ownerFetch(
+    '/api/sites',
+    {
+      method: 'POST',
+      body: JSON.stringify({ name, url: fake.url, key: fake.key }),
+    },
+    baseURL,
+  )
   if (r.status !== 201) throw new Error(`add site ${name}: ${r.status} ${await r.text()}`)
   const { site } = (await r.json()) as { site: { id: string } }
   return { fake, siteId: site.id }

@@ -5,7 +5,7 @@ const SHOTS = process.env.E2E_SHOTS_DIR
 
 export async function shot(page: Page, name: string): Promise<void> {
   if (!SHOTS) return
-  for (const width of [1280, 390]) {
+  for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 })
     await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true })
   }

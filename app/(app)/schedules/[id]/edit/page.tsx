@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { pageActor } from '@/lib/auth/page-access'
 import { notFound } from 'next/navigation'
 import { AppError } from '@/lib/api/errors'
 import { PageHeader } from '@/components/ui/page-header'
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: 'Edit schedule' }
 
 export default async function EditSchedulePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
+  await pageActor('admin', `/schedules/${encodeURIComponent(id)}/edit`)
   const schedule = await getSchedule(id).catch((e: unknown) => {
     if (e instanceof AppError && e.code === 'not_found') notFound()
     throw e

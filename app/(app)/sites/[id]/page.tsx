@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { optionalPageActor, pageActor } from '@/lib/auth/page-access'
 import { notFound } from 'next/navigation'
 import { getSite } from '@/lib/sites/list-sites'
 import { listRuns } from '@/lib/runs/read-runs'
@@ -12,12 +13,14 @@ export const dynamic = 'force-dynamic'
 type Params = Promise<{ id: string }>
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  if (!(await optionalPageActor())) return { title: 'Sign in' }
   const site = await getSite((await params).id)
   return { title: site?.name ?? 'Site not found' }
 }
 
 export default async function SitePage({ params }: { params: Params }) {
   const { id } = await params
+  await pageActor('viewer', `/sites/${encodeURIComponent(id)}`)
   const site = await getSite(id)
   if (!site) notFound()
   const [runs, archives] = await Promise.all([

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { pageActor } from '@/lib/auth/page-access'
 import { Suspense } from 'react'
 import { RunsView } from '@/components/runs/runs-view'
 import { filterQuery, readRunsFilter, toApiFilter } from '@/components/runs/run-filter'
@@ -13,6 +14,7 @@ export const metadata: Metadata = { title: 'Runs' }
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 export default async function RunsPage({ searchParams }: Props) {
+  await pageActor('viewer', '/runs')
   const filter = readRunsFilter(await searchParams)
   const api = toApiFilter(filter)
   const query: RunFilter = {

@@ -1,10 +1,13 @@
 import type { Metadata } from 'next'
+import { pageActor } from '@/lib/auth/page-access'
 import { PageHeader } from '@/components/ui/page-header'
 import { AddSiteForm } from '@/components/sites/add-site-form'
 
+export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Add site' }
 
-export default function NewSitePage() {
+export default async function NewSitePage() {
+  await pageActor('admin', '/sites/new')
   return (
     <>
       <PageHeader

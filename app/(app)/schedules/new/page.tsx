@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { pageActor } from '@/lib/auth/page-access'
 import { PageHeader } from '@/components/ui/page-header'
 import { ScheduleForm } from '@/components/schedules/schedule-form'
 import { scheduleFormData } from '@/lib/schedule/form-data'
@@ -11,6 +12,7 @@ const one = (v: string | string[] | undefined) => (typeof v === 'string' && v ? 
 
 export default async function NewSchedulePage({ searchParams }: { searchParams: Search }) {
   const sp = await searchParams
+  await pageActor('admin', '/schedules/new')
   const data = await scheduleFormData()
   return (
     <>

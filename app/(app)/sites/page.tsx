@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { pageActor } from '@/lib/auth/page-access'
 import { listSites } from '@/lib/sites/list-sites'
 import { SitesList } from '@/components/sites/sites-list'
 
@@ -11,6 +12,7 @@ const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : u
 
 export default async function SitesPage({ searchParams }: { searchParams: Search }) {
   const sp = await searchParams
+  await pageActor('viewer', '/sites')
   const sites = await listSites()
   return (
     <SitesList

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next'
+import { pageActor } from '@/lib/auth/page-access'
+import { DeniedNotice } from '@/components/auth/denied-notice'
 import { OverviewView } from '@/components/overview/overview-view'
 import { ACTIVE_RUN_STATUSES } from '@/lib/domain/run-status'
 import { listRuns } from '@/lib/runs/read-runs'
@@ -17,6 +19,15 @@ async function load() {
   return { sites, activeRuns, recentRuns, tags, renderedAt: Date.now() }
 }
 
-export default async function OverviewPage() {
-  return <OverviewView {...await load()} />
+type Search = Promise<Record<string, string | string[] | undefined>>
+
+export default async function OverviewPage({ searchParams }: { searchParams: Search }) {
+  await pageActor('viewer', '/')
+  const denied = (await searchParams).denied === '1'
+  return (
+    <>
+      {denied && <DeniedNotice />}
+      <OverviewView {...await load()} />
+    </>
+  )
 }

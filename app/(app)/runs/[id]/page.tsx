@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { optionalPageActor, pageActor } from '@/lib/auth/page-access'
 import { notFound } from 'next/navigation'
 import { RunView } from '@/components/runs/run-view'
 import { getRun, listRuns, listSteps } from '@/lib/runs/read-runs'
@@ -10,12 +11,14 @@ export const dynamic = 'force-dynamic'
 type Props = { params: Promise<{ id: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  if (!(await optionalPageActor())) return { title: 'Sign in' }
   const run = await getRun((await params).id)
   return { title: run ? `Backup of ${run.siteName}` : 'Run not found' }
 }
 
 export default async function RunPage({ params }: Props) {
   const { id } = await params
+  await pageActor('viewer', `/runs/${encodeURIComponent(id)}`)
   const run = await getRun(id)
   if (!run) notFound()
   const [steps, history, site] = await Promise.all([
