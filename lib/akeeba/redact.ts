@@ -3,13 +3,38 @@ import { AkeebaError, MAX_RAW_BODY, type RawExchange } from './types'
 
 const MARK = '[redacted]'
 
-/** Removes every occurrence of the key (plain, URL-encoded, form-encoded) from a text. */
+/** JSON.stringify's escaping, and PHP json_encode's defaults on top: "/" → "\\/", non-ASCII → \\uXXXX. */
+function jsonForms(key: string): string[] {
+  const std = JSON.stringify(key).slice(1, -1)
+  const slashes = std.replace(/\//g, '\\/')
+  const ascii = (t: string) =>
+    t.replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'))
+  return [std, slashes, ascii(std), ascii(slashes)]
+}
+
+/** Every form the key may take in a body or message: raw, URL- and form-encoded, JSON-escaped (as
+ *  JavaScript and PHP write it), and base64 (standard and URL-safe, with or without padding). */
+export function keyForms(key: string): string[] {
+  const url = encodeURIComponent(key)
+  const b64 = Buffer.from(key, 'utf8').toString('base64')
+  const forms = [
+    key,
+    url,
+    url.replace(/%20/g, '+'),
+    ...jsonForms(key),
+    b64,
+    b64.replace(/=+$/, ''),
+    Buffer.from(key, 'utf8').toString('base64url'),
+  ]
+  // Longest first, so a longer form is replaced before a shorter one inside it.
+  return [...new Set(forms.filter(Boolean))].sort((a, b) => b.length - a.length)
+}
+
+/** Removes every occurrence of the key, in every form keyForms lists, from a text. */
 export function redactKey(text: string, key: string | undefined): string {
   if (!key || !text) return text
   let out = text
-  for (const form of new Set([key, encodeURIComponent(key), encodeURIComponent(key).replace(/%20/g, '+')])) {
-    if (form) out = out.split(form).join(MARK)
-  }
+  for (const form of keyForms(key)) out = out.split(form).join(MARK)
   return out
 }
 
@@ -27,7 +52,7 @@ export function makeRaw(httpStatus: number, body: string, durationMs: number, ke
 
 /** The same error with the key scrubbed from its message (its raw body is already scrubbed). */
 export function redactError(err: AkeebaError, key: string | undefined): AkeebaError {
-  if (!key || !err.message.includes(key)) return err
+  if (!key || redactKey(err.message, key) === err.message) return err
   return new AkeebaError(err.kind, redactKey(err.message, key), {
     envelopeStatus: err.envelopeStatus,
     raw: err.raw,
