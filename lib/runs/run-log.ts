@@ -3,6 +3,7 @@
 import { notFound } from '../api/errors'
 import { getRunWithSteps } from '../db/runs'
 import { domainLabel } from '../format/domains'
+import { escapeControlChars } from '../format/control-chars'
 import { formatDuration } from '../format/format'
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n)
@@ -53,11 +54,13 @@ export async function buildRunLog(runId: string): Promise<{ text: string; filena
     for (const w of s.warnings) out.push(`      WARNING: ${w}`)
     if (s.error) out.push(`      ERROR${s.errorKind ? ` [${s.errorKind}]` : ''}: ${s.error}`)
   }
+  // One entry is one line: site text (warnings, errors, step names) cannot forge lines.
+  const lines = out.map(escapeControlChars)
   const stamp = t0.slice(0, 19).replace(/[:T]/g, '-')
   const safe =
     run.siteName
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '') || 'site'
-  return { text: out.join('\n') + '\n', filename: `stepwise-${safe}-${stamp}-${run.id}.log` }
+  return { text: lines.join('\n') + '\n', filename: `stepwise-${safe}-${stamp}-${run.id}.log` }
 }
