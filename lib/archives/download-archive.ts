@@ -77,7 +77,8 @@ export async function openArchiveDownload(
       log.error({ err: e instanceof Error ? e.message : String(e), expected: info.size }, 'archive download aborted'),
     () => {
       abort.abort()
-      log.info('archive download cancelled by the browser')
+      // Leaving a download is a normal thing for a person to do, not an error.
+      log.debug('archive download cancelled by the browser')
     },
     first,
   )

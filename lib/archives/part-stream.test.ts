@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { partBytes, SizeMismatchError, type PartSource } from './part-stream'
+import { partBytes, SizeMismatchError, toWebStream, type PartSource } from './part-stream'
 
 const MiB = 1024 * 1024
 const file = Buffer.from(Array.from({ length: 3 * MiB + 12345 }, (_, i) => (i * 31) % 251))
@@ -64,5 +64,35 @@ describe('partBytes', () => {
   it('rejects a file longer or shorter than reported', async () => {
     await expect(collect(source(), file.length - 1)).rejects.toBeInstanceOf(SizeMismatchError)
     await expect(collect(source(), file.length + 1)).rejects.toMatchObject({ tooLong: false })
+  })
+})
+
+describe('toWebStream', () => {
+  it('a client that leaves mid-download ends it quietly: no error reported, no "controller already closed"', async () => {
+    let release: () => void = () => undefined
+    const gate = new Promise<void>((r) => (release = r))
+    async function* slow() {
+      yield Buffer.from('first')
+      await gate
+      throw new Error('aborted by cancel')
+    }
+    const errors: unknown[] = []
+    let cancels = 0
+    const stream = toWebStream(
+      slow(),
+      (e) => errors.push(e),
+      () => {
+        cancels++
+        release()
+      },
+    )
+    const reader = stream.getReader()
+    expect((await reader.read()).value).toBeDefined()
+    const pending = reader.read().catch(() => undefined)
+    await reader.cancel()
+    await pending
+    await new Promise((r) => setTimeout(r, 10))
+    expect(cancels).toBe(1)
+    expect(errors).toEqual([])
   })
 })

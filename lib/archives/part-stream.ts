@@ -115,21 +115,27 @@ export function toWebStream(
   first?: IteratorResult<Buffer, void>,
 ): ReadableStream<Uint8Array> {
   let pending = first
+  // Set when the client went away: a pull still waiting on the site then ends quietly (the stream is
+  // already closed; erroring it would throw "Invalid state: Controller is already closed").
+  let cancelled = false
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         try {
           const { value, done } = pending ?? (await it.next())
           pending = undefined
+          if (cancelled) return
           if (done) controller.close()
           else controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength))
         } catch (e) {
+          if (cancelled) return
           onError(e)
           // Erroring the body makes Next destroy the socket: the browser shows a failed download.
           controller.error(e)
         }
       },
       async cancel() {
+        cancelled = true
         onCancel()
         await it.return(undefined).catch(() => undefined)
       },
