@@ -3,6 +3,7 @@
 export type AppErrorCode =
   | 'bad_request'
   | 'validation_failed'
+  | 'unprocessable'
   | 'unauthorized'
   | 'payload_too_large'
   | 'unsupported_media_type'
@@ -20,6 +21,9 @@ export type AppErrorCode =
 export const STATUS_OF: Record<AppErrorCode, number> = {
   bad_request: 400,
   validation_failed: 400,
+  // Well-formed input the site or our address guard refused: a wrong key, an address that is not
+  // Akeeba or not allowed. The envelope's `field` says which input to fix.
+  unprocessable: 422,
   unauthorized: 401,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -1,10 +1,10 @@
 // Request bodies of the sign-in, user and token routes (zod: a 400 names the field).
 import { z } from 'zod'
+import { safeText } from '../text/safe-text'
 import { ASSIGNABLE_ROLES, ROLES } from '../domain/roles'
 import { MIN_PASSWORD_LENGTH } from './password'
 
-const email = z
-  .string()
+const email = safeText()
   .trim()
   .toLowerCase()
   .pipe(z.email({ error: 'must be an e-mail address' }))
@@ -13,8 +13,7 @@ const password = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(256, 'at most 256 characters')
-const name = z
-  .string()
+const name = safeText()
   .trim()
   .min(1)
   .max(80)
@@ -24,7 +23,7 @@ export const setupInput = z.strictObject({
   email,
   password,
   name: name.optional(),
-  setupCode: z.string().max(40).optional(),
+  setupCode: safeText().max(40).optional(),
 })
 
 export const createUserInput = z.strictObject({
@@ -45,9 +44,9 @@ export const createTokenInput = z.strictObject({
 })
 
 export const auditQuery = z.object({
-  actor: z.string().max(254).optional(),
-  action: z.string().max(80).optional(),
-  siteId: z.string().max(40).optional(),
+  actor: safeText().max(254).optional(),
+  action: safeText().max(80).optional(),
+  siteId: safeText().max(40).optional(),
   since: z.iso.datetime({ offset: true }).optional(),
   until: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { safeText } from '../text/safe-text'
 import { RUN_STATUSES, isRunStatus } from '../domain/run-status'
 
 const BACKUP_TYPES = ['full', 'dbonly', 'fileonly', 'alldb', 'incfile', 'incfull'] as const
@@ -6,15 +7,15 @@ const BACKUP_TYPES = ['full', 'dbonly', 'fileonly', 'alldb', 'incfile', 'incfull
 export const startRunInput = z
   .object({
     profileId: z.number().int().min(1).optional(),
-    description: z.string().trim().max(255).optional(),
+    description: safeText().trim().max(255).optional(),
     backupType: z.enum(BACKUP_TYPES).optional(),
   })
   .strict()
 
 export const bulkRunInput = startRunInput
   .extend({
-    siteIds: z.array(z.string().min(1)).min(1).max(5000).optional(),
-    tag: z.string().trim().min(1).optional(),
+    siteIds: z.array(safeText().min(1)).min(1).max(5000).optional(),
+    tag: safeText().trim().min(1).optional(),
     all: z.boolean().optional(),
   })
   .strict()
@@ -24,7 +25,7 @@ export const bulkRunInput = startRunInput
   })
 
 export const runListQuery = z.object({
-  siteId: z.string().min(1).optional(),
+  siteId: safeText().min(1).optional(),
   status: z
     .string()
     .optional()

@@ -1,23 +1,24 @@
 // Request bodies for /api/schedules. Cron and time zone are checked with croner here, so a bad one is
 // a 400 naming the field ('cron' or 'timezone') with croner's complaint in plain words.
 import { z } from 'zod'
+import { safeText } from '../text/safe-text'
 import { checkCron } from './cron'
 
-const name = z.string().trim().min(1, 'give the schedule a name').max(120)
-const cron = z.string().trim().min(1, 'enter a cron expression, e.g. "0 2 * * *"').max(120)
-const timezone = z.string().trim().min(1, 'choose a time zone').max(64)
-const by = z.string().trim().max(80).optional()
-const reason = z.string().trim().max(500).optional()
+const name = safeText().trim().min(1, 'give the schedule a name').max(120)
+const cron = safeText().trim().min(1, 'enter a cron expression, e.g. "0 2 * * *"').max(120)
+const timezone = safeText().trim().min(1, 'choose a time zone').max(64)
+const by = safeText().trim().max(80).optional()
+const reason = safeText().trim().max(500).optional()
 
 const fields = {
   name: name.optional(),
-  siteId: z.string().trim().min(1).nullable().optional(),
-  tag: z.string().trim().min(1).max(60).nullable().optional(),
+  siteId: safeText().trim().min(1).nullable().optional(),
+  tag: safeText().trim().min(1).max(60).nullable().optional(),
   cron,
   timezone,
   profileId: z.number().int().min(1).nullable().optional(),
   /** Empty or null: the default description (see template.ts). */
-  descriptionTemplate: z.string().trim().max(255).nullable().optional(),
+  descriptionTemplate: safeText().trim().max(255).nullable().optional(),
   staggerMinutes: z.number().int().min(0).max(1440).optional(),
   runOnce: z.boolean().optional(),
   enabled: z.boolean().optional(),

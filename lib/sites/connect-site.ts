@@ -1,10 +1,13 @@
 // Adding, checking ("relink") and editing sites: endpoint detection first, then the row.
-import { detectSite, type DetectResult } from '../akeeba/detect-endpoint'
+// What the site answered is the person's input problem (a wrong key, an address that is not Akeeba):
+// 422 naming the field, with the cause and the wizard's advice in details.
+import { detectSite, type DetectOptions, type DetectResult } from '../akeeba/detect-endpoint'
 import type { DetectCause } from '../akeeba/probe-outcome'
 import { AppError, notFound } from '../api/errors'
 import { config } from '../config'
 import { encryptSiteKey } from '../secrets/site-key-cipher'
 import { insertSite, saveConnection, updateSiteRow, siteExists, type Connection } from '../db/sites'
+import { replaceSiteAddress } from '../db/site-keys'
 import { readSiteKey } from '../db/site-secrets'
 import { recordAudit } from '../db/audit'
 import type { SiteDto } from '../domain/sites'
@@ -21,11 +24,20 @@ export interface CheckResult {
   profiles?: { id: number; name: string }[]
 }
 
+type DetectFailure = Extract<DetectResult, { ok: false }>
+
+const detectOptions = (): DetectOptions => ({
+  connectTimeoutMs: config().STEPWISE_CONNECT_TIMEOUT_MS,
+  timeoutMs: 30_000,
+})
+
+/**
+ * The wizard's first step: a diagnosis, so a site that answers wrongly is a 200 with ok:false and the
+ * cause. An address the guard refuses is not a diagnosis but a refusal: 422 on the url field.
+ */
 export async function checkSite(url: string, key: string): Promise<CheckResult> {
-  const r = await detectSite(normalizeUrl(url), key, {
-    connectTimeoutMs: config().STEPWISE_CONNECT_TIMEOUT_MS,
-    timeoutMs: 30_000,
-  })
+  const r = await detectSite(normalizeUrl(url), key, detectOptions())
+  if (!r.ok && r.cause === 'refused_address') throw failureError(r)
   return r.ok
     ? { ok: true, endpoint: r.endpoint, version: r.version, profiles: r.profiles }
     : { ok: false, cause: r.cause, message: r.message, advice: r.advice }
@@ -58,9 +70,9 @@ function connectionFrom(r: DetectResult): Connection {
   }
 }
 
-function failureError(r: Extract<DetectResult, { ok: false }>): AppError {
-  const code = r.cause === 'auth' ? 'akeeba_auth_failed' : 'site_unreachable'
-  return new AppError(code, r.message, {
+/** 422: the key field for "Access denied", the url field for everything else. */
+function failureError(r: DetectFailure): AppError {
+  return new AppError('unprocessable', r.message, {
     field: r.cause === 'auth' ? 'key' : 'url',
     details: { cause: r.cause, advice: r.advice },
   })
@@ -72,11 +84,9 @@ export async function addSite(
   opts: { isDemo?: boolean } = {},
 ): Promise<SiteDto> {
   const baseUrl = normalizeUrl(input.url)
-  const r = await detectSite(baseUrl, input.key, {
-    connectTimeoutMs: config().STEPWISE_CONNECT_TIMEOUT_MS,
-    timeoutMs: 30_000,
-  })
-  if (!r.ok && !input.saveIfUnreachable) throw failureError(r)
+  const r = await detectSite(baseUrl, input.key, detectOptions())
+  // A refused address is never saved, not even "anyway": no call would ever be allowed to it.
+  if (!r.ok && (!input.saveIfUnreachable || r.cause === 'refused_address')) throw failureError(r)
   const conn = connectionFrom(r)
   if (r.ok) conn.defaultProfileId = r.profiles[0]?.id ?? 1
   const id = await insertSite(
@@ -96,19 +106,16 @@ export async function addSite(
   return (await getSite(id))!
 }
 
-/** Re-runs detection with the stored key ("relink") and stores what it found. */
+/** Re-runs detection with the stored key ("relink") at the stored address and stores what it found. */
 export async function recheckSite(id: string, actor: string | null = null): Promise<SiteDto> {
   const site = await getSite(id)
   if (!site) throw notFound('site', id)
   const stored = await readSiteKey({ siteId: id })
   if (!stored) throw new AppError('not_found', `site ${id} does not exist`)
   const key = stored.key
-  const r = await detectSite(site.endpointUrl ?? site.baseUrl, key, {
-    connectTimeoutMs: config().STEPWISE_CONNECT_TIMEOUT_MS,
-    timeoutMs: 30_000,
-  })
-  // A stored endpoint that stopped answering may have moved: try the site root too.
-  const result = !r.ok && site.endpointUrl ? await detectSite(site.baseUrl, key, { timeoutMs: 30_000 }) : r
+  const r = await detectSite(site.endpointUrl ?? site.baseUrl, key, detectOptions())
+  // A stored endpoint that stopped answering may have moved within the site: try the site root too.
+  const result = !r.ok && site.endpointUrl ? await detectSite(site.baseUrl, key, detectOptions()) : r
   const conn = connectionFrom(result)
   // A failed check keeps the profiles we knew: they are still the site's, just unreachable now.
   await saveConnection(id, conn, conn.connectionStatus === 'ok')
@@ -120,16 +127,47 @@ export async function recheckSite(id: string, actor: string | null = null): Prom
   return (await getSite(id))!
 }
 
+/**
+ * A new address or key is proven before anything is stored: detection runs at the new address with
+ * the key from this request (the stored key never goes to a new address), and address, endpoint and
+ * encrypted key are written together only when it succeeds. A failure is a 422 and changes nothing.
+ */
+async function moveSite(site: SiteDto, input: UpdateSiteInput & { key: string }): Promise<void> {
+  const baseUrl = input.url !== undefined ? normalizeUrl(input.url) : site.baseUrl
+  // Same address, new key: start from the endpoint we know; a new address starts from scratch.
+  const from = input.url !== undefined ? baseUrl : (site.endpointUrl ?? site.baseUrl)
+  const r = await detectSite(from, input.key, detectOptions())
+  if (!r.ok) throw failureError(r)
+  const conn = connectionFrom(r)
+  const profileIds = r.profiles.map((p) => p.id)
+  if (!profileIds.includes(site.defaultProfileId)) conn.defaultProfileId = profileIds[0] ?? 1
+  const hostGroup = input.hostGroup !== undefined ? input.hostGroup : site.hostGroup
+  await replaceSiteAddress(
+    site.id,
+    { baseUrl, hostKey: hostKeyOf(baseUrl, hostGroup), keyCiphertext: encryptSiteKey(input.key) },
+    conn,
+  )
+}
+
 export async function updateSite(id: string, input: UpdateSiteInput, actor: string | null = null): Promise<SiteDto> {
   const cur = await siteExists(id)
   if (!cur) throw notFound('site', id)
   const site = (await getSite(id))!
-  const baseUrl = input.url ? normalizeUrl(input.url) : site.baseUrl
+  if (input.url !== undefined && input.key === undefined) {
+    throw new AppError(
+      'validation_failed',
+      "key: is required when the address changes (enter the site's Secret Word again)",
+      {
+        field: 'key',
+      },
+    )
+  }
+  const { key } = input
+  if (key !== undefined) await moveSite(site, { ...input, key })
+  const baseUrl = input.url !== undefined ? normalizeUrl(input.url) : site.baseUrl
   const hostGroup = input.hostGroup !== undefined ? input.hostGroup : site.hostGroup
   await updateSiteRow(id, {
     ...(input.name !== undefined ? { name: input.name } : {}),
-    ...(input.url !== undefined ? { baseUrl } : {}),
-    ...(input.key !== undefined ? { keyCiphertext: encryptSiteKey(input.key) } : {}),
     ...(input.hostGroup !== undefined ? { hostGroup: input.hostGroup } : {}),
     hostKey: hostKeyOf(baseUrl, hostGroup),
     ...(input.tags !== undefined ? { tags: input.tags } : {}),
@@ -137,7 +175,5 @@ export async function updateSite(id: string, input: UpdateSiteInput, actor: stri
     ...(input.defaultProfileId !== undefined ? { defaultProfileId: input.defaultProfileId } : {}),
   })
   await recordAudit('site.updated', { actor, siteId: id, details: { fields: Object.keys(input) } })
-  // A new URL or key must be proven before backups use it.
-  if (input.url !== undefined || input.key !== undefined) return recheckSite(id, actor)
   return (await getSite(id))!
 }
