@@ -58,3 +58,15 @@ describe('site key cipher', () => {
     expect(() => decryptSiteKey(stored)).toThrow()
   })
 })
+
+describe('explicit secrets (rotation)', () => {
+  it('a key sealed with one secret opens only with it', async () => {
+    const { decryptWith, encryptWith, secretFromBase64, SiteKeyDecryptError } = await import('./site-key-cipher')
+    const a = secretFromBase64(Buffer.alloc(32, 1).toString('base64'))
+    const b = secretFromBase64(Buffer.alloc(32, 2).toString('base64'))
+    const sealed = encryptWith(a, 'Key-0123456789abcdef')
+    expect(decryptWith(a, sealed)).toBe('Key-0123456789abcdef')
+    expect(() => decryptWith(b, sealed)).toThrow(SiteKeyDecryptError)
+    expect(() => secretFromBase64('too-short')).toThrow(/32 random bytes/)
+  })
+})

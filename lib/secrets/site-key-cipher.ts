@@ -32,20 +32,55 @@ export function derivedSecret(purpose: string): string {
   return Buffer.from(hkdfSync('sha256', masterKey(), Buffer.alloc(0), `stepwise:${purpose}`, 32)).toString('base64')
 }
 
-export function encryptSiteKey(plain: string): string {
+/** The secret as base64, as STEPWISE_SECRET_KEY or the key file holds it (the rotate command's "old" default). */
+export function currentSecret(): string {
+  return masterKey().toString('base64')
+}
+
+/** 32 bytes from base64 text (STEPWISE_SECRET_KEY's form); throws a plain-words error otherwise. */
+export function secretFromBase64(text: string, what = 'the secret'): Buffer {
+  const key = Buffer.from(text.trim(), 'base64')
+  if (key.length !== 32 || !/^[A-Za-z0-9+/]+={0,2}$/.test(text.trim()))
+    throw new Error(`${what} must be 32 random bytes in base64 (openssl rand -base64 32)`)
+  return key
+}
+
+/** A stored key that this secret cannot open: wrong STEPWISE_SECRET_KEY / key file, or a damaged row. */
+export class SiteKeyDecryptError extends Error {
+  readonly code = 'ESTEPWISE_SITE_KEY_DECRYPT'
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'SiteKeyDecryptError'
+  }
+}
+
+export function encryptWith(secret: Buffer, plain: string): string {
   const iv = randomBytes(12)
-  const cipher = createCipheriv('aes-256-gcm', masterKey(), iv)
+  const cipher = createCipheriv('aes-256-gcm', secret, iv)
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
   return `${VERSION}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`
 }
 
-export function decryptSiteKey(stored: string): string {
+export function decryptWith(secret: Buffer, stored: string): string {
   const [version, payload] = stored.split(':', 2)
-  if (version !== VERSION || !payload) throw new Error('unknown site key format')
+  if (version !== VERSION || !payload) throw new SiteKeyDecryptError('unknown site key format')
   const buf = Buffer.from(payload, 'base64')
-  const decipher = createDecipheriv('aes-256-gcm', masterKey(), buf.subarray(0, 12))
-  decipher.setAuthTag(buf.subarray(12, 28))
-  return Buffer.concat([decipher.update(buf.subarray(28)), decipher.final()]).toString('utf8')
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', secret, buf.subarray(0, 12))
+    decipher.setAuthTag(buf.subarray(12, 28))
+    return Buffer.concat([decipher.update(buf.subarray(28)), decipher.final()]).toString('utf8')
+  } catch (cause) {
+    // GCM's "Unsupported state or unable to authenticate data": the secret is not the one it was sealed with.
+    throw new SiteKeyDecryptError('the stored site key cannot be decrypted with this secret', { cause })
+  }
+}
+
+export function encryptSiteKey(plain: string): string {
+  return encryptWith(masterKey(), plain)
+}
+
+export function decryptSiteKey(stored: string): string {
+  return decryptWith(masterKey(), stored)
 }
 
 export function resetSiteKeyCacheForTests(): void {
