@@ -46,6 +46,8 @@ export default defineConfig({
       STEPWISE_LOG_LEVEL: 'warn',
       // Specs sign in often (each new user, each 2FA step); the limit itself is covered by integration tests.
       STEPWISE_SIGNIN_ATTEMPTS_PER_MINUTE: '1000',
+      // The fake Akeeba fleet listens on 127.0.0.1.
+      STEPWISE_ALLOW_PRIVATE_NETWORKS: 'true',
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },

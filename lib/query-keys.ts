@@ -23,3 +23,19 @@ export const scheduleKeys = {
   list: (filter: Record<string, string | undefined> = {}) => [...scheduleKeys.all, 'list', filter] as const,
   detail: (id: string) => [...scheduleKeys.all, 'detail', id] as const,
 }
+
+export const userKeys = {
+  all: ['users'] as const,
+  list: () => [...userKeys.all, 'list'] as const,
+  sessions: (id: string) => [...userKeys.all, 'sessions', id] as const,
+}
+
+export const tokenKeys = {
+  all: ['tokens'] as const,
+  list: () => [...tokenKeys.all, 'list'] as const,
+}
+
+export const auditKeys = {
+  all: ['audit'] as const,
+  list: (filter: Record<string, string | undefined> = {}) => [...auditKeys.all, 'list', filter] as const,
+}
