@@ -8,18 +8,31 @@ import type { BackupRecord } from '../akeeba/types'
 import { logger } from '../log'
 
 const PAGE = 200
+/** Records one sync reads at most: bounded work even when a site lists far more than it should. */
+export const MAX_SYNC_RECORDS = 50_000
 
-export async function syncArchivesWith(api: SiteApi, siteId: string, maxPages = 10): Promise<number> {
-  const all: BackupRecord[] = []
+/**
+ * Reads the site's whole record list, page by page, and mirrors it. Copes with sites that ignore
+ * `limit` (an answer longer than asked is the whole list) or `from` (a page with nothing new ends
+ * the reading), and stops after MAX_SYNC_RECORDS (then nothing is marked gone: the list was cut).
+ */
+export async function syncArchivesWith(api: SiteApi, siteId: string, maxPages = 250): Promise<number> {
+  const seen = new Map<number, BackupRecord>()
   let complete = false
-  for (let page = 0; page < maxPages; page++) {
+  for (let page = 0; page < maxPages && seen.size < MAX_SYNC_RECORDS; page++) {
     const { data } = await api.listBackups(page * PAGE, PAGE)
-    all.push(...data)
-    if (data.length < PAGE) {
+    let fresh = 0
+    for (const r of data.slice(0, MAX_SYNC_RECORDS - seen.size)) {
+      if (!seen.has(r.id)) fresh++
+      seen.set(r.id, r)
+    }
+    if (data.length > MAX_SYNC_RECORDS) break
+    if (data.length > PAGE || data.length < PAGE || fresh === 0) {
       complete = true
       break
     }
   }
+  const all = [...seen.values()]
   return upsertArchives(siteId, all, complete, claimedRuns(all))
 }
 

@@ -1,7 +1,10 @@
 // Archive rows mirror the site's backup records (listBackups), linked to our run when it was ours.
+import type { Prisma } from '../../generated/sqlite/client'
 import type { BackupRecord } from '../akeeba/types'
 import type { ArchiveDto } from '../domain/archives'
-import { db } from './client'
+import { randomUUID } from 'node:crypto'
+import { config } from '../config'
+import { db, dbKindOf } from './client'
 
 const select = {
   id: true,
@@ -103,14 +106,135 @@ function fields(r: BackupRecord) {
     remoteFilename: r.remoteFilename,
     ...(r.filenames.length ? { parts: JSON.stringify(r.filenames) } : {}),
     goneFromSite: false,
-    syncedAt: new Date(),
   }
 }
 
+type Fields = ReturnType<typeof fields>
+
+const same = (a: unknown, b: unknown) =>
+  a instanceof Date || b instanceof Date ? (a as Date | null)?.getTime() === (b as Date | null)?.getTime() : a === b
+
+/** Whether a stored row differs from the site's record in any field the record carries. */
+function changed(cur: Record<string, unknown>, f: Fields): boolean {
+  return (Object.keys(f) as (keyof Fields)[]).some((k) => !same(cur[k], f[k]))
+}
+
+// Well under SQLite's 32,766 bound parameters and PostgreSQL's 65,535 per statement.
+const CHUNK = 500
+
+function chunks<T>(xs: T[], n = CHUNK): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n))
+  return out
+}
+
+const INSERT_COLUMNS = [
+  'id',
+  'siteId',
+  'remoteId',
+  'runId',
+  'description',
+  'comment',
+  'status',
+  'meta',
+  'type',
+  'origin',
+  'profileId',
+  'archiveName',
+  'multipart',
+  'totalSize',
+  'backupStart',
+  'backupEnd',
+  'filesExist',
+  'remoteFilename',
+  'parts',
+  'goneFromSite',
+  'syncedAt',
+  'createdAt',
+  'updatedAt',
+] as const
+
 /**
- * Upserts the site's records. With `complete` (the whole list was read), records we have that the
- * site no longer lists are marked gone. `claimedRuns` maps a record id to the run id it claims to
- * belong to; the link is made only when that run is this site's.
+ * New archive rows in multi-row INSERTs of 200, in one transaction: Prisma's createMany spends about a
+ * millisecond per row building the query, which is most of a first sync of tens of thousands of
+ * records. Parameters go through the driver adapter, which stores dates and booleans as Prisma does.
+ */
+async function insertArchiveRows(rows: Prisma.ArchiveCreateManyInput[]): Promise<void> {
+  if (rows.length === 0) return
+  const pg = dbKindOf(config().DATABASE_URL) === 'postgresql'
+  const cols = INSERT_COLUMNS.map((c) => `"${c}"`).join(', ')
+  const now = new Date()
+  await db().$transaction(
+    async (tx) => {
+      for (const batch of chunks(rows, 200)) {
+        const params: unknown[] = []
+        const tuples = batch.map((r) => {
+          const values: Record<(typeof INSERT_COLUMNS)[number], unknown> = {
+            id: randomUUID(),
+            siteId: r.siteId,
+            remoteId: r.remoteId,
+            runId: r.runId ?? null,
+            description: r.description ?? '',
+            comment: r.comment ?? '',
+            status: r.status,
+            meta: r.meta ?? null,
+            type: r.type ?? '',
+            origin: r.origin ?? '',
+            profileId: r.profileId ?? 1,
+            archiveName: r.archiveName ?? '',
+            multipart: r.multipart ?? 0,
+            totalSize: BigInt(r.totalSize ?? 0),
+            backupStart: r.backupStart ?? null,
+            backupEnd: r.backupEnd ?? null,
+            filesExist: r.filesExist ?? true,
+            remoteFilename: r.remoteFilename ?? null,
+            parts: r.parts ?? null,
+            goneFromSite: r.goneFromSite ?? false,
+            syncedAt: r.syncedAt ?? now,
+            createdAt: now,
+            updatedAt: now,
+          }
+          const marks = INSERT_COLUMNS.map((c) => {
+            params.push(values[c])
+            return pg ? `$${params.length}` : '?'
+          })
+          return `(${marks.join(', ')})`
+        })
+        await tx.$executeRawUnsafe(`INSERT INTO "Archive" (${cols}) VALUES ${tuples.join(', ')}`, ...params)
+      }
+    },
+    { timeout: 120_000 },
+  )
+}
+
+const storedSelect = {
+  id: true,
+  remoteId: true,
+  runId: true,
+  description: true,
+  comment: true,
+  status: true,
+  meta: true,
+  type: true,
+  origin: true,
+  profileId: true,
+  archiveName: true,
+  multipart: true,
+  totalSize: true,
+  backupStart: true,
+  backupEnd: true,
+  filesExist: true,
+  remoteFilename: true,
+  parts: true,
+  goneFromSite: true,
+} as const
+
+/**
+ * Mirrors the site's records: new ones inserted in batches, changed ones updated, unchanged ones left
+ * alone (a second sync of 40,000 records writes nothing). With `complete` (the whole list was read),
+ * records we have that the site no longer lists are marked gone. `claimedRuns` maps a record id to the
+ * run id it claims to belong to; the link is made only when that run is this site's. Every statement
+ * works on at most CHUNK rows, so no list size reaches a database's parameter limit.
  */
 export async function upsertArchives(
   siteId: string,
@@ -119,31 +243,42 @@ export async function upsertArchives(
   claimedRuns: Map<number, string> = new Map(),
 ): Promise<number> {
   const d = db()
-  const seen: number[] = []
-  const claimed = [...new Set(claimedRuns.values())]
-  const ours = new Set(
-    claimed.length
-      ? (await d.backupRun.findMany({ where: { id: { in: claimed }, siteId }, select: { id: true } })).map((r) => r.id)
-      : [],
-  )
-  for (const r of records) {
-    seen.push(r.id)
+  const now = new Date()
+  const byId = new Map(records.map((r) => [r.id, r]))
+  const ours = new Set<string>()
+  for (const ids of chunks([...new Set(claimedRuns.values())])) {
+    for (const r of await d.backupRun.findMany({ where: { id: { in: ids }, siteId }, select: { id: true } }))
+      ours.add(r.id)
+  }
+  const existing = await d.archive.findMany({ where: { siteId }, select: storedSelect })
+  const byRemote = new Map(existing.map((a) => [a.remoteId, a]))
+  // runId is unique: a run already linked to a row is not linked to a second one.
+  const linked = new Set(existing.map((a) => a.runId).filter((x): x is string => x !== null))
+  const creates: Prisma.ArchiveCreateManyInput[] = []
+  const updates: { id: string; data: Prisma.ArchiveUpdateInput }[] = []
+  for (const r of byId.values()) {
+    const f = fields(r)
     const claim = claimedRuns.get(r.id)
-    const runId = claim && ours.has(claim) ? claim : null
-    await d.archive.upsert({
-      where: { siteId_remoteId: { siteId, remoteId: r.id } },
-      create: { siteId, remoteId: r.id, runId, ...fields(r) },
-      update: { ...fields(r), ...(runId ? { runId } : {}) },
-    })
+    const cur = byRemote.get(r.id)
+    const runId = claim && ours.has(claim) && (cur?.runId === claim || !linked.has(claim)) ? claim : null
+    if (runId) linked.add(runId)
+    if (!cur) creates.push({ siteId, remoteId: r.id, runId, ...f, syncedAt: now })
+    else if (changed(cur, f) || (runId !== null && cur.runId !== runId)) {
+      updates.push({ id: cur.id, data: { ...f, syncedAt: now, ...(runId ? { run: { connect: { id: runId } } } : {}) } })
+    }
+  }
+  await insertArchiveRows(creates)
+  for (const batch of chunks(updates, 100)) {
+    await d.$transaction(batch.map((u) => d.archive.update({ where: { id: u.id }, data: u.data })))
   }
   if (complete) {
-    await d.archive.updateMany({
-      where: { siteId, remoteId: { notIn: seen }, goneFromSite: false },
-      data: { goneFromSite: true, filesExist: false },
-    })
+    const gone = existing.filter((a) => !byId.has(a.remoteId) && !a.goneFromSite).map((a) => a.id)
+    for (const ids of chunks(gone)) {
+      await d.archive.updateMany({ where: { id: { in: ids } }, data: { goneFromSite: true, filesExist: false } })
+    }
   }
-  await d.site.update({ where: { id: siteId }, data: { archivesSyncedAt: new Date() } })
-  return records.length
+  await d.site.update({ where: { id: siteId }, data: { archivesSyncedAt: now } })
+  return byId.size
 }
 
 /** Links our run to its archive record and stores the part list (getBackupInfo has it, listBackups not). */

@@ -44,6 +44,7 @@ export const scenarioPatchSchema = z
     dbSizeBytes: z.number().int().positive(),
     partSizeBytes: z.number().int().positive(),
     countQuota: z.number().int().nonnegative(),
+    ignoreListLimit: z.boolean(),
     seed: z.number().int(),
   })
   .partial()

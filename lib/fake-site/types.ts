@@ -67,6 +67,8 @@ export interface Scenario {
   /** The profile's count quota: older complete backups beyond it become obsolete. Stock Akeeba: 3
    *  (both real servers showed it). 0 = off. */
   countQuota: number
+  /** listBackups answers every record whatever `from` and `limit` say (a broken site once sent 33,301). */
+  ignoreListLimit?: boolean
   /** Seed for everything random on this site. Default: derived from the site id. */
   seed: number
 }

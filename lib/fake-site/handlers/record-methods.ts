@@ -8,7 +8,7 @@ export function listBackups({ site, params }: ApiContext): Outcome {
   const from = Math.max(0, phpInt(params.get('from') ?? '0'))
   const limit = params.has('limit') ? phpInt(params.get('limit')) : 50
   const ids = [...site.records.keys()].sort((a, b) => b - a)
-  const page = limit > 0 ? ids.slice(from, from + limit) : ids.slice(from)
+  const page = site.scenario.ignoreListLimit ? ids : limit > 0 ? ids.slice(from, from + limit) : ids.slice(from)
   return json(
     200,
     page.map((id) => listRow(site.records.get(id)!)),
