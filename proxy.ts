@@ -48,7 +48,22 @@ export async function proxy(req: NextRequest): Promise<NextResponse> {
       return refusal({ ok: false, status: 413, code: 'payload_too_large', message }, api)
     }
   }
-  return NextResponse.next()
+  return NextResponse.next({ request: { headers: clientAddressHeaders(req.headers) } })
+}
+
+/**
+ * The client's address as routes and better-auth read it (X-Forwarded-For): behind a trusted reverse
+ * proxy, the last entry (the address that proxy saw; earlier ones are whatever the client sent); with
+ * no trusted proxy, nothing — a header the client wrote itself would let it dodge the sign-in limit
+ * and fake the audit trail.
+ */
+function clientAddressHeaders(incoming: Headers): Headers {
+  const headers = new Headers(incoming)
+  const last = headers.get('x-forwarded-for')?.split(',').at(-1)?.trim()
+  headers.delete('x-forwarded-for')
+  headers.delete('x-real-ip')
+  if (readConfig().STEPWISE_TRUST_PROXY && last) headers.set('x-forwarded-for', last)
+  return headers
 }
 
 export const config = {

@@ -50,6 +50,7 @@ const schema = z.object({
   STEPWISE_CATCHUP_WINDOW_MINUTES: int(0).default(1440),
   STEPWISE_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   STEPWISE_SIGNIN_ATTEMPTS_PER_MINUTE: int(1).default(10),
+  STEPWISE_TRUST_PROXY: bool.default(false),
 })
 
 export type RawConfig = z.infer<typeof schema>
@@ -94,6 +95,8 @@ export const CONFIG_DOCS: Record<keyof RawConfig, string> = {
   STEPWISE_LOG_LEVEL: 'trace, debug, info, warn, error, fatal or silent (default info).',
   STEPWISE_SIGNIN_ATTEMPTS_PER_MINUTE:
     'Sign-in and two-factor attempts allowed per client address and minute (default 10); more get 429.',
+  STEPWISE_TRUST_PROXY:
+    'Set `on` behind a reverse proxy that adds X-Forwarded-For: the last address in it is taken as the client (sign-in limits, audit). Default `off`: the header is ignored, so clients cannot fake their address.',
 }
 
 export class ConfigError extends Error {}

@@ -5,7 +5,7 @@ import { randomInt, timingSafeEqual } from 'node:crypto'
 import { AppError } from '../api/errors'
 import { countUsers } from '../db/users'
 import { logger } from '../log'
-import { listensOnLoopbackOnly } from './public-url'
+import { listensOnLoopbackOnly, publicUrlIsLoopback } from './public-url'
 import { createUser, type UserDto } from './users'
 
 export interface SetupState {
@@ -29,7 +29,8 @@ export function setupCode(): string {
 }
 
 export async function setupState(): Promise<SetupState> {
-  return { needed: (await countUsers()) === 0, codeRequired: !listensOnLoopbackOnly() }
+  // Reachable from the network (a non-loopback address, or a public URL through a proxy): ask for the code.
+  return { needed: (await countUsers()) === 0, codeRequired: !listensOnLoopbackOnly() || !publicUrlIsLoopback() }
 }
 
 /** At start: when setup is open and needs a code, print it where the operator will look. */

@@ -49,6 +49,18 @@ describe('first start', () => {
     expect(await (await setupGet(get('/api/setup'), noCtx)).json()).toMatchObject({ needed: false })
   })
 
+  it('behind a public URL (a proxy on this machine) setup needs the code too', async () => {
+    process.env.STEPWISE_PUBLIC_URL = 'https://backups.agency.example'
+    resetConfigForTests()
+    try {
+      const { setupState } = await import('@/lib/auth/setup')
+      expect((await setupState()).codeRequired).toBe(true)
+    } finally {
+      delete process.env.STEPWISE_PUBLIC_URL
+      resetConfigForTests()
+    }
+  })
+
   it('on a non-loopback address setup needs the code from the log', async () => {
     process.env.HOST = '0.0.0.0'
     resetConfigForTests()

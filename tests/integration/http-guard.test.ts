@@ -246,3 +246,25 @@ describe('file modes', () => {
     await disconnectDb()
   })
 })
+
+describe('client address (X-Forwarded-For)', () => {
+  const forwarded = (res: Response) => res.headers.get('x-middleware-request-x-forwarded-for')
+
+  it('without a trusted proxy a client-written X-Forwarded-For is dropped', async () => {
+    const res = await proxy(request('GET', '/api/sites', { 'x-forwarded-for': '1.2.3.4', 'x-real-ip': '5.6.7.8' }))
+    expect(forwarded(res)).toBeNull()
+    expect(res.headers.get('x-middleware-request-x-real-ip')).toBeNull()
+  })
+
+  it('behind a trusted proxy only the last address (the one the proxy saw) is kept', async () => {
+    process.env.STEPWISE_TRUST_PROXY = 'on'
+    resetConfigForTests()
+    try {
+      const res = await proxy(request('GET', '/api/sites', { 'x-forwarded-for': '6.6.6.6, 203.0.113.9' }))
+      expect(forwarded(res)).toBe('203.0.113.9')
+    } finally {
+      delete process.env.STEPWISE_TRUST_PROXY
+      resetConfigForTests()
+    }
+  })
+})
