@@ -11,6 +11,7 @@ Users
   user enable --email E
   user reset-password --email E --password P
                                   ends the user's sessions (two-factor stays as it is)
+  user reset-2fa --email E        turns off two-factor sign-in (lost device and codes); ends their sessions
 API tokens (Authorization: Bearer <token>)
   token create --name N --role admin|operator|viewer [--expires 2027-01-31 | 2027-01-31T18:00:00Z]
                                   prints the new token alone as the last line of stdout; it is shown once

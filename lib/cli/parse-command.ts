@@ -16,6 +16,7 @@ export type Command =
   | { cmd: 'user disable'; email: string }
   | { cmd: 'user enable'; email: string }
   | { cmd: 'user reset-password'; email: string; password: string | null }
+  | { cmd: 'user reset-2fa'; email: string }
   | { cmd: 'token create'; name: string; role: TokenRole; expiresAt: Date | null }
   | { cmd: 'token list'; json: boolean }
   | { cmd: 'token revoke'; id: string }
@@ -35,6 +36,7 @@ const SPECS: Record<CommandName, Record<string, Kind>> = {
   'user disable': { 'email!': 'value' },
   'user enable': { 'email!': 'value' },
   'user reset-password': { 'email!': 'value', 'password!': 'value' },
+  'user reset-2fa': { 'email!': 'value' },
   'token create': { 'name!': 'value', 'role!': 'value', expires: 'value' },
   'token list': { json: 'bool' },
   'token revoke': { 'id!': 'value' },
@@ -137,6 +139,7 @@ export function parseCommand(argv: string[]): Command {
       return { cmd: name, email: email(name, str('email')), role: oneOf(name, 'role', ROLES, str('role')) }
     case 'user disable':
     case 'user enable':
+    case 'user reset-2fa':
       return { cmd: name, email: email(name, str('email')) }
     case 'user reset-password':
       return { cmd: name, email: email(name, str('email')), password: password(name, str('password')) }

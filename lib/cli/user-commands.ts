@@ -1,5 +1,6 @@
 // `user …` commands: each calls the same lib/auth function as the users page and its API route.
 import { resetPassword } from '../auth/reset-password'
+import { resetTwoFactor } from '../auth/reset-two-factor'
 import { userIdByEmail } from '../auth/user-by-email'
 import { createUser, listUsers, updateUser, type UserDto } from '../auth/users'
 import { cliActor } from './cli-actor'
@@ -54,6 +55,10 @@ export async function runUserCommand(c: UserCommand, io: Io): Promise<void> {
       const password = c.password ?? (await io.readLine())
       await resetPassword(await userIdByEmail(c.email), password, actor.label)
       return io.out(`new password set for ${c.email}; their sessions have ended`)
+    }
+    case 'user reset-2fa': {
+      await resetTwoFactor(await userIdByEmail(c.email), actor.label)
+      return io.out(`two-factor sign-in turned off for ${c.email}; their sessions have ended`)
     }
   }
 }

@@ -87,3 +87,11 @@ export async function deleteSessionRow(userId: string, sessionId: string): Promi
 export async function deleteSessionsOf(userId: string): Promise<number> {
   return (await db().session.deleteMany({ where: { userId } })).count
 }
+
+/** Removes a user's second factor (secret and backup codes) and turns it off. */
+export async function clearTwoFactor(userId: string): Promise<void> {
+  await db().$transaction([
+    db().twoFactor.deleteMany({ where: { userId } }),
+    db().user.updateMany({ where: { id: userId }, data: { twoFactorEnabled: false } }),
+  ])
+}

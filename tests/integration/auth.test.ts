@@ -156,3 +156,26 @@ describe('audit trail', () => {
     ).toBe('a=1; b=2')
   })
 })
+
+describe('two-factor reset by an admin', () => {
+  it('DELETE /api/users/{id}/two-factor turns it off and ends the sessions', async () => {
+    const { DELETE: resetRoute } = await import('@/app/api/users/[id]/two-factor/route')
+    const user = await signedInAs('operator')
+    const admin = await signedInAs('admin')
+    const id = (await listUsers()).find((u) => u.email === user.email)!.id
+    const { db } = await import('@/lib/db/client')
+    await db().user.update({ where: { id }, data: { twoFactorEnabled: true } })
+    await db().twoFactor.create({ data: { id: `tf-${id}`, secret: 'x', backupCodes: 'y', userId: id } })
+    const r = await resetRoute(
+      new Request(`http://127.0.0.1:3000/api/users/${id}/two-factor`, {
+        method: 'DELETE',
+        headers: { cookie: admin.cookie },
+      }),
+      { params: Promise.resolve({ id }) },
+    )
+    expect(r.status).toBe(200)
+    expect((await listUsers()).find((u) => u.id === id)!.twoFactorEnabled).toBe(false)
+    expect(await db().twoFactor.count({ where: { userId: id } })).toBe(0)
+    expect((await sitesRoute(get('/api/sites', { cookie: user.cookie }), noCtx)).status).toBe(401)
+  })
+})

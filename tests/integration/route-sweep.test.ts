@@ -44,6 +44,7 @@ const ACCESS: Record<string, Partial<Record<Method, Access | 'auth'>>> = {
   '/api/users/[id]': { PATCH: 'admin' },
   '/api/users/[id]/sessions': { GET: 'admin', DELETE: 'admin' },
   '/api/users/[id]/sessions/[sessionId]': { DELETE: 'admin' },
+  '/api/users/[id]/two-factor': { DELETE: 'admin' },
 }
 
 const root = path.resolve(import.meta.dirname, '../..')
