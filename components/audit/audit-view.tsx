@@ -15,7 +15,7 @@ import { SelectField, TextField } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { Spinner } from '@/components/ui/spinner'
 import { RelativeTime } from '@/components/ui/time'
-import { actionLabel, detailsSummary } from './audit-details'
+import { actionLabel, actorLabel, detailsSummary, ipOf } from './audit-details'
 import { ACTION_PREFIXES, auditSearch, type AuditFilter } from './audit-filter'
 import { useAudit } from './use-audit'
 
@@ -33,7 +33,12 @@ const columns: Column<AuditEventDto>[] = [
     key: 'actor',
     header: 'Who',
     sortValue: (e) => e.actor,
-    cell: (e) => <span className="break-all">{e.actor ?? <span className="text-slate-500">Stepwise</span>}</span>,
+    cell: (e) =>
+      e.actor ? (
+        <span className="whitespace-nowrap">{e.actor}</span>
+      ) : (
+        <span className="text-slate-500">{actorLabel(e) ?? 'Unknown'}</span>
+      ),
   },
   {
     key: 'action',
@@ -77,9 +82,9 @@ const columns: Column<AuditEventDto>[] = [
   {
     key: 'ip',
     header: 'IP',
-    sortValue: (e) => e.ip,
+    sortValue: (e) => ipOf(e),
     hideBelow: 'lg',
-    cell: (e) => <span className="font-mono text-xs text-slate-600">{e.ip ?? '—'}</span>,
+    cell: (e) => <span className="font-mono text-xs text-slate-600">{ipOf(e) ?? '—'}</span>,
   },
 ]
 

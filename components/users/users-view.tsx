@@ -72,7 +72,7 @@ export function UsersView({ initial }: { initial: UserDto[] }) {
             disabled={update.isPending}
             title={ROLE_HINTS[u.role]}
             onChange={(e) => void change(u, { role: e.target.value as Role }).catch(() => undefined)}
-            className="h-8 w-32"
+            className="h-8 w-32 min-w-32"
           >
             {options.map((r) => (
               <option key={r} value={r}>
