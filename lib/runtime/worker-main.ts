@@ -2,9 +2,11 @@
 import { logger } from '../log'
 import { migrateOnStart, startRunner, stopRunner } from './start-runner'
 import { disconnectDb } from '../db/client'
+import { checkSiteKeysDecrypt } from '../secrets/check-site-keys'
 
 async function main(): Promise<void> {
   await migrateOnStart()
+  await checkSiteKeysDecrypt()
   const runner = startRunner('worker')
   logger().info({ runner: runner.id }, 'worker running; Ctrl-C to stop')
   const stop = async (signal: string) => {
