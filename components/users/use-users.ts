@@ -56,3 +56,12 @@ export function useRevokeSessions(id: string) {
     onSettled: () => qc.invalidateQueries({ queryKey: userKeys.sessions(id) }),
   })
 }
+
+/** Turns off a user's two-step sign-in (lost phone and backup codes); their sessions end. */
+export function useResetTwoFactor() {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => apiDelete(`/api/users/${encodeURIComponent(id)}/two-factor`),
+    onSettled: () => qc.invalidateQueries({ queryKey: userKeys.all }),
+  })
+}

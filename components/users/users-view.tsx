@@ -1,6 +1,6 @@
 'use client'
 
-import { ShieldCheck, UserCheck, UserX } from 'lucide-react'
+import { ShieldCheck, ShieldOff, UserCheck, UserX } from 'lucide-react'
 import { useState } from 'react'
 import type { UserDto } from '@/lib/auth/users'
 import { ASSIGNABLE_ROLES, ROLE_LABELS, ROLES, type Role } from '@/lib/domain/roles'
@@ -17,12 +17,13 @@ import { RelativeTime } from '@/components/ui/time'
 import { AddUserDialog } from './add-user-dialog'
 import { ROLE_HINTS } from './role-hints'
 import { UserSessionsDialog } from './user-sessions-dialog'
-import { useUpdateUser, useUsers } from './use-users'
+import { useResetTwoFactor, useUpdateUser, useUsers } from './use-users'
 
 export function UsersView({ initial }: { initial: UserDto[] }) {
   const me = useMe()
   const users = useUsers(initial).data ?? []
   const update = useUpdateUser()
+  const reset2fa = useResetTwoFactor()
   const [error, setError] = useState<string | null>(null)
 
   async function change(u: UserDto, patch: { role?: Role; disabled?: boolean }) {
@@ -127,6 +128,19 @@ export function UsersView({ initial }: { initial: UserDto[] }) {
       cell: (u) => (
         <span className="inline-flex items-center justify-end gap-1">
           <UserSessionsDialog user={u} />
+          {u.twoFactorEnabled && u.id !== me?.id && (
+            <ConfirmDialog
+              trigger={
+                <Button size="sm" variant="ghost" icon={ShieldOff}>
+                  Reset two-step
+                </Button>
+              }
+              title={`Turn off two-step sign-in for ${u.name}?`}
+              description={`For a lost phone and lost backup codes: ${u.email} is signed out everywhere and signs in with the password alone until they turn two-step sign-in on again.`}
+              confirmLabel="Turn off two-step sign-in"
+              onConfirm={() => reset2fa.mutateAsync(u.id)}
+            />
+          )}
           {u.id !== me?.id &&
             (u.disabled ? (
               <ConfirmDialog
