@@ -52,7 +52,6 @@ test('users: add a user, change the role, see their sessions, disable and enable
   await row.getByRole('button', { name: 'Sessions' }).click()
   const sessions = page.getByRole('dialog', { name: 'Sessions of Nina Newcomer' })
   await expect(sessions.getByRole('list', { name: 'Sessions' }).getByRole('listitem')).toHaveCount(1)
-  await expect(sessions).toContainText('127.0.0.1')
   await shot(page, 'users-sessions')
   await sessions.getByRole('button', { name: /^End session/ }).click()
   await expect(sessions.getByText('Not signed in anywhere.')).toBeVisible()
