@@ -51,6 +51,14 @@ const schema = z.object({
   STEPWISE_LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   STEPWISE_SIGNIN_ATTEMPTS_PER_MINUTE: int(1).default(10),
   STEPWISE_TRUST_PROXY: bool.default(false),
+  STEPWISE_SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// address (smtp://user:pass@host:587)' })
+    .optional(),
+  STEPWISE_MAIL_FROM: z.string().min(3).default('Stepwise <stepwise@localhost>'),
+  STEPWISE_NOTIFY_MAX_ATTEMPTS: int(1).default(8),
+  STEPWISE_NOTIFY_RETRY_FIRST_MS: int(100).default(30_000),
+  STEPWISE_NOTIFY_CHECK_SECONDS: int(1).default(60),
+  STEPWISE_ALERT_SKIPS: int(1).default(3),
 })
 
 export type RawConfig = z.infer<typeof schema>
@@ -97,6 +105,16 @@ export const CONFIG_DOCS: Record<keyof RawConfig, string> = {
     'Sign-in and two-factor attempts allowed per client address and minute (default 10); more get 429.',
   STEPWISE_TRUST_PROXY:
     'Set `on` behind a reverse proxy that adds X-Forwarded-For: the last address in it is taken as the client (sign-in limits, audit). Default `off`: the header is ignored, so clients cannot fake their address.',
+  STEPWISE_SMTP_URL:
+    'Mail server for e-mail alerts: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465`. Unset: e-mail channels fail with a clear answer.',
+  STEPWISE_MAIL_FROM: 'Sender of alert e-mails (default `Stepwise <stepwise@localhost>`).',
+  STEPWISE_NOTIFY_MAX_ATTEMPTS:
+    'Attempts of one alert delivery before it ends as failed (default 8; waits double from the first retry).',
+  STEPWISE_NOTIFY_RETRY_FIRST_MS: 'Wait before the second attempt of a failed delivery (default 30000, doubling).',
+  STEPWISE_NOTIFY_CHECK_SECONDS:
+    'How often the runner checks every site for stale backups and unreachable sites (default 60).',
+  STEPWISE_ALERT_SKIPS:
+    'Scheduled fires skipped in a row for one site (busy) before `schedule.skipped` alerts (default 3).',
 }
 
 export class ConfigError extends Error {}

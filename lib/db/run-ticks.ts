@@ -2,6 +2,7 @@
 // tick (the run's new state and its step row, in one transaction, only while we hold the lease).
 import type { Prisma } from '../../generated/sqlite/client'
 import { db } from './client'
+import { insertNotifyEvent, type EventWrite } from './notify-events'
 
 /** Everything a tick reads of its run; claimDue loads it with the claim (one query for many runs). */
 export const TICK_SELECT = {
@@ -90,7 +91,8 @@ export interface StepWrite {
  * Returns false when the lease was lost (nothing written). `stepSeq` is the run's step counter as
  * loaded (the new step gets stepSeq + 1). `keepLease`: false gives the lease back; true keeps it as
  * it is (recording 'starting' before startBackup is sent); a Date keeps it and extends it to then
- * (the runner goes straight on to the next tick).
+ * (the runner goes straight on to the next tick). `event`: a notification (lib/notify) written in the
+ * same transaction, so a run's terminal state and its alert are committed together or not at all.
  */
 export async function commitTick(
   runId: string,
@@ -99,6 +101,7 @@ export async function commitTick(
   update: RunTickUpdate,
   step: StepWrite | null,
   keepLease: boolean | Date = false,
+  event: EventWrite | null = null,
 ): Promise<boolean> {
   const lease =
     keepLease instanceof Date
@@ -115,6 +118,7 @@ export async function commitTick(
     })
     if (n.count !== 1) return false
     if (step) await tx.backupStep.create({ data: { runId, seq, ...step, warnings: JSON.stringify(step.warnings) } })
+    if (event) await insertNotifyEvent(event, tx)
     return true
   })
 }

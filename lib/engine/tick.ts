@@ -14,6 +14,7 @@ import {
   type TickLimits,
 } from './decide-tick'
 import type { RetryPolicy } from './machine'
+import { runEventOf } from './run-event'
 import { callSite, type SiteApi } from './site-api'
 import { SiteUnusableError } from './site-client'
 
@@ -63,6 +64,7 @@ export async function tick(runId: string, token: string, deps: TickDeps, preload
     update,
     step,
     chain ? new Date(done.getTime() + deps.chainLeaseMs!) : false,
+    runEventOf(run, update),
   )
   if (!ok) return { kind: 'lease_lost' }
   return result.kind === 'continued' ? { ...result, leaseKept: chain } : result
@@ -94,7 +96,9 @@ export async function tickFailed(
       ? ({ type: 'failed', errorKind: d.errorKind, message: d.message, patch: {} } as const)
       : ({ type: 'timed_out', message: d.message, patch: {} } as const)
   const { update, result } = applyDecision(run, decision, now, null)
-  return (await commitTick(run.id, token, run.stepSeq, update, null)) ? result : { kind: 'lease_lost' }
+  return (await commitTick(run.id, token, run.stepSeq, update, null, false, runEventOf(run, update)))
+    ? result
+    : { kind: 'lease_lost' }
 }
 
 export function logTickError(runId: string, e: unknown): void {

@@ -9,6 +9,7 @@ import { afterRun } from '../archives/after-run'
 import { defaultRunnerOptions, Runner, type RunnerOptions } from '../engine/runner'
 import { localRunner, setLocalRunner } from '../engine/runner-registry'
 import { apiForRun } from '../engine/site-client'
+import { notifyTicker } from '../notify/ticker'
 import { scheduleTicker } from '../schedule/fire'
 
 export async function migrateOnStart(): Promise<void> {
@@ -24,11 +25,17 @@ export function startRunner(kind: RunnerOptions['kind'], extra: Partial<RunnerOp
   const existing = localRunner()
   if (existing) return existing
   const opts = defaultRunnerOptions(kind, apiForRun)
+  const schedules = scheduleTicker()
+  const notify = notifyTicker()
   const runner = new Runner({
     ...opts,
     onFinished: async (runId, status) => afterRun(runId, status, await apiForRun(runId)),
     // Schedules fire inside every runner's loop; each fire is exactly-once (lib/schedule/fire.ts).
-    onLoop: scheduleTicker(),
+    // Alerts too: outbox fan-out, deliveries (each claimed once) and the stale/unreachable watch (lib/notify).
+    onLoop: async () => {
+      await schedules()
+      await notify()
+    },
     ...extra,
   })
   setLocalRunner(runner)
