@@ -39,7 +39,7 @@ const ctx = (id: string) => ({ params: Promise.resolve({ id }) })
 const noCtx = { params: Promise.resolve({}) }
 
 async function addViaApi(id: string, extra: Record<string, unknown> = {}) {
-  h.fleet.addSite({ id, persona: 'wordpress', key: `Key${id.replace(/-/g, '')}123` })
+  h.fleet.addSite({ id, persona: 'wordpress', key: `Key-${id}-0123456789` })
   return createSiteRoute(
     req('POST', '/api/sites', { name: id, url: h.fleet.url(id), key: h.fleet.key(id), tags: ['clients'], ...extra }),
     noCtx,
@@ -71,10 +71,16 @@ describe('sites API', () => {
   })
 
   it('400 names the field for malformed input', async () => {
-    const bad = await createSiteRoute(req('POST', '/api/sites', { name: '', url: 'https://x.test', key: 'k' }), noCtx)
+    const bad = await createSiteRoute(
+      req('POST', '/api/sites', { name: '', url: 'https://x.test', key: 'Valid-Key-0123456789' }),
+      noCtx,
+    )
     expect(bad.status).toBe(400)
     expect(await bad.json()).toMatchObject({ error: { code: 'validation_failed', field: 'name' } })
-    const badUrl = await createSiteRoute(req('POST', '/api/sites', { name: 'x', url: 'ftp://nope', key: 'k' }), noCtx)
+    const badUrl = await createSiteRoute(
+      req('POST', '/api/sites', { name: 'x', url: 'ftp://nope', key: 'Valid-Key-0123456789' }),
+      noCtx,
+    )
     expect((await badUrl.json()).error.field).toBe('url')
     const notJson = await createSiteRoute(req('POST', '/api/sites', '{nope'), noCtx)
     expect(notJson.status).toBe(400)
@@ -82,37 +88,47 @@ describe('sites API', () => {
   })
 
   it('a wrong key is diagnosed on the key field, and nothing is saved', async () => {
-    h.fleet.addSite({ id: 'api-wrongkey', persona: 'joomla', key: 'RightKey123', scenario: { wrongKey: true } })
+    h.fleet.addSite({ id: 'api-wrongkey', persona: 'joomla', key: 'RightKey-0123456789', scenario: { wrongKey: true } })
     const before = await db().site.count()
     const res = await createSiteRoute(
-      req('POST', '/api/sites', { name: 'w', url: h.fleet.url('api-wrongkey'), key: 'RightKey123' }),
+      req('POST', '/api/sites', { name: 'w', url: h.fleet.url('api-wrongkey'), key: 'RightKey-0123456789' }),
       noCtx,
     )
-    expect(res.status).toBe(502)
+    // The site refused the key the user typed: their input, so a 422 on the key field (issue 12).
+    expect(res.status).toBe(422)
     expect(await res.json()).toMatchObject({
-      error: { code: 'akeeba_auth_failed', field: 'key', details: { cause: 'auth' } },
+      error: { code: 'unprocessable', field: 'key', details: { cause: 'auth' } },
     })
     expect(await db().site.count()).toBe(before)
   })
 
   it('check diagnoses without saving: unreachable, html page, core edition', async () => {
     const closed = await (
-      await checkRoute(req('POST', '/api/sites/check', { url: 'http://127.0.0.1:1/', key: 'abc' }), noCtx)
+      await checkRoute(
+        req('POST', '/api/sites/check', { url: 'http://127.0.0.1:1/', key: 'Closed-Port-Key-0123' }),
+        noCtx,
+      )
     ).json()
     expect(closed.check).toMatchObject({ ok: false, cause: 'unreachable' })
     h.fleet.addSite({
       id: 'api-waf',
       persona: 'wordpress',
-      key: 'K1234567',
+      key: 'K1234567-abcdefgh',
       scenario: { htmlErrorPage: { always: true, httpStatus: 403 } },
     })
     const waf = await (
-      await checkRoute(req('POST', '/api/sites/check', { url: h.fleet.url('api-waf'), key: 'K1234567' }), noCtx)
+      await checkRoute(
+        req('POST', '/api/sites/check', { url: h.fleet.url('api-waf'), key: 'K1234567-abcdefgh' }),
+        noCtx,
+      )
     ).json()
     expect(waf.check).toMatchObject({ ok: false, cause: 'html_page' })
-    h.fleet.addSite({ id: 'api-core', persona: 'wordpress', key: 'K1234567', edition: 'core' })
+    h.fleet.addSite({ id: 'api-core', persona: 'wordpress', key: 'K1234567-abcdefgh', edition: 'core' })
     const core = await (
-      await checkRoute(req('POST', '/api/sites/check', { url: h.fleet.url('api-core'), key: 'K1234567' }), noCtx)
+      await checkRoute(
+        req('POST', '/api/sites/check', { url: h.fleet.url('api-core'), key: 'K1234567-abcdefgh' }),
+        noCtx,
+      )
     ).json()
     expect(core.check.ok).toBe(false)
     expect(['core_edition', 'auth']).toContain(core.check.cause)
