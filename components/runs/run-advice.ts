@@ -73,6 +73,21 @@ const ADVICE: Record<string, RunAdvice> = {
       'Check the server message above and the step timeline. Back up again; if it repeats, download the log and report it.',
     ],
   },
+  refused_address: {
+    title: 'Stepwise does not connect to this site’s address',
+    advice: [
+      'The site’s name now resolves to a private, loopback or cloud-metadata address (the message above says which).',
+      'If the site really is on your own network, set STEPWISE_ALLOW_PRIVATE_NETWORKS=true; otherwise check its DNS.',
+    ],
+  },
+  site_unusable: {
+    title: 'Stepwise could not use this site',
+    advice: ['Follow the message above (re-check the connection, or enter the site’s key again), then back up again.'],
+  },
+  tick_errors: {
+    title: 'Stepwise kept failing to process this backup',
+    advice: ['The server log has the details of each failed attempt. Back up again once the cause is fixed.'],
+  },
   zombie: { title: 'The site lost track of this backup', advice: RESTARTED },
   backupid_changed: { title: 'Another backup took over on the site', advice: RESTARTED },
   step_regressed: { title: 'The site’s backup state went backwards', advice: RESTARTED },

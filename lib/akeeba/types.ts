@@ -12,6 +12,7 @@ export type AkeebaErrorKind =
   | 'method_missing' // envelope status 405 / 501
   | 'backup_error' // envelope status 500 from startBackup/stepBackup ("A backup error has occurred: …")
   | 'protocol' // any other envelope status or a payload of the wrong shape
+  | 'refused_address' // our outbound guard refused the site's address (private, metadata…): never sent
 
 /** Kinds worth re-sending the same request for (the server may never have seen it, or may retry). */
 export const RETRYABLE_KINDS: readonly AkeebaErrorKind[] = ['transport', 'timeout', 'http', 'unparsable']

@@ -3,6 +3,7 @@
 // else happens. Every decision is in decide-tick.ts and machine.ts; the row update in apply-decision.ts.
 import { commitTick, loadTickRow, recordTickError, type TickRow } from '../db/run-ticks'
 import { logger } from '../log'
+import { isRefusedAddress } from '../net-guard'
 import { applyDecision, stepWriteOf, type TickResult } from './apply-decision'
 import {
   decideAfter,
@@ -36,6 +37,9 @@ async function exchange(api: SiteApi, call: SiteCall, signal?: AbortSignal): Pro
     const r = await callSite(api, call, signal)
     return { method: call.method, ok: true, data: r.data, raw: r.raw }
   } catch (e) {
+    // A refused address will not change by retrying: the run fails at once with the guard's reason.
+    if (e instanceof Error && isRefusedAddress(e.cause))
+      return { ...failedExchange(call.method, e), kind: 'refused_address' }
     // The client promises typed errors only; anything else fails this run, never the runner.
     return failedExchange(call.method, e)
   }

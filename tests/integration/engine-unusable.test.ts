@@ -88,3 +88,24 @@ describe('runs that cannot proceed', () => {
     await h.runner!.stop(200)
   })
 })
+
+describe('a site whose address became private', () => {
+  it('the run fails at once with the guard’s reason, nothing is sent', async () => {
+    const { resetConfigForTests } = await import('@/lib/config')
+    const siteId = await h.addSite({ id: 'went-private' })
+    const run = await runOf(siteId)
+    process.env.STEPWISE_ALLOW_PRIVATE_NETWORKS = 'false'
+    resetConfigForTests()
+    try {
+      h.startRunner()
+      const done = await h.waitFor(run.id, 10_000)
+      expect(done).toMatchObject({ status: 'failed', errorKind: 'refused_address' })
+      expect(done.errorMessage).toMatch(/loopback/)
+      expect(backupCalls(h.fleet, 'went-private')).toHaveLength(0)
+      await h.runner!.stop(200)
+    } finally {
+      process.env.STEPWISE_ALLOW_PRIVATE_NETWORKS = 'true'
+      resetConfigForTests()
+    }
+  })
+})
