@@ -17,6 +17,12 @@ API tokens (Authorization: Bearer <token>)
                                   prints the new token alone as the last line of stdout; it is shown once
   token list [--json]
   token revoke --id ID
+Secrets
+  rotate-secret [--new B64] [--old B64]
+                                  re-encrypts every stored site key under a new secret (default: a fresh
+                                  random one); stop the web server and workers first. With the key file it is
+                                  replaced (the old one kept beside it); with STEPWISE_SECRET_KEY the new
+                                  secret is printed as the last line of stdout
 Other
   help
 

@@ -20,6 +20,8 @@ export type Command =
   | { cmd: 'token create'; name: string; role: TokenRole; expiresAt: Date | null }
   | { cmd: 'token list'; json: boolean }
   | { cmd: 'token revoke'; id: string }
+  /** old/new: base64 secrets; null = the configured one / a fresh random one. */
+  | { cmd: 'secret rotate'; oldSecret: string | null; newSecret: string | null }
 
 export type CommandName = Exclude<Command['cmd'], 'help'>
 
@@ -40,6 +42,7 @@ const SPECS: Record<CommandName, Record<string, Kind>> = {
   'token create': { 'name!': 'value', 'role!': 'value', expires: 'value' },
   'token list': { json: 'bool' },
   'token revoke': { 'id!': 'value' },
+  'secret rotate': { old: 'value', new: 'value' },
 }
 
 const isCommandName = (s: string): s is CommandName => s in SPECS
@@ -109,11 +112,13 @@ const email = (cmd: CommandName, value: string): string => check(cmd, 'email', c
 export function parseCommand(argv: string[]): Command {
   if (argv.length === 0) throw new UsageError('no command given (see: npm run -s stepwise -- help)')
   if (argv[0] === 'help' || argv.includes('--help') || argv.includes('-h')) return { cmd: 'help' }
+  // `rotate-secret` is the documented spelling of `secret rotate`.
+  if (argv[0] === 'rotate-secret') argv = ['secret', 'rotate', ...argv.slice(1)]
   const group = argv[0]
   const subs = Object.keys(SPECS)
     .filter((k) => k.startsWith(`${group} `))
     .map((k) => k.slice(group.length + 1))
-  if (subs.length === 0) throw new UsageError(`unknown command "${group}": use user, token or help`)
+  if (subs.length === 0) throw new UsageError(`unknown command "${group}": use user, token, rotate-secret or help`)
   const name = `${group} ${argv[1] ?? ''}`
   if (!isCommandName(name))
     throw new UsageError(
@@ -158,6 +163,16 @@ export function parseCommand(argv: string[]): Command {
         role: oneOf(name, 'role', ASSIGNABLE_ROLES, str('role')),
         expiresAt,
       }
+    }
+    case 'secret rotate': {
+      const b64 = (k: 'old' | 'new') => {
+        if (!f.has(k)) return null
+        const v = str(k).trim()
+        if (Buffer.from(v, 'base64').length !== 32 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v))
+          throw new UsageError(`${name}: --${k}: must be 32 random bytes in base64 (openssl rand -base64 32)`)
+        return v
+      }
+      return { cmd: name, oldSecret: b64('old'), newSecret: b64('new') }
     }
     case 'token revoke':
       if (!str('id').trim()) throw new UsageError(`${name}: --id needs a value`)

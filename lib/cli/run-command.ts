@@ -7,6 +7,7 @@ import { migrate } from '../db/migrate'
 import type { Io } from './io'
 import { logToStderr } from './log-to-stderr'
 import type { Command } from './parse-command'
+import { runSecretCommand } from './secret-commands'
 import { runTokenCommand } from './token-commands'
 import { runUserCommand } from './user-commands'
 
@@ -16,6 +17,7 @@ export async function runCommand(c: Exclude<Command, { cmd: 'help' }>, io: Io): 
     const m = await migrate(config().DATABASE_URL)
     if (m.applied.length) io.err(`stepwise: database prepared (${m.applied.length} migrations applied)`)
     if (c.cmd.startsWith('user ')) await runUserCommand(c as Extract<Command, { cmd: `user ${string}` }>, io)
+    else if (c.cmd === 'secret rotate') await runSecretCommand(c, io)
     else await runTokenCommand(c as Extract<Command, { cmd: `token ${string}` }>, io)
   } finally {
     await disconnectDb()

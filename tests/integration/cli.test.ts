@@ -198,3 +198,60 @@ describe('on a fresh database', () => {
     expect(list.stderr).not.toMatch(/migrations applied/)
   })
 })
+
+describe('rotate-secret', () => {
+  it('re-encrypts the stored site keys under a new secret: key file swapped, or the new secret printed last', async () => {
+    const { insertSite } = await import('@/lib/db/sites')
+    const { readSiteKey } = await import('@/lib/db/site-secrets')
+    const { encryptSiteKey, resetSiteKeyCacheForTests } = await import('@/lib/secrets/site-key-cipher')
+    const { resetConfigForTests } = await import('@/lib/config')
+    const siteKey = 'Rotate-Me-0123456789abcdef'
+    const siteId = await insertSite(
+      {
+        name: 'rot',
+        baseUrl: 'https://rot.example',
+        keyCiphertext: encryptSiteKey(siteKey),
+        hostGroup: null,
+        hostKey: 'host:rot.example',
+        tags: [],
+      },
+      {
+        endpointUrl: null,
+        platform: null,
+        apiLevel: null,
+        akeebaVersion: null,
+        edition: null,
+        connectionStatus: 'not_connected',
+        connectionError: null,
+        profiles: [],
+      },
+    )
+    // Key-file mode (no STEPWISE_SECRET_KEY): the file now holds the new secret.
+    const r1 = await stepwise(['rotate-secret'], tdb.env)
+    expect(r1.status).toBe(0)
+    expect(r1.stderr).toMatch(/re-encrypted 1 site key/)
+    expect(r1.stdout).toBe('')
+    resetSiteKeyCacheForTests()
+    expect((await readSiteKey({ siteId }))!.key).toBe(siteKey)
+    // Environment mode: the new secret is the last line of stdout.
+    const { readFileSync } = await import('node:fs')
+    const current = readFileSync(path.join(tdb.dataDir, 'secret.key'), 'utf8').trim()
+    const next = Buffer.alloc(32, 9).toString('base64')
+    const r2 = await stepwise(['rotate-secret', '--new', next], { ...tdb.env, STEPWISE_SECRET_KEY: current })
+    expect(r2.status).toBe(0)
+    expect(lines(r2.stdout).at(-1)).toBe(next)
+    process.env.STEPWISE_SECRET_KEY = next
+    resetConfigForTests()
+    resetSiteKeyCacheForTests()
+    try {
+      expect((await readSiteKey({ siteId }))!.key).toBe(siteKey)
+    } finally {
+      delete process.env.STEPWISE_SECRET_KEY
+      resetConfigForTests()
+      resetSiteKeyCacheForTests()
+    }
+    const bad = await stepwise(['rotate-secret', '--new', 'short'], tdb.env)
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toMatch(/--new/)
+  }, 120_000)
+})
