@@ -3,12 +3,12 @@
 import { useRouter } from 'next/navigation'
 import { useState, type FormEvent } from 'react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { Play } from 'lucide-react'
+import { Activity, Play } from 'lucide-react'
 import { ApiError, apiPost } from '@/lib/api/client-fetch'
 import { runKeys, siteKeys } from '@/lib/query-keys'
 import type { RunDto } from '@/lib/domain/runs'
 import type { SiteDto } from '@/lib/domain/sites'
-import { Button } from '@/components/ui/button'
+import { Button, ButtonLink } from '@/components/ui/button'
 import { SelectField, TextField } from '@/components/ui/field'
 import { FormDialog } from './form-dialog'
 
@@ -50,6 +50,15 @@ export function BackUpNow({ site }: { site: SiteDto }) {
   }
 
   const profiles = site.profiles.length ? site.profiles : [{ id: site.defaultProfileId, name: 'Default profile' }]
+  // One backup per site at a time: while one is queued or running, the button leads to it (the server
+  // answers a second press with that same run anyway).
+  if (site.activeRun) {
+    return (
+      <ButtonLink variant="secondary" icon={Activity} href={`/runs/${site.activeRun.id}`}>
+        {site.activeRun.status === 'queued' ? 'Backup queued…' : 'Backing up…'}
+      </ButtonLink>
+    )
+  }
   return (
     <>
       <Button

@@ -20,6 +20,7 @@ const HEADINGS: Record<string, string> = {
   api_too_old: 'Akeeba Backup is too old',
   not_akeeba: 'No Akeeba Backup API found at this address',
   invalid_url: 'This is not a usable web address',
+  refused_address: 'Stepwise does not connect to this address (private or internal network)',
 }
 
 export function causeHeading(cause: string): string {

@@ -15,7 +15,8 @@ describe('site form values', () => {
   it('checks the key', () => {
     expect(keyError('')).toMatch(/secret word/)
     expect(keyError(' abc')).toMatch(/space/)
-    expect(keyError('abc')).toBeNull()
+    expect(keyError('abc')).toMatch(/16 characters/)
+    expect(keyError('abcdefgh-12345678')).toBeNull()
   })
   it('parses tags and ages', () => {
     expect(parseTags(' a, b,,a ')).toEqual(['a', 'b'])

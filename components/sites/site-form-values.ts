@@ -18,6 +18,8 @@ export function urlError(v: string): string | null {
 export function keyError(v: string): string | null {
   if (!v) return 'Paste the secret word from Akeeba Backup → Options → Front-end.'
   if (v.trim() !== v) return 'The key starts or ends with a space; copy it again without it.'
+  // Akeeba requires strong keys; the server refuses shorter ones too (lib/sites/site-input.ts).
+  if (v.length < 16) return 'Akeeba’s secret word has at least 16 characters: copy the whole of it.'
   return null
 }
 

@@ -7,6 +7,7 @@ import { readJsonBody } from './read-body'
 import { actorFromHeaders, clientIp } from '../auth/actor'
 import { roleAllows, type Access, type Actor } from '../domain/roles'
 import { withRequestContext } from '../request-context'
+import { hasLoneSurrogate, hasNul } from '../text/safe-text'
 
 export interface ErrorBody {
   error: { code: string; message: string; field?: string; details?: unknown }
@@ -49,8 +50,19 @@ export async function parseBody<S extends z.ZodType>(req: Request, schema: S): P
   return parseWith(schema, await readJsonBody(req))
 }
 
+/** NUL and lone surrogates are refused in every query and path parameter (PostgreSQL cannot store
+ *  or even compare NUL in text), with a 400 naming the parameter. */
+function checkParams(params: Record<string, unknown>): void {
+  for (const [field, v] of Object.entries(params)) {
+    if (typeof v === 'string' && (hasNul(v) || hasLoneSurrogate(v))) {
+      throw new AppError('validation_failed', `${field}: must be valid text without NUL characters`, { field })
+    }
+  }
+}
+
 export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
   const params = Object.fromEntries(new URL(req.url).searchParams)
+  checkParams(params)
   return parseWith(schema, params)
 }
 
@@ -83,6 +95,7 @@ export function route<P>(access: Access, fn: Handler<P, Actor>): RouteHandler<P>
         }
       }
       const params = ctx?.params ? await ctx.params : ({} as P)
+      checkParams(params as Record<string, unknown>)
       const context = {
         actor: actor?.label ?? null,
         actorId: actor?.id ?? null,

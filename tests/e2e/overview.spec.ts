@@ -24,7 +24,7 @@ test('bulk backup from the overview queues several sites, skips the unreachable 
     body: JSON.stringify({
       name: 'Gone Yoga',
       url: 'http://127.0.0.1:9/',
-      key: 'whatever',
+      key: 'whatever-0123456789',
       saveIfUnreachable: true,
       tags: [tag],
     }),

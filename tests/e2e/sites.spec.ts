@@ -82,7 +82,7 @@ test.describe('add a site: each known failure is named, under the right field, a
   for (const c of cases) {
     test(c.name, async ({ page }) => {
       let url = c.url ?? ''
-      let key = 'SomeKey123abc'
+      let key = 'SomeKey123abc-4567'
       if (c.cfg) {
         const fake = await addFakeSite({ id: uniqueId('add-fail'), ...c.cfg })
         url = fake.url
@@ -176,7 +176,7 @@ test('sites list: state at a glance, search and filters', async ({ page }) => {
     body: JSON.stringify({
       name: `Broken ${tag}`,
       url: 'http://127.0.0.1:9/',
-      key: 'abcdef123',
+      key: 'abcdef123-abcdefgh',
       saveIfUnreachable: true,
     }),
   })

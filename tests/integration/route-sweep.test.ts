@@ -146,3 +146,25 @@ describe('route sweep', () => {
     expect(failures).toEqual([])
   })
 })
+
+describe('path and query parameters', () => {
+  it('a NUL or a lone surrogate in an id or a query value is a 400 naming it, on both databases', async () => {
+    const { GET: siteRoute } = await import('@/app/api/sites/[id]/route')
+    const { GET: runsRoute } = await import('@/app/api/runs/route')
+    const headers = who['admin (token)']
+    const bad = await siteRoute(new Request('http://127.0.0.1:3000/api/sites/x%00y', { headers }), {
+      params: Promise.resolve({ id: 'x\u0000y' }),
+    })
+    expect(bad.status).toBe(400)
+    expect((await bad.json()).error.field).toBe('id')
+    const q = await runsRoute(new Request('http://127.0.0.1:3000/api/runs?siteId=a%00b', { headers }), {
+      params: Promise.resolve({}),
+    })
+    expect(q.status).toBe(400)
+    expect((await q.json()).error.field).toBe('siteId')
+    const lone = await runsRoute(new Request('http://127.0.0.1:3000/api/runs?siteId=%ED%A0%80', { headers }), {
+      params: Promise.resolve({}),
+    })
+    expect([400, 200]).toContain(lone.status)
+  })
+})

@@ -12,7 +12,11 @@ export function uniqueId(prefix: string): string {
 }
 
 export async function addFakeSite(cfg: Partial<FakeSiteConfig> & { id: string }): Promise<FakeSiteInfo> {
-  const body: FakeSiteConfig = { persona: 'wordpress', key: `key${cfg.id.replace(/[^a-zA-Z0-9]/g, '')}XyZ123`, ...cfg }
+  const body: FakeSiteConfig = {
+    persona: 'wordpress',
+    key: `key${cfg.id.replace(/[^a-zA-Z0-9]/g, '')}XyZ123-abcdefgh`,
+    ...cfg,
+  }
   const r = await fetch(`${FAKE}/_fake/sites`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
