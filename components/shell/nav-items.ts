@@ -1,5 +1,6 @@
 import {
   Archive,
+  Bell,
   CalendarClock,
   KeyRound,
   LayoutDashboard,
@@ -25,6 +26,7 @@ export const navItems: NavItem[] = [
   { href: '/runs', label: 'Runs', icon: Play },
   { href: '/schedules', label: 'Schedules', icon: CalendarClock },
   { href: '/archives', label: 'Archives', icon: Archive },
+  { href: '/notifications', label: 'Notifications', icon: Bell, access: 'admin' },
   { href: '/users', label: 'Users', icon: Users, access: 'admin' },
   { href: '/tokens', label: 'API tokens', icon: KeyRound, access: 'admin' },
   { href: '/audit', label: 'Audit', icon: ScrollText, access: 'admin' },
