@@ -170,7 +170,7 @@ async function insertArchiveRows(rows: Prisma.ArchiveCreateManyInput[]): Promise
         const params: unknown[] = []
         const tuples = batch.map((r) => {
           const values: Record<(typeof INSERT_COLUMNS)[number], unknown> = {
-            id: randomUUID(),
+            id: randomUUID().replace(/-/g, ''), // the shape of Prisma's cuid ids: [a-z0-9]
             siteId: r.siteId,
             remoteId: r.remoteId,
             runId: r.runId ?? null,
