@@ -3,14 +3,12 @@
 import { useCan } from '@/components/auth/me-provider'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
-import { useState } from 'react'
 import { Pencil, Trash2 } from 'lucide-react'
 import { Button, ButtonLink } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { DataTable, type Column } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
 import { ErrorPanel } from '@/components/ui/error-panel'
-import { TextField } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { Panel } from '@/components/ui/panel'
 import { RelativeTime } from '@/components/ui/time'
@@ -77,7 +75,6 @@ export function ScheduleDetailView({ id, initial }: { id: string; initial: Detai
   const q = useSchedule(id, initial)
   const del = useDeleteSchedule(id)
   const canEdit = useCan('admin')
-  const [by, setBy] = useState('')
   const data = q.data ?? initial
   const s = data.schedule
   return (
@@ -115,19 +112,10 @@ export function ScheduleDetailView({ id, initial }: { id: string; initial: Detai
                 description={`No more scheduled backups from it for ${s.siteId ? (s.siteName ?? 'its site') : `the ${s.sites.length} sites tagged ${s.tag}`}. Runs it already started and their archives stay. This cannot be undone.`}
                 confirmLabel="Delete schedule"
                 onConfirm={async () => {
-                  await del.mutateAsync(by.trim() || undefined)
+                  await del.mutateAsync()
                   router.push('/schedules')
                 }}
-              >
-                <TextField
-                  fieldClassName="mt-4"
-                  label="Your name"
-                  hint='Recorded with the deletion (default "dashboard").'
-                  value={by}
-                  onChange={(e) => setBy(e.target.value)}
-                  maxLength={80}
-                />
-              </ConfirmDialog>
+              />
             </>
           )
         }

@@ -83,7 +83,6 @@ export function ScheduleForm({ sites, tags, timeZones, schedule, prefill }: Sche
   const [stagger, setStagger] = useState(String(schedule?.staggerMinutes ?? 0))
   const [runOnce, setRunOnce] = useState(schedule?.runOnce ?? false)
   const [enabled, setEnabled] = useState(schedule?.enabled ?? true)
-  const [by, setBy] = useState('')
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<Errors>({})
 
@@ -123,7 +122,6 @@ export function ScheduleForm({ sites, tags, timeZones, schedule, prefill }: Sche
       descriptionTemplate: template.trim() || null,
       staggerMinutes: targetKind === 'tag' ? staggerN : 0,
       runOnce,
-      by: by.trim() || undefined,
       reason: reason.trim() || undefined,
       ...(schedule ? {} : { enabled }),
     }
@@ -336,13 +334,6 @@ export function ScheduleForm({ sites, tags, timeZones, schedule, prefill }: Sche
               }
             />
             <div className="grid gap-4 sm:grid-cols-2">
-              <TextField
-                label="Your name"
-                value={by}
-                onChange={(e) => setBy(e.target.value)}
-                maxLength={80}
-                hint='Recorded with the change (default "dashboard").'
-              />
               <TextField
                 label={schedule ? 'Why the change' : 'Note'}
                 value={reason}

@@ -8,11 +8,10 @@ import { TextField } from '@/components/ui/field'
 import type { ScheduleDto } from '@/lib/domain/schedules'
 import { useUpdateSchedule } from './use-schedules'
 
-/** Enable or disable with a reason and a name, both recorded and shown with the state. */
+/** Enable or disable with a reason; the reason and who did it (the signed-in user) are shown with the state. */
 export function ToggleScheduleButton({ s, size = 'md' }: { s: ScheduleDto; size?: ButtonSize }) {
   const update = useUpdateSchedule(s.id)
   const [reason, setReason] = useState('')
-  const [by, setBy] = useState('')
   const enabling = !s.enabled
   return (
     <ConfirmDialog
@@ -34,9 +33,7 @@ export function ToggleScheduleButton({ s, size = 'md' }: { s: ScheduleDto; size?
           : `No scheduled backups start for ${s.siteId ? (s.siteName ?? 'this site') : `the ${s.sites.length} sites tagged ${s.tag}`} until it is enabled again.`
       }
       confirmLabel={enabling ? 'Enable schedule' : 'Disable schedule'}
-      onConfirm={() =>
-        update.mutateAsync({ enabled: enabling, reason: reason.trim() || undefined, by: by.trim() || undefined })
-      }
+      onConfirm={() => update.mutateAsync({ enabled: enabling, reason: reason.trim() || undefined })}
     >
       <div className="mt-4 flex flex-col gap-3">
         <TextField
@@ -45,13 +42,6 @@ export function ToggleScheduleButton({ s, size = 'md' }: { s: ScheduleDto; size?
           value={reason}
           onChange={(e) => setReason(e.target.value)}
           maxLength={500}
-        />
-        <TextField
-          label="Your name"
-          hint='Recorded with the change (default "dashboard").'
-          value={by}
-          onChange={(e) => setBy(e.target.value)}
-          maxLength={80}
         />
       </div>
     </ConfirmDialog>

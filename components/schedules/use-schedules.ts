@@ -55,7 +55,6 @@ export type ScheduleBody = {
   staggerMinutes?: number
   runOnce?: boolean
   enabled?: boolean
-  by?: string
   reason?: string
 }
 
@@ -89,10 +88,8 @@ export function useUpdateSchedule(id: string) {
 export function useDeleteSchedule(id: string) {
   const invalidate = useInvalidate()
   return useMutation({
-    mutationFn: (by?: string) =>
-      apiDelete<{ deleted: true }>(
-        `/api/schedules/${encodeURIComponent(id)}${by ? `?by=${encodeURIComponent(by)}` : ''}`,
-      ),
+    // Who deleted it is the signed-in user, recorded by the server.
+    mutationFn: () => apiDelete<{ deleted: true }>(`/api/schedules/${encodeURIComponent(id)}`),
     onSuccess: invalidate,
   })
 }
