@@ -88,21 +88,21 @@ function createAuth() {
           if (failed)
             await recordAudit('user.sign_in_failed', {
               actor: email ?? user?.email ?? null,
-              details: { path: ctx.path, ip },
+              ip,
+              details: { path: ctx.path },
             })
-          else if (ctx.context.newSession)
-            await recordAudit('user.signed_in', { actor: user?.email ?? email, details: { ip } })
+          else if (ctx.context.newSession) await recordAudit('user.signed_in', { actor: user?.email ?? email, ip })
         } else if (ctx.path === '/sign-out' && user) {
-          await recordAudit('user.signed_out', { actor: user.email, details: { ip } })
+          await recordAudit('user.signed_out', { actor: user.email, ip })
         } else if (ctx.path === '/change-password' && user) {
           await recordAudit(failed ? 'user.password_change_failed' : 'user.password_changed', {
             actor: user.email,
-            details: { ip },
+            ip,
           })
         } else if ((ctx.path === '/two-factor/enable' || ctx.path === '/two-factor/disable') && user && !failed) {
           await recordAudit(
             ctx.path === '/two-factor/enable' ? 'user.two_factor_enabling' : 'user.two_factor_disabled',
-            { actor: user.email, details: { ip } },
+            { actor: user.email, ip },
           )
         }
       }),

@@ -15,6 +15,8 @@ export interface AuditEntry {
   scheduleId?: string | null
   /** The fire an event is about: with scheduleId, it finds the skips of one fire. */
   scheduledFor?: Date | null
+  /** Where the request came from; defaults to the request being served. */
+  ip?: string | null
   details?: unknown
 }
 
@@ -25,7 +27,7 @@ export async function recordAudit(action: string, e: AuditEntry, client: Client 
       action,
       actor: e.actor ?? req?.actor ?? null,
       actorId: e.actor == null || e.actor === req?.actor ? (req?.actorId ?? null) : null,
-      ip: req?.ip ?? null,
+      ip: e.ip ?? req?.ip ?? null,
       siteId: e.siteId ?? null,
       runId: e.runId ?? null,
       archiveId: e.archiveId ?? null,
