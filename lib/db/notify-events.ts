@@ -202,6 +202,7 @@ export interface AlertState {
   skipsAlerted: boolean
   staleSince: Date | null
   lastReminderAt: Date | null
+  unreachableRemindedAt: Date | null
 }
 
 const ALERT_SELECT = {
@@ -211,6 +212,7 @@ const ALERT_SELECT = {
   skipsAlerted: true,
   staleSince: true,
   lastReminderAt: true,
+  unreachableRemindedAt: true,
 } as const
 
 export async function alertStates(siteIds: string[]): Promise<Map<string, AlertState>> {
@@ -245,7 +247,9 @@ export async function flipSiteAlert(
         ? to
           ? { staleSince: now, lastReminderAt: now }
           : { staleSince: null, lastReminderAt: null }
-        : {}
+        : flag === 'unreachable'
+          ? { unreachableRemindedAt: to ? now : null }
+          : {}
     const n = await tx.siteAlertState.updateMany({
       where: { siteId, [flag]: from },
       data: { [flag]: to, ...extra },
@@ -256,17 +260,24 @@ export async function flipSiteAlert(
   })
 }
 
-/** A reminder for a lasting state, at most once per `everyMs` per site (conditional on the last one). */
+/** The column that remembers when a lasting state was last repeated. */
+export type ReminderClock = 'lastReminderAt' | 'unreachableRemindedAt'
+
+/**
+ * A reminder for a lasting state (stale: lastReminderAt, unreachable: unreachableRemindedAt), written
+ * only when the clock still holds `last`: with several runners one of them writes the event.
+ */
 export async function remindSiteAlert(
   siteId: string,
   last: Date | null,
   event: EventWrite,
   now: Date,
+  clock: ReminderClock = 'lastReminderAt',
 ): Promise<boolean> {
   return db().$transaction(async (tx) => {
     const n = await tx.siteAlertState.updateMany({
-      where: { siteId, lastReminderAt: last },
-      data: { lastReminderAt: now },
+      where: { siteId, [clock]: last },
+      data: { [clock]: now },
     })
     if (n.count !== 1) return false
     await insertNotifyEvent(event, tx)

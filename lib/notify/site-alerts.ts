@@ -1,7 +1,8 @@
 // Watches every site for problems no run reports: no good backup within its maximum age (a schedule
 // disabled, the runner down, a site gone), a site that stops answering, scheduled fires skipped in a
 // row. Each change is written with its event in one transaction (lib/db/notify-events.ts), once even
-// with several runners; a lasting stale state is repeated as a reminder, muted per channel later.
+// with several runners; a lasting stale or unreachable state is repeated as a reminder, muted per
+// channel later.
 import { config } from '../config'
 import { listChannelRows } from '../db/notify-channels'
 import { alertStates, consecutiveSkips, errorKindsOf, flipSiteAlert, remindSiteAlert } from '../db/notify-events'
@@ -27,8 +28,12 @@ export async function evaluateSiteAlerts(now = new Date()): Promise<SiteAlertSum
     consecutiveSkips(ids),
     listChannelRows({ enabledOnly: true }),
   ])
-  const staleReminderMs =
-    Math.min(24, ...channels.filter((c) => c.events.includes('site.stale')).map((c) => c.reminderHours)) * 3_600_000
+  // A site repeats a lasting state as often as its most eager channel wants it; fan-out then mutes
+  // the reminder for each channel whose own reminderHours has not passed (lib/notify/routing.ts).
+  const reminderMs = (kind: string) =>
+    Math.min(24, ...channels.filter((c) => c.events.includes(kind)).map((c) => c.reminderHours)) * 3_600_000
+  const staleReminderMs = reminderMs('site.stale')
+  const unreachableReminderMs = reminderMs('site.unreachable')
   const skipLimit = config().STEPWISE_ALERT_SKIPS
   let events = 0
   for (const s of sites) {
@@ -69,6 +74,18 @@ export async function evaluateSiteAlerts(now = new Date()): Promise<SiteAlertSum
         )
       )
         events++
+    } else if (
+      unreachable &&
+      st &&
+      (!st.unreachableRemindedAt || now.getTime() - st.unreachableRemindedAt.getTime() >= unreachableReminderMs)
+    ) {
+      const e = {
+        kind: 'site.unreachable',
+        siteId: s.id,
+        details: { siteName, reason, reminder: true },
+        occurredAt: now,
+      }
+      if (await remindSiteAlert(s.id, st.unreachableRemindedAt, e, now, 'unreachableRemindedAt')) events++
     }
 
     const n = skips.get(s.id) ?? 0

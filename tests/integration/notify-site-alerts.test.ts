@@ -1,12 +1,15 @@
 // The silent failures: a site with no good backup within its maximum age alerts once (site.stale),
 // is repeated only every reminderHours per channel, and site.recovered follows a good backup; a site
-// that stops answering alerts once. Time is a fake clock passed to the evaluation.
+// that stops answering alerts once and, while it stays so, is repeated every reminderHours per
+// channel; scheduled fires skipped STEPWISE_ALERT_SKIPS times in a row alert once per streak. Time is
+// a fake clock passed to the evaluation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db/client'
 import { evaluateSiteAlerts } from '@/lib/notify/site-alerts'
 import { fanOutPending } from '@/lib/notify/fan-out'
 import { dispatchDue } from '@/lib/notify/dispatch'
 import { createChannel } from '@/lib/notify/channels'
+import { recordScheduleEvent } from '@/lib/db/schedules'
 import { startHarness, type Harness } from './helpers/engine-harness'
 import { startHttpReceiver, type HttpReceiver } from './helpers/notify-receivers'
 
@@ -111,5 +114,98 @@ describe(`site alerts on ${process.env.STEPWISE_TEST_DB ?? 'sqlite'}`, () => {
     const at = new Date(Date.now() + 5 * HOUR)
     await Promise.all([evaluateSiteAlerts(at), evaluateSiteAlerts(at), evaluateSiteAlerts(at)])
     expect(await db().notifyEvent.count({ where: { siteId, kind: 'site.stale' } })).toBe(1)
+  })
+
+  it('a site that stays unreachable is repeated at most every reminderHours per channel', async () => {
+    const siteId = await h.addSite({ id: 'unreach-2', name: 'Gone dark' })
+    for (const [name, hours] of [
+      ['dark-fast', 1],
+      ['dark-slow', 24],
+    ] as const)
+      await createChannel({
+        name,
+        type: 'webhook',
+        target: `${hook.url}/${name}`,
+        events: ['site.unreachable'],
+        siteIds: [siteId],
+        reminderHours: hours,
+      })
+    await db().site.update({
+      where: { id: siteId },
+      data: { connectionStatus: 'not_connected', connectionError: 'connection timed out' },
+    })
+    const t0 = Date.now()
+    const reminders = (path: string) =>
+      hook.received.filter((r) => r.path === path).map((r) => JSON.parse(r.body).details.reminder === true)
+    await pass(new Date(t0))
+    await pass(new Date(t0 + 30 * 60_000))
+    expect(reminders('/dark-fast')).toEqual([false])
+    expect(reminders('/dark-slow')).toEqual([false])
+    await pass(new Date(t0 + HOUR + 1000))
+    await pass(new Date(t0 + HOUR + 2000))
+    expect(reminders('/dark-fast')).toEqual([false, true])
+    expect(reminders('/dark-slow')).toEqual([false])
+    for (let k = 2; k <= 23; k++) await pass(new Date(t0 + k * HOUR + 1000))
+    expect(reminders('/dark-fast')).toHaveLength(24)
+    expect(reminders('/dark-slow')).toEqual([false])
+    await pass(new Date(t0 + 24 * HOUR + 1000))
+    expect(reminders('/dark-slow')).toEqual([false, true])
+    expect(JSON.parse(hook.received.filter((r) => r.path === '/dark-slow')[1].body).details.reason).toBe(
+      'connection timed out',
+    )
+    // One event per hour at most for the site, whatever the number of passes.
+    expect(await db().notifyEvent.count({ where: { siteId, kind: 'site.unreachable' } })).toBe(25)
+  })
+
+  it('schedule.skipped after STEPWISE_ALERT_SKIPS skips in a row, once per streak', async () => {
+    const siteId = await h.addSite({ id: 'busy-1', name: 'Busy site' })
+    await createChannel({
+      name: 'skips',
+      type: 'webhook',
+      target: `${hook.url}/skips`,
+      events: ['schedule.skipped'],
+      siteIds: [siteId],
+    })
+    const tick = () => new Promise((r) => setTimeout(r, 5))
+    // What a fire records when the site is still busy with an earlier run (lib/schedule/fire-occurrence.ts).
+    const skip = async (busyRunId: string) => {
+      await tick()
+      await recordScheduleEvent('schedule.skipped', {
+        scheduleId: 'nightly',
+        scheduledFor: new Date(),
+        siteId,
+        runId: busyRunId,
+        actor: 'stepwise',
+        details: { reason: 'busy', siteName: 'Busy site' },
+      })
+    }
+    const busy = await h.backup(siteId)
+    await skip(busy.id)
+    await skip(busy.id)
+    await pass(new Date())
+    expect(events('/skips')).toEqual([])
+    await skip(busy.id)
+    await pass(new Date())
+    await skip(busy.id)
+    await pass(new Date())
+    await pass(new Date())
+    expect(events('/skips')).toEqual(['schedule.skipped'])
+    expect(JSON.parse(hook.received.find((r) => r.path === '/skips')!.body).details.skips).toBe(3)
+
+    // The busy run ends and the next fire starts a backup: the streak is over, silently.
+    await db().backupRun.update({ where: { id: busy.id }, data: { status: 'failed', finishedAt: new Date() } })
+    await tick()
+    const next = await h.backup(siteId)
+    expect(next.id).not.toBe(busy.id)
+    await pass(new Date())
+    expect((await db().siteAlertState.findUnique({ where: { siteId } }))?.skipsAlerted).toBe(false)
+    await skip(next.id)
+    await skip(next.id)
+    await pass(new Date())
+    expect(events('/skips')).toEqual(['schedule.skipped'])
+    // A new streak alerts again.
+    await skip(next.id)
+    await pass(new Date())
+    expect(events('/skips')).toEqual(['schedule.skipped', 'schedule.skipped'])
   })
 })

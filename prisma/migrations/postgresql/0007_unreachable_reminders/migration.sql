@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SiteAlertState" ADD COLUMN     "unreachableRemindedAt" TIMESTAMP(3);
+
