@@ -82,7 +82,9 @@ export function ChannelDialog({
     const errs: Errors = {}
     if (!form.name.trim()) errs.name = 'Name it after who reads it, e.g. "Client A – Slack".'
     if (!form.target.trim()) errs.target = `Give the ${t.label.toLowerCase()}.`
-    if (!form.events.length) errs.events = 'Choose at least one event.'
+    // The daily digest is an e-mail about every site (lib/notify/channel-input.ts checkDigest).
+    const events = form.type === 'email' ? form.events : form.events.filter((e) => e !== 'digest')
+    if (!events.length) errs.events = 'Choose at least one event.'
     setErrors(errs)
     if (Object.keys(errs).length) return
     try {
@@ -90,6 +92,7 @@ export function ChannelDialog({
         id: channel?.id,
         form: {
           ...form,
+          events,
           name: form.name.trim(),
           target: form.target.trim(),
           tags: splitList(tags),
@@ -170,7 +173,7 @@ export function ChannelDialog({
             <fieldset className="flex flex-col gap-1.5">
               <legend className="mb-1.5 text-sm font-medium text-slate-800">Events</legend>
               <div className="grid grid-cols-1 gap-1.5 sm:grid-cols-2">
-                {NOTIFY_EVENTS.map((e) => (
+                {NOTIFY_EVENTS.filter((e) => e !== 'digest' || form.type === 'email').map((e) => (
                   <label key={e} className="flex items-center gap-2 text-sm text-slate-700">
                     <input
                       type="checkbox"

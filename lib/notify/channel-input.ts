@@ -34,6 +34,23 @@ export function checkTarget(
   return { ok: true, value: u.toString() }
 }
 
+/**
+ * The daily digest lists every site, so it goes to e-mail channels for all sites only (a channel
+ * scoped to one client must not hear about the others). Null when the combination is fine.
+ */
+export function checkDigest(c: {
+  type: ChannelType
+  events: readonly string[]
+  tags: readonly string[]
+  siteIds: readonly string[]
+}): string | null {
+  if (!c.events.includes('digest')) return null
+  if (c.type !== 'email') return 'the daily digest is sent by e-mail only'
+  if (c.tags.length || c.siteIds.length)
+    return 'the daily digest covers every site: choose all sites, or leave the digest out'
+  return null
+}
+
 const name = safeText().trim().min(1, 'give the channel a name').max(100)
 const target = singleLineText().min(1).max(2000)
 const events = z.array(z.enum(NOTIFY_EVENTS)).min(1, 'choose at least one event').max(NOTIFY_EVENTS.length)

@@ -12,7 +12,7 @@ import {
   type ChannelRecord,
 } from '../db/notify-channels'
 import { encryptSiteKey } from '../secrets/site-key-cipher'
-import { checkTarget, type CreateChannelInput, type UpdateChannelInput } from './channel-input'
+import { checkDigest, checkTarget, type CreateChannelInput, type UpdateChannelInput } from './channel-input'
 import { CHANNEL_TYPES, NOTIFY_EVENTS, type ChannelDto, type ChannelType, type NotifyEventKind } from './types'
 
 const isType = (t: string): t is ChannelType => (CHANNEL_TYPES as readonly string[]).includes(t)
@@ -41,6 +41,11 @@ function validTarget(type: ChannelType, target: string): string {
   return t.value
 }
 
+function validDigest(c: Parameters<typeof checkDigest>[0]): void {
+  const m = checkDigest(c)
+  if (m) throw new AppError('validation_failed', `events: ${m}`, { field: 'events' })
+}
+
 const newSecret = () => `whsec_${randomBytes(32).toString('hex')}`
 
 export async function listChannels(): Promise<ChannelDto[]> {
@@ -54,6 +59,7 @@ export async function getChannel(id: string): Promise<ChannelDto> {
 }
 
 export async function createChannel(input: CreateChannelInput): Promise<{ channel: ChannelDto; secret?: string }> {
+  validDigest({ type: input.type, events: input.events, tags: input.tags ?? [], siteIds: input.siteIds ?? [] })
   const secret = input.type === 'webhook' ? newSecret() : undefined
   const r = await insertChannel({
     name: input.name,
@@ -81,6 +87,12 @@ export async function updateChannel(
     throw new AppError('validation_failed', 'rotateSecret: only webhook channels have a secret', {
       field: 'rotateSecret',
     })
+  validDigest({
+    type,
+    events: input.events ?? current.events,
+    tags: input.tags ?? current.tags,
+    siteIds: input.siteIds ?? current.siteIds,
+  })
   const secret = input.rotateSecret ? newSecret() : undefined
   const r = await updateChannelRow(id, {
     name: input.name,

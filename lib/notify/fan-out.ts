@@ -12,6 +12,7 @@ import {
   type EventRecord,
 } from '../db/notify-events'
 import { publicBaseUrl } from '../auth/public-url'
+import { digestChannel } from './digest'
 import { buildPayload } from './payload'
 import { inScope, reminderDue, wants } from './routing'
 import type { NotifyEventKind } from './types'
@@ -47,7 +48,10 @@ export async function fanOutPending(now = new Date(), max = 100): Promise<number
       details: Object.fromEntries(Object.entries(e.details).filter(([k]) => k !== 'siteName')),
       baseUrl: base,
     })
-    let targets = channels.filter((c) => wants(c, e.kind) && inScope(c, { id: e.siteId, tags: site?.tags ?? [] }))
+    let targets =
+      e.kind === 'digest'
+        ? channels.filter(digestChannel)
+        : channels.filter((c) => wants(c, e.kind) && inScope(c, { id: e.siteId, tags: site?.tags ?? [] }))
     const repeatKinds = targets.length ? await isRepeat(e) : null
     if (repeatKinds) {
       const last = await lastDeliveredAt(

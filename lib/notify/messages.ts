@@ -1,6 +1,6 @@
 // What each alert says, in words, for every channel type. Pure: the same payload gives the same text.
 import { linkOf } from './payload'
-import { EVENT_LABELS, type NotifyPayload } from './types'
+import { EVENT_LABELS, type DigestFacts, type NotifyPayload } from './types'
 
 export type Severity = 'bad' | 'warn' | 'good' | 'info'
 
@@ -24,6 +24,8 @@ export function severityOf(event: NotifyPayload['event']): Severity {
 }
 
 export function titleOf(p: NotifyPayload): string {
+  if (p.event === 'digest')
+    return `${EVENT_LABELS.digest}: ${(p.details?.digest as DigestFacts | undefined)?.day ?? ''}`
   const reminder = p.details?.reminder === true ? ' (reminder)' : ''
   return `${EVENT_LABELS[p.event] ?? p.event}: ${p.site.name}${reminder}`
 }
@@ -67,6 +69,15 @@ export function linesOf(p: NotifyPayload): string[] {
         `Scheduled backups of ${p.site.name} were skipped ${typeof d.skips === 'number' ? d.skips : 'several'} times in a row (the site was busy).`,
       )
       break
+    case 'digest': {
+      const g = d.digest as DigestFacts | undefined
+      if (g)
+        out.push(
+          `${g.fresh} of ${g.sites} sites backed up within their maximum age.`,
+          `${g.failuresTotal} failed backups in the last 24 hours; ${g.staleTotal} sites without a recent backup.`,
+        )
+      break
+    }
     default:
       out.push(`A test message from Stepwise for ${p.site.name}. If you read this, the channel works.`)
   }
@@ -74,6 +85,7 @@ export function linesOf(p: NotifyPayload): string[] {
 }
 
 export function buttonLabelOf(p: NotifyPayload): string {
+  if (p.event === 'digest') return 'Open Stepwise'
   return p.run ? 'Open the run' : 'Open the site'
 }
 

@@ -25,7 +25,8 @@ export const runPageUrl = (base: string, runId: string) => `${base}/runs/${encod
 export const sitePageUrl = (base: string, siteId: string) => `${base}/sites/${encodeURIComponent(siteId)}`
 
 export function buildPayload(f: PayloadFacts): NotifyPayload {
-  const details = { ...f.details, sitePageUrl: sitePageUrl(f.baseUrl, f.site.id) }
+  // The digest is about the whole fleet: it links to the dashboard and to each site in its details.
+  const details = f.kind === 'digest' ? f.details : { ...f.details, sitePageUrl: sitePageUrl(f.baseUrl, f.site.id) }
   return {
     id: f.eventId,
     event: f.kind,
@@ -52,6 +53,6 @@ export function buildPayload(f: PayloadFacts): NotifyPayload {
 
 /** The page a person should open for this alert: the run, else the site. */
 export function linkOf(p: NotifyPayload): string {
-  const page = p.details?.sitePageUrl
+  const page = p.details?.sitePageUrl ?? (p.details?.digest as { dashboardUrl?: unknown } | undefined)?.dashboardUrl
   return p.run?.url ?? (typeof page === 'string' ? page : p.site.url)
 }

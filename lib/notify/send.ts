@@ -1,5 +1,6 @@
 // One delivery attempt to one channel: the payload in the channel's own format, to its target.
 import { createHmac } from 'node:crypto'
+import { digestEmailMessage } from './digest-email'
 import { emailMessage } from './email-message'
 import { discordMessage, ntfyMessage, slackMessage, webhookMessage, type HttpMessage } from './formats'
 import { postTo, type PostResult } from './http-post'
@@ -26,7 +27,8 @@ export interface SendTarget {
  * retry after we sent but never saw the answer).
  */
 export async function sendToChannel(ch: SendTarget, payload: NotifyPayload, deliveryId: string): Promise<PostResult> {
-  if (ch.type === 'email') return sendMail(ch.target, emailMessage(payload))
+  if (ch.type === 'email')
+    return sendMail(ch.target, payload.event === 'digest' ? digestEmailMessage(payload) : emailMessage(payload))
   const m: HttpMessage =
     ch.type === 'slack'
       ? slackMessage(payload)

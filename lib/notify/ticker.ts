@@ -1,17 +1,21 @@
 // The runner's notification work, called from its loop (lib/runtime/start-runner.ts): fan out new
 // outbox events and send due deliveries about every second; check every site for stale backups and
-// unreachable sites every STEPWISE_NOTIFY_CHECK_SECONDS. In the background, never two passes at once,
-// so alerts never hold up the runner's claims.
+// unreachable sites, and whether the daily digest is due, every STEPWISE_NOTIFY_CHECK_SECONDS. In the
+// background, never two passes at once, so alerts never hold up the runner's claims.
 import os from 'node:os'
 import { randomUUID } from 'node:crypto'
 import { config } from '../config'
 import { logger } from '../log'
 import { dispatchDue } from './dispatch'
+import { runDigest } from './digest'
 import { fanOutPending } from './fan-out'
 import { evaluateSiteAlerts } from './site-alerts'
 
 export async function notifyPass(owner: string, now = new Date(), checkSites = false): Promise<void> {
-  if (checkSites) await evaluateSiteAlerts(now)
+  if (checkSites) {
+    await evaluateSiteAlerts(now)
+    await runDigest(now)
+  }
   await fanOutPending(now)
   await dispatchDue(owner, now)
 }

@@ -13,6 +13,8 @@ export const NOTIFY_EVENTS = [
   'site.unreachable',
   'site.reachable',
   'schedule.skipped',
+  // The fleet-wide daily digest (e-mail channels whose scope is all sites; lib/notify/digest.ts).
+  'digest',
 ] as const
 export type NotifyEventKind = (typeof NOTIFY_EVENTS)[number]
 
@@ -26,6 +28,7 @@ export const EVENT_LABELS: Record<NotifyEventKind | 'test', string> = {
   'site.unreachable': 'Site not answering',
   'site.reachable': 'Site answering again',
   'schedule.skipped': 'Scheduled backups skipped',
+  digest: 'Daily digest',
   test: 'Test message',
 }
 
@@ -50,6 +53,34 @@ export interface NotifyPayload {
     url: string
   }
   details?: Record<string, unknown>
+}
+
+/** What the daily digest says, fixed when the day is claimed (the payload's `details.digest`). */
+export interface DigestFacts {
+  /** The day in the digest's zone, YYYY-MM-DD. */
+  day: string
+  timezone: string
+  /** The 24 hours it covers. */
+  from: string
+  to: string
+  failures: {
+    siteId: string
+    siteName: string
+    runId: string
+    status: string
+    errorKind: string | null
+    errorMessage: string | null
+    finishedAt: string
+    url: string
+  }[]
+  /** All failures in the window (the list holds at most the latest 50). */
+  failuresTotal: number
+  stale: { siteId: string; siteName: string; lastSuccessAt: string | null; maxAgeHours: number; url: string }[]
+  staleTotal: number
+  /** Sites with a good backup within their maximum age, of all sites. */
+  fresh: number
+  sites: number
+  dashboardUrl: string
 }
 
 export interface ChannelDto {
