@@ -1,6 +1,6 @@
 'use client'
 
-import { BellRing, Pencil, Plus, Send, Trash2 } from 'lucide-react'
+import { BellRing, Inbox, Pencil, Plus, Send, Trash2 } from 'lucide-react'
 import { useState } from 'react'
 import { EVENT_LABELS, type ChannelDto, type DeliveryDto, type TestResult } from '@/lib/notify/types'
 import { Badge, type Tone } from '@/components/ui/badge'
@@ -29,6 +29,9 @@ const scopeOf = (c: ChannelDto) =>
         .filter(Boolean)
         .join(' · ')
 
+/** On a phone the row's buttons show their icons only (each has an aria-label), so the row fits. */
+const Label = ({ children }: { children: string }) => <span className="sr-only sm:not-sr-only">{children}</span>
+
 function TestButton({ c }: { c: ChannelDto }) {
   const test = useTestChannel()
   const [result, setResult] = useState<TestResult | null>(null)
@@ -44,7 +47,7 @@ function TestButton({ c }: { c: ChannelDto }) {
           setResult(await test.mutateAsync(c.id).catch((e: Error) => ({ ok: false, status: null, answer: e.message })))
         }
       >
-        Send test
+        <Label>Send test</Label>
       </Button>
       {result && (
         <span role="status" className={`max-w-64 text-xs break-words ${result.ok ? 'text-ok-fg' : 'text-bad-fg'}`}>
@@ -72,6 +75,7 @@ export function NotificationsView({
     {
       key: 'state',
       header: 'State',
+      hideBelow: 'sm',
       sortValue: (c) => c.enabled,
       cell: (c) => (
         <Badge size="sm" tone={c.enabled ? 'ok' : 'idle'}>
@@ -84,8 +88,15 @@ export function NotificationsView({
       header: 'Channel',
       sortValue: (c) => c.name,
       cell: (c) => (
-        <div className="min-w-0">
-          <p className="font-medium text-slate-900">{c.name}</p>
+        <div className="max-w-[11rem] min-w-0 sm:max-w-xs">
+          <p className="truncate font-medium text-slate-900" title={c.name}>
+            {c.name}
+            {!c.enabled && (
+              <Badge size="sm" tone="idle" className="ml-1.5 sm:hidden">
+                Off
+              </Badge>
+            )}
+          </p>
           <p className="truncate text-xs text-slate-500" title={c.target}>
             {TYPE_LABELS[c.type]} · {c.target}
           </p>
@@ -112,16 +123,22 @@ export function NotificationsView({
       header: <span className="sr-only">Actions</span>,
       align: 'right',
       cell: (c) => (
-        <span className="flex flex-wrap items-start justify-end gap-1">
+        <span className="flex items-start justify-end gap-0.5 sm:flex-wrap sm:gap-1">
           <TestButton c={c} />
-          <Button size="sm" variant="ghost" onClick={() => setFilter(c.id)} aria-label={`Deliveries of ${c.name}`}>
-            Deliveries
+          <Button
+            size="sm"
+            variant="ghost"
+            icon={Inbox}
+            onClick={() => setFilter(c.id)}
+            aria-label={`Deliveries of ${c.name}`}
+          >
+            <Label>Deliveries</Label>
           </Button>
           <ChannelDialog
             channel={c}
             trigger={(open) => (
               <Button size="sm" variant="ghost" icon={Pencil} onClick={open} aria-label={`Edit ${c.name}`}>
-                Edit
+                <Label>Edit</Label>
               </Button>
             )}
           />
@@ -134,7 +151,7 @@ export function NotificationsView({
                 className="text-red-700 hover:bg-red-50"
                 aria-label={`Delete ${c.name}`}
               >
-                Delete
+                <Label>Delete</Label>
               </Button>
             }
             title={`Delete “${c.name}”?`}
