@@ -27,7 +27,8 @@ function initialForm(c?: ChannelDto): ChannelForm {
     ? {
         name: c.name,
         type: c.type,
-        target: c.target,
+        // A URL channel's address is never sent back (it is the credential): empty = keep it.
+        target: c.targetMasked ? '' : c.target,
         events: c.events,
         tags: c.tags,
         siteIds: c.siteIds,
@@ -81,7 +82,8 @@ export function ChannelDialog({
     ev.preventDefault()
     const errs: Errors = {}
     if (!form.name.trim()) errs.name = 'Name it after who reads it, e.g. "Client A – Slack".'
-    if (!form.target.trim()) errs.target = `Give the ${t.label.toLowerCase()}.`
+    const keepTarget = Boolean(channel?.targetMasked) && form.type === channel?.type && !(form.target ?? '').trim()
+    if (!(form.target ?? '').trim() && !keepTarget) errs.target = `Give the ${t.label.toLowerCase()}.`
     // The daily digest is an e-mail about every site (lib/notify/channel-input.ts checkDigest).
     const events = form.type === 'email' ? form.events : form.events.filter((e) => e !== 'digest')
     if (!events.length) errs.events = 'Choose at least one event.'
@@ -94,7 +96,7 @@ export function ChannelDialog({
           ...form,
           events,
           name: form.name.trim(),
-          target: form.target.trim(),
+          target: keepTarget ? undefined : (form.target ?? '').trim(),
           tags: splitList(tags),
           siteIds: splitList(sites),
         },
@@ -162,10 +164,12 @@ export function ChannelDialog({
             </SelectField>
             <TextField
               label={t.label}
-              required
-              placeholder={t.placeholder}
+              required={!channel?.targetMasked}
+              placeholder={
+                channel?.targetMasked ? `${channel.target} (unchanged; paste a new one to replace it)` : t.placeholder
+              }
               type={form.type === 'email' ? 'text' : 'url'}
-              value={form.target}
+              value={form.target ?? ''}
               onChange={(e) => setForm({ ...form, target: e.target.value })}
               error={errors.target}
               hint={t.hint}

@@ -14,7 +14,8 @@ export const notifyKeys = {
 export interface ChannelForm {
   name: string
   type: ChannelType
-  target: string
+  /** Left out on an edit: keep the stored address (URL channels never show it). */
+  target?: string
   events: NotifyEventKind[]
   tags: string[]
   siteIds: string[]

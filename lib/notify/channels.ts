@@ -18,12 +18,26 @@ import { CHANNEL_TYPES, NOTIFY_EVENTS, type ChannelDto, type ChannelType, type N
 const isType = (t: string): t is ChannelType => (CHANNEL_TYPES as readonly string[]).includes(t)
 const isEvent = (e: string): e is NotifyEventKind => (NOTIFY_EVENTS as readonly string[]).includes(e)
 
+/** What the API shows of a target: e-mail addresses as they are; a URL as its scheme and host only. */
+export function maskTarget(type: ChannelType, target: string): { target: string; masked: boolean } {
+  if (type === 'email') return { target, masked: false }
+  try {
+    const u = new URL(target)
+    return { target: `${u.protocol}//${u.host}/…`, masked: true }
+  } catch {
+    return { target: '…', masked: true }
+  }
+}
+
 export function toChannelDto(r: ChannelRecord): ChannelDto {
+  const type = isType(r.type) ? r.type : 'webhook'
+  const shown = maskTarget(type, r.target)
   return {
     id: r.id,
     name: r.name,
-    type: isType(r.type) ? r.type : 'webhook',
-    target: r.target,
+    type,
+    target: shown.target,
+    targetMasked: shown.masked,
     events: r.events.filter(isEvent),
     tags: r.tags,
     siteIds: r.siteIds,

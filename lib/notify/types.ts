@@ -87,7 +87,11 @@ export interface ChannelDto {
   id: string
   name: string
   type: ChannelType
+  /** E-mail addresses as stored; for URL channels the address with its path and query masked: a
+   *  Slack/Discord webhook URL or an ntfy topic is itself the credential, so it never goes back out. */
   target: string
+  /** True when `target` is masked (send a new one to change it; leave it out to keep it). */
+  targetMasked: boolean
   events: NotifyEventKind[]
   tags: string[]
   siteIds: string[]

@@ -314,4 +314,32 @@ describe(`notifications on ${process.env.STEPWISE_TEST_DB ?? 'sqlite'}`, () => {
     expect(new Set(hits.map((r) => r.headers['x-stepwise-delivery'])).size).toBe(40)
     expect(await db().notifyDelivery.count({ where: { channelId: race.channel.id, status: 'sent' } })).toBe(40)
   })
+
+  it('the address of a URL channel never goes back out (it is the credential); an edit without it keeps it', async () => {
+    const made = await createChannel({
+      name: 'Slack secret',
+      type: 'slack',
+      target: `${hook.url}/services/T0/B0/SeCrEt`,
+      events: ['run.failed'],
+    })
+    const shown = made.channel as unknown as { target: string; targetMasked: boolean }
+    expect(shown.targetMasked).toBe(true)
+    expect(shown.target).not.toContain('SeCrEt')
+    const list = await (await call(channelsRoute.GET, 'GET')).text()
+    expect(list).not.toContain('SeCrEt')
+    const patched = await call(channelRoute.PATCH, 'PATCH', {
+      params: { id: made.channel.id },
+      body: { name: 'Slack (renamed)' },
+    })
+    expect(patched.status).toBe(200)
+    const row = await db().notifyChannel.findUniqueOrThrow({ where: { id: made.channel.id } })
+    expect(row.target).toBe(`${hook.url}/services/T0/B0/SeCrEt`)
+    const email = await createChannel({
+      name: 'Ops',
+      type: 'email',
+      target: 'ops@example.test',
+      events: ['run.failed'],
+    })
+    expect((email.channel as unknown as { target: string }).target).toBe('ops@example.test')
+  })
 })
