@@ -23,7 +23,7 @@ const NO_DB_FROM_UI = [
 ]
 const DB_STAYS_DOWN = [
   rule(
-    '(^|/)(engine|schedule|sites|runs|archives|api|runtime|demo|fake-site)/',
+    '(^|/)(engine|schedule|sites|runs|archives|api|runtime|demo|fake-site|notify|auth|audit|metrics|openapi|cli|health|http-guard|net-guard)/',
     'lib/db holds queries and row↔DTO mapping only: it must not import the features above it.',
   ),
   rule('(^|/)components/|^@/app/', 'lib/db never imports components or app.'),

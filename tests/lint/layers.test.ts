@@ -35,6 +35,8 @@ describe('layering is enforced by lint', () => {
       "import { createSchedule as x } from '../schedule/manage-schedules'",
     ],
     ['lib/db imports the API errors', 'lib/db/wrong.ts', "import { AppError as x } from '../api/errors'"],
+    ['lib/db imports sign-in', 'lib/db/wrong.ts', "import { auth as x } from '../auth/auth'"],
+    ['lib/db imports notifications', 'lib/db/wrong.ts', "import { notifyTicker as x } from '../notify/ticker'"],
     ['the engine imports a feature', 'lib/engine/wrong.ts', "import { fireDueSchedules as x } from '../schedule/fire'"],
     [
       'the pure machine reads the database',
