@@ -8,6 +8,7 @@ import { loadTickRow, TICK_SELECT, type TickRow } from '../db/run-ticks'
 import { beat, forgetRunner } from '../db/runner-heartbeats'
 import { config } from '../config'
 import { logger } from '../log'
+import { observeSchedulerLag } from '../metrics/observe'
 import type { RetryPolicy } from './machine'
 import type { SiteApi } from './site-api'
 import { tick, tickFailed, logTickError, type TickDeps, type TickResult } from './tick'
@@ -144,8 +145,12 @@ export class Runner {
           await promoteQueued(this.opts.limits)
         }
         const free = Math.min(this.opts.concurrency, this.opts.limits.maxConcurrent) - this.inflight.size
-        const claims = await claimDue(this.id, free, TICK_SELECT)
-        for (const c of claims) this.spawn(c.runId, c.token, c.row)
+        // nextTickAt is read for the scheduler-lag metric only (lib/metrics); the tick does not use it.
+        const claims = await claimDue(this.id, free, { ...TICK_SELECT, nextTickAt: true })
+        for (const c of claims) {
+          observeSchedulerLag(c.row.nextTickAt) // metrics only (lib/metrics): decides nothing
+          this.spawn(c.runId, c.token, c.row)
+        }
       } catch (e) {
         logger().error({ err: e, runner: this.id }, 'runner loop failed; retrying')
       }

@@ -3,6 +3,7 @@
 // else happens. Every decision is in decide-tick.ts and machine.ts; the row update in apply-decision.ts.
 import { commitTick, loadTickRow, recordTickError, type TickRow } from '../db/run-ticks'
 import { logger } from '../log'
+import { observeExchange } from '../metrics/observe'
 import { isRefusedAddress } from '../net-guard'
 import { applyDecision, stepWriteOf, type TickResult } from './apply-decision'
 import {
@@ -52,6 +53,7 @@ export async function tick(runId: string, token: string, deps: TickDeps, preload
   if (plan.intent && !(await commitTick(run.id, token, run.stepSeq, plan.intent, null, true)))
     return { kind: 'lease_lost' }
   const ex = plan.call ? await exchange(deps.api, plan.call, deps.signal) : null
+  if (ex) observeExchange(ex) // metrics only (lib/metrics): counts the call, decides nothing
   const decision = decideAfter(plan, ex, deps.policy, deps.rand)
   const step = ex ? stepWriteOf(ex) : null
   const done = deps.now()
