@@ -1,6 +1,7 @@
 import {
   Archive,
   Bell,
+  BookOpen,
   CalendarClock,
   KeyRound,
   LayoutDashboard,
@@ -26,6 +27,7 @@ export const navItems: NavItem[] = [
   { href: '/runs', label: 'Runs', icon: Play },
   { href: '/schedules', label: 'Schedules', icon: CalendarClock },
   { href: '/archives', label: 'Archives', icon: Archive },
+  { href: '/api-docs', label: 'API', icon: BookOpen },
   { href: '/notifications', label: 'Notifications', icon: Bell, access: 'admin' },
   { href: '/users', label: 'Users', icon: Users, access: 'admin' },
   { href: '/tokens', label: 'API tokens', icon: KeyRound, access: 'admin' },

@@ -27,6 +27,7 @@ const ACCESS: Record<string, Partial<Record<Method, Access | 'auth'>>> = {
   '/api/deliveries': { GET: 'admin' },
   '/api/health': { GET: 'public' },
   '/api/me': { GET: 'viewer' },
+  '/api/openapi.json': { GET: 'public' },
   '/api/metrics': { GET: 'viewer' },
   '/api/runs': { GET: 'viewer' },
   '/api/runs/[id]': { GET: 'viewer' },
