@@ -116,14 +116,14 @@ describe('decideTick', () => {
       expect(p.state).toMatchObject({ reconcileReason: 'resume', pendingError: { kind: 'transport' } })
   })
 
-  it('a run found in "starting" (crash around startBackup): reconcile as start_lost through listBackups, never re-send (fact 3)', () => {
+  it('a run found in "starting" (crash around startBackup): reconcile as start_crashed through listBackups, never re-send (fact 3)', () => {
     const p = decideTick(run({ phase: 'starting', remoteRecordId: null, remoteBackupId: null }), at(0), limits)
     expect(p).toMatchObject({
       kind: 'reconcile',
       intent: null,
       call: { method: 'listBackups', from: 0, limit: RECONCILE_PAGE },
     })
-    if (p.kind === 'reconcile') expect(p.state.reconcileReason).toBe('start_lost')
+    if (p.kind === 'reconcile') expect(p.state.reconcileReason).toBe('start_crashed')
   })
 
   it('reconcile keeps the stored reason', () => {
@@ -259,5 +259,31 @@ describe('decideTickFailure: a run never spins', () => {
     expect(
       decideTickFailure(base, { permanent: false, message: 'db down' }, at(limits.maxRunMs + 1), limits),
     ).toMatchObject({ kind: 'time_out' })
+  })
+})
+
+describe('a start lost to our own crashes', () => {
+  const noRecord = (method: Exchange['method']): Exchange => ({ method, ok: true, data: [], raw: null })
+  it('is started again after each crash while the site has nothing of ours, up to the reconcile limit', () => {
+    for (let count = 0; count < policy.maxReconciles; count++) {
+      const p = decideTick(
+        run({ phase: 'starting', remoteRecordId: null, remoteBackupId: null, reconcileCount: count }),
+        at(0),
+        limits,
+      )
+      expect(decideAfter(p, noRecord('listBackups'), policy, rand)).toMatchObject({
+        type: 'continue',
+        patch: { phase: 'start', reconcileCount: count + 1 },
+      })
+    }
+    const last = decideTick(
+      run({ phase: 'starting', remoteRecordId: null, remoteBackupId: null, reconcileCount: policy.maxReconciles }),
+      at(0),
+      limits,
+    )
+    expect(decideAfter(last, noRecord('listBackups'), policy, rand)).toMatchObject({
+      type: 'failed',
+      message: expect.stringContaining('no record'),
+    })
   })
 })

@@ -183,7 +183,7 @@ export function decideTick(run: TickRun, now: Date, limits: TickLimits): TickPla
     return askSite(
       {
         ...state,
-        reconcileReason: 'start_lost',
+        reconcileReason: 'start_crashed',
         pendingError: { kind: 'transport', message: 'The runner stopped while starting this backup.' },
       },
       'recover a lost start',

@@ -15,7 +15,8 @@ export type RunPhase = 'start' | 'starting' | 'step' | 'reconcile'
 /** Why we are asking the site; decides how its answer is read. */
 export type ReconcileReason =
   | 'verify' // the site said finished: confirm the archive really exists before saying "succeeded"
-  | 'start_lost' // startBackup's response never arrived (or we crashed around it)
+  | 'start_lost' // startBackup's response never arrived
+  | 'start_crashed' // our runner died around startBackup: it may never have been sent
   | 'zombie' // a fresh state instead of ours (fact 4)
   | 'backupid_changed' // someone else's backup answered (fact 4)
   | 'step_regressed' // stepNumber went backwards or repeated before the end (fact 4)
@@ -302,7 +303,7 @@ export function decideAfterReconcile(
       },
     }
   }
-  if (reason === 'start_lost') {
+  if (reason === 'start_lost' || reason === 'start_crashed') {
     if (rec && rec.status === 'run' && rec.backupid) {
       // Provably ours: our marker is in the record's comment and it carries its backupid.
       return {
@@ -320,8 +321,11 @@ export function decideAfterReconcile(
       }
     }
     if (!rec) {
-      // Nothing of ours exists on the site, so a new startBackup kills nothing of ours. Only once.
-      if (run.reconcileCount < 1)
+      // Nothing of ours exists on the site, so a new startBackup kills nothing of ours. Once after a
+      // lost answer (a site that keeps losing them should not be started again and again); after our
+      // own crashes, as often as the reconcile limit allows — each crash is ours, not the site's.
+      const allowed = reason === 'start_crashed' ? policy.maxReconciles : 1
+      if (run.reconcileCount < allowed)
         return {
           type: 'continue',
           delayMs: 0,
