@@ -17,6 +17,9 @@ const REPEAT = Number(args.get('repeat') ?? 3)
 const FLEETS = (args.get('fleet') ?? '100,1000').split(',').filter(Boolean).map(Number)
 const FLEET_LATENCY = Number(args.get('fleet-latency') ?? 1000)
 const root = path.resolve(import.meta.dirname, '..')
+// The fake fleet listens on 127.0.0.1: allow loopback site addresses, as the demo does (the worker
+// child processes inherit it).
+process.env.STEPWISE_ALLOW_PRIVATE_NETWORKS ||= 'true'
 // The same Node flags as `npm run worker` (package.json), so the figures are the product's.
 const WORKER_NODE_FLAGS = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.worker as string)
   .split(' ')
