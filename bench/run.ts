@@ -40,12 +40,12 @@ async function freshBenchDatabase(): Promise<{ dir: string; env: Record<string, 
   }
   Object.assign(process.env, env)
   const { resetConfigForTests } = await import('../lib/config')
-  const { disconnectDb } = await import('../lib/db/client')
+  const { closeDatabase } = await import('../lib/db/lifecycle')
   const { resetSiteKeyCacheForTests } = await import('../lib/secrets/site-key-cipher')
   const { migrate } = await import('../lib/db/migrate')
   resetConfigForTests()
   resetSiteKeyCacheForTests()
-  await disconnectDb()
+  await closeDatabase()
   await migrate(env.DATABASE_URL)
   return { dir, env }
 }
@@ -211,8 +211,8 @@ async function fleetBench(n: number): Promise<void> {
   let calls = 0
   for (let i = 0; i < n; i++) calls += fleet.calls(`f${i}`).length
   await fleet.close()
-  const { disconnectDb } = await import('../lib/db/client')
-  await disconnectDb()
+  const { closeDatabase } = await import('../lib/db/lifecycle')
+  await closeDatabase()
   rmSync(dir, { recursive: true, force: true })
   console.log(`\n== ${n} concurrent sites (${FLEET_LATENCY} ms per step, one worker process, SQLite)`)
   console.log(`runs succeeded         ${succeeded}/${n} in ${wall.toFixed(1)} s`)

@@ -207,27 +207,8 @@ async function insertArchiveRows(rows: Prisma.ArchiveCreateManyInput[]): Promise
   )
 }
 
-const storedSelect = {
-  id: true,
-  remoteId: true,
-  runId: true,
-  description: true,
-  comment: true,
-  status: true,
-  meta: true,
-  type: true,
-  origin: true,
-  profileId: true,
-  archiveName: true,
-  multipart: true,
-  totalSize: true,
-  backupStart: true,
-  backupEnd: true,
-  filesExist: true,
-  remoteFilename: true,
-  parts: true,
-  goneFromSite: true,
-} as const
+// The columns a sync compares and writes: the DTO's, without the site relation and the sync time.
+const { site: _site, syncedAt: _syncedAt, ...storedSelect } = select
 
 /**
  * Mirrors the site's records: new ones inserted in batches, changed ones updated, unchanged ones left

@@ -1,7 +1,7 @@
 // `npm run worker`: a runner process without the web server. Any number may share one database.
 import { logger } from '../log'
 import { migrateOnStart, startRunner, stopRunner } from './start-runner'
-import { disconnectDb } from '../db/client'
+import { closeDatabase } from '../db/lifecycle'
 import { checkSiteKeysDecrypt } from '../secrets/check-site-keys'
 
 async function main(): Promise<void> {
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     logger().info({ signal }, 'worker stopping: finishing in-flight steps')
     await stopRunner()
-    await disconnectDb()
+    await closeDatabase()
     process.exit(0)
   }
   process.once('SIGTERM', () => void stop('SIGTERM'))
