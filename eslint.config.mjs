@@ -54,7 +54,7 @@ const config = [
       '.next-*/**',
       'generated/**',
       'data/**',
-      'test-results/**',
+      'test-results*/**',
       'playwright-report/**',
       'next-env.d.ts',
       'tests/fixtures/**',
