@@ -184,7 +184,6 @@ export function BulkBackupPanel({
         rowHref={(s) => `/sites/${s.id}`}
         linkColumn="name"
         initialSort={{ key: 'name', dir: 'asc' }}
-        maxHeight="32rem"
       />
     </Panel>
   )

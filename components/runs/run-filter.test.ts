@@ -27,3 +27,13 @@ describe('runs page filter', () => {
     expect(readRunsFilter(new URLSearchParams(filterQuery(f)))).toEqual(f)
   })
 })
+
+describe('runs page sort', () => {
+  it('keeps a known column sort in the query and leaves it out of the API filter', () => {
+    const f = readRunsFilter(new URLSearchParams('sort=site:desc&status=succeeded'))
+    expect(f.sort).toBe('site:desc')
+    expect(filterQuery(f)).toContain('sort=site%3Adesc')
+    expect(toApiFilter(f)).not.toHaveProperty('sort')
+    expect(readRunsFilter({ sort: 'password:asc' }).sort).toBeUndefined()
+  })
+})

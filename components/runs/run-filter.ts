@@ -1,6 +1,7 @@
 // The /runs page's filters live in the URL query (siteId, status, trigger, since, until as
-// YYYY-MM-DD). This turns them into the GET /api/runs filter, on the server and in the browser.
+// YYYY-MM-DD) and the table's sort. This turns them into the GET /api/runs filter, on the server and in the browser.
 import { ACTIVE_RUN_STATUSES, isRunStatus } from '@/lib/domain/run-status'
+import { parseSort, sortParam } from '@/components/ui/sort-param'
 
 export interface RunsPageFilter {
   siteId?: string
@@ -8,7 +9,12 @@ export interface RunsPageFilter {
   trigger?: string
   since?: string
   until?: string
+  /** The table's sort, `column:asc|desc` (applied in the browser; the API answers newest first). */
+  sort?: string
 }
+
+/** Columns of the runs table that sort. */
+export const RUN_SORT_KEYS = ['status', 'site', 'trigger', 'started', 'took'] as const
 
 export const STATUS_OPTIONS = [
   { value: '', label: 'Any status' },
@@ -48,6 +54,7 @@ export function readRunsFilter(
     trigger: trigger && TRIGGERS.has(trigger) ? trigger : undefined,
     since: since && DAY.test(since) ? since : undefined,
     until: until && DAY.test(until) ? until : undefined,
+    sort: sortParam(parseSort(get('sort'), RUN_SORT_KEYS)),
   }
 }
 

@@ -2,7 +2,7 @@
 
 import { History } from 'lucide-react'
 import { Badge, StateBadge, runStatusMeta } from '@/components/ui/badge'
-import { DataTable, type Column } from '@/components/ui/data-table'
+import { DataTable, type Column, type SortState } from '@/components/ui/data-table'
 import { domainLabel } from '@/lib/format/domains'
 import { EmptyState } from '@/components/ui/empty-state'
 import { formatDuration } from '@/lib/format/format'
@@ -19,18 +19,30 @@ function columns(demoSites: ReadonlySet<string>): Column<RunDto>[] {
       header: 'State',
       cell: (r) => <StateBadge state={r.status} kind="run" live={r.status === 'running'} size="sm" />,
       sortValue: (r) => runStatusMeta[r.status]?.label ?? r.status,
-      className: 'w-32',
+      className: 'w-32 max-sm:w-auto',
     },
     {
       key: 'site',
       header: 'Site',
       cell: (r) => (
-        <span className="flex items-center gap-2">
-          <span className="truncate">{r.siteName}</span>
-          {demoSites.has(r.siteId) && <DemoBadge />}
+        <span className="flex min-w-0 flex-col">
+          <span className="flex min-w-0 items-center gap-2">
+            <span className="truncate">{r.siteName}</span>
+            {demoSites.has(r.siteId) && <DemoBadge />}
+          </span>
+          {r.description && (
+            <span className="line-clamp-2 text-xs font-normal break-words text-slate-600" title={r.description}>
+              {r.description}
+            </span>
+          )}
+          {/* Phones: when it started, whose column is hidden. */}
+          <span className="text-xs font-normal text-slate-500 sm:hidden">
+            <RelativeTime date={r.startedAt ?? r.createdAt} />
+          </span>
         </span>
       ),
       sortValue: (r) => r.siteName,
+      className: 'max-w-[14rem] sm:max-w-xs',
     },
     {
       key: 'progress',
@@ -74,6 +86,7 @@ function columns(demoSites: ReadonlySet<string>): Column<RunDto>[] {
       cell: (r) => <RelativeTime date={r.startedAt ?? r.createdAt} />,
       sortValue: (r) => r.startedAt ?? r.createdAt,
       className: 'whitespace-nowrap',
+      hideBelow: 'sm',
     },
     {
       key: 'took',
@@ -93,13 +106,17 @@ export function RunsTable({
   demoSites,
   caption = 'Backup runs',
   empty,
-  maxHeight,
+  sort,
+  onSortChange,
 }: {
   runs: RunDto[]
   demoSites: ReadonlySet<string>
   caption?: string
   empty?: React.ReactNode
+  /** @deprecated ignored: tables grow with the page. */
   maxHeight?: string | null
+  sort?: SortState | null
+  onSortChange?: (sort: SortState) => void
 }) {
   return (
     <DataTable
@@ -109,7 +126,8 @@ export function RunsTable({
       rowKey={(r) => r.id}
       rowHref={(r) => `/runs/${r.id}`}
       linkColumn="site"
-      maxHeight={maxHeight}
+      sort={sort}
+      onSortChange={onSortChange}
       empty={
         empty ?? (
           <EmptyState

@@ -7,10 +7,12 @@ import { Button } from '@/components/ui/button'
 import { Input, Select } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { Panel } from '@/components/ui/panel'
+import { parseSort, sortParam } from '@/components/ui/sort-param'
 import type { RunDto } from '@/lib/domain/runs'
 import {
   filterQuery,
   readRunsFilter,
+  RUN_SORT_KEYS,
   STATUS_OPTIONS,
   toApiFilter,
   TRIGGER_OPTIONS,
@@ -42,7 +44,8 @@ export function RunsView({ initialRuns, initialQuery, sites }: RunsViewProps) {
   }
 
   const active = runs.data?.filter((r) => isActive(r.status)).length ?? 0
-  const filtered = Boolean(query)
+  const filtered = Boolean(filter.siteId || filter.status || filter.trigger || filter.since || filter.until)
+  const sort = parseSort(filter.sort, RUN_SORT_KEYS)
   return (
     <div>
       <PageHeader
@@ -59,7 +62,14 @@ export function RunsView({ initialRuns, initialQuery, sites }: RunsViewProps) {
         padded={false}
         actions={
           filtered ? (
-            <Button size="sm" variant="ghost" icon={X} onClick={() => window.history.replaceState(null, '', '/runs')}>
+            <Button
+              size="sm"
+              variant="ghost"
+              icon={X}
+              onClick={() =>
+                set({ siteId: undefined, status: undefined, trigger: undefined, since: undefined, until: undefined })
+              }
+            >
               Clear filters
             </Button>
           ) : undefined
@@ -149,7 +159,12 @@ export function RunsView({ initialRuns, initialQuery, sites }: RunsViewProps) {
             {runs.error.message}
           </p>
         )}
-        <RunsTable runs={runs.data ?? []} demoSites={demoSites} />
+        <RunsTable
+          runs={runs.data ?? []}
+          demoSites={demoSites}
+          sort={sort}
+          onSortChange={(next) => set({ sort: sortParam(next) })}
+        />
       </Panel>
     </div>
   )

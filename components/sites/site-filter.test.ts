@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { SiteDto } from '@/lib/domain/sites'
-import { emptyFilter, facets, filterSites, shortUrl } from './site-filter'
+import { emptyFilter, facets, filterSites, readSiteFilter, shortUrl, siteFilterQuery } from './site-filter'
 
 const site = (p: Partial<SiteDto>): SiteDto => ({
   id: p.name ?? 'x',
@@ -63,4 +63,18 @@ describe('filterSites', () => {
     expect(f.states.get('ok')).toBe(1)
   })
   it('shortens URLs', () => expect(shortUrl('https://www.a.b/')).toBe('www.a.b'))
+})
+
+describe('site search and URL', () => {
+  it('finds a site by a tag or host group, not only name and URL', () => {
+    const sites = [site({ name: 'Alpha', tags: ['client-acme'] }), site({ name: 'Beta', hostGroup: 'Hetzner' })]
+    expect(filterSites(sites, { ...emptyFilter, q: 'ACME' }).map((s) => s.name)).toEqual(['Alpha'])
+    expect(filterSites(sites, { ...emptyFilter, q: 'hetz' }).map((s) => s.name)).toEqual(['Beta'])
+  })
+
+  it('round-trips the filter and sort through the query string', () => {
+    const f = { q: 'a b', state: 'failed', tag: 'x', hostGroup: '', sort: 'name:desc' }
+    expect(readSiteFilter(new URLSearchParams(siteFilterQuery(f)))).toEqual(f)
+    expect(siteFilterQuery({ q: '', state: '' })).toBe('')
+  })
 })

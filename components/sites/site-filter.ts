@@ -19,9 +19,39 @@ export function filterSites(sites: readonly SiteDto[], f: SiteFilter): SiteDto[]
     if (f.state === 'attention' ? !ATTENTION.has(s.backupState) : f.state && s.backupState !== f.state) return false
     if (f.tag && !s.tags.includes(f.tag)) return false
     if (f.hostGroup && (s.hostGroup ?? '') !== f.hostGroup) return false
-    if (q && !s.name.toLowerCase().includes(q) && !s.baseUrl.toLowerCase().includes(q)) return false
+    if (q && !matchesText(s, q)) return false
     return true
   })
+}
+
+/** The search box looks at the name, the address, the tags and the host group. */
+function matchesText(s: SiteDto, q: string): boolean {
+  return (
+    s.name.toLowerCase().includes(q) ||
+    s.baseUrl.toLowerCase().includes(q) ||
+    s.tags.some((t) => t.toLowerCase().includes(q)) ||
+    (s.hostGroup ?? '').toLowerCase().includes(q)
+  )
+}
+
+/** Columns of the sites table that sort. */
+export const SITE_SORT_KEYS = ['state', 'name', 'last', 'next', 'platform', 'group'] as const
+
+/** The filter and sort in the page's URL (`?q=&state=&tag=&hostGroup=&sort=`). */
+export function readSiteFilter(params: URLSearchParams): SiteFilter & { sort: string } {
+  return {
+    q: params.get('q') ?? '',
+    state: params.get('state') ?? '',
+    tag: params.get('tag') ?? '',
+    hostGroup: params.get('hostGroup') ?? '',
+    sort: params.get('sort') ?? '',
+  }
+}
+
+export function siteFilterQuery(f: Partial<SiteFilter> & { sort?: string }): string {
+  const qs = new URLSearchParams()
+  for (const [k, v] of Object.entries(f)) if (v) qs.set(k, v)
+  return qs.toString()
 }
 
 export function facets(sites: readonly SiteDto[]): {

@@ -1,7 +1,8 @@
 'use client'
 
 import { useCan } from '@/components/auth/me-provider'
-import { useMemo, useState } from 'react'
+import { usePathname, useSearchParams } from 'next/navigation'
+import { useMemo } from 'react'
 import { Plus, Search, Server, X } from 'lucide-react'
 import type { SiteDto } from '@/lib/domain/sites'
 import { siteBackupStateMeta } from '@/components/ui/badge'
@@ -12,10 +13,21 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { Input, Select } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { RelativeTime } from '@/components/ui/time'
-import { emptyFilter, facets, filterSites, shortUrl, type SiteFilter } from './site-filter'
+import { parseSort, sortParam } from '@/components/ui/sort-param'
+import {
+  emptyFilter,
+  facets,
+  filterSites,
+  readSiteFilter,
+  shortUrl,
+  SITE_SORT_KEYS,
+  siteFilterQuery,
+  type SiteFilter,
+} from './site-filter'
 import { DemoBadge, platformLabel, SiteStateBadge } from './site-labels'
 import { useSites } from './use-sites'
 
+const DEFAULT_SORT = { key: 'state', dir: 'asc' } as const
 const STATE_ORDER = ['running', 'failed', 'not_connected', 'no_api', 'too_old', 'obsolete', 'unknown', 'never', 'ok']
 
 const columns: Column<SiteDto>[] = [
@@ -106,13 +118,27 @@ export function SitesList({
 }) {
   const { data: sites } = useSites(initialSites)
   const canAdd = useCan('admin')
-  const [filter, setFilter] = useState<SiteFilter>(() => ({
-    ...emptyFilter,
-    ...Object.fromEntries(Object.entries(initialFilter ?? {}).filter(([, v]) => v)),
-  }))
+  // The filter and sort live in the URL (shareable; back, forward and reload keep them). The server
+  // render has no useSearchParams snapshot on the first pass, so it falls back to initialFilter.
+  const params = useSearchParams()
+  const pathname = usePathname() ?? '/sites'
+  const { sort: sortText, ...filter } = params
+    ? readSiteFilter(new URLSearchParams(params.toString()))
+    : { ...emptyFilter, sort: '', ...Object.fromEntries(Object.entries(initialFilter ?? {}).filter(([, v]) => v)) }
+  const sort = parseSort(sortText, SITE_SORT_KEYS) ?? DEFAULT_SORT
   const f = useMemo(() => facets(sites), [sites])
-  const rows = useMemo(() => filterSites(sites, filter), [sites, filter])
-  const set = (patch: Partial<SiteFilter>) => setFilter((cur) => ({ ...cur, ...patch }))
+  const rows = useMemo(
+    () => filterSites(sites, filter),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [sites, filter.q, filter.state, filter.tag, filter.hostGroup],
+  )
+  const write = (next: SiteFilter & { sort?: string }) => {
+    const qs = siteFilterQuery(next)
+    // Next keeps useSearchParams in step with the history API, without a server round trip.
+    window.history.replaceState(null, '', qs ? `${pathname}?${qs}` : pathname)
+  }
+  const set = (patch: Partial<SiteFilter>) => write({ ...filter, sort: sortText, ...patch })
+  const setFilter = (next: SiteFilter) => write({ ...next, sort: sortText })
   const filtered = filter.q || filter.state || filter.tag || filter.hostGroup
   const running = sites.filter((s) => s.backupState === 'running').length
 
@@ -152,7 +178,7 @@ export function SitesList({
             />
             <Input
               type="search"
-              placeholder="Search name or URL"
+              placeholder="Search name, URL or tag"
               value={filter.q}
               onChange={(e) => set({ q: e.target.value })}
               className="pl-8"
@@ -224,7 +250,8 @@ export function SitesList({
           rowKey={(s) => s.id}
           rowHref={(s) => `/sites/${s.id}`}
           linkColumn="name"
-          initialSort={{ key: 'state', dir: 'asc' }}
+          sort={sort}
+          onSortChange={(next) => write({ ...filter, sort: sortParam(next) })}
           empty={
             <EmptyState
               bare

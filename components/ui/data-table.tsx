@@ -41,12 +41,15 @@ export interface DataTableProps<T> {
   /** Shown in place of the body when there are no rows, e.g. an <EmptyState bare />. */
   empty?: ReactNode
   initialSort?: SortState
-  /** Controlled sort, e.g. when the server sorts. Pair with onSortChange. */
+  /** Controlled sort (e.g. kept in the URL). Pair with onSortChange. */
   sort?: SortState | null
   onSortChange?: (sort: SortState) => void
+  /** The rows arrive sorted (the server sorts): the table only shows the arrows. */
+  manualSort?: boolean
   /**
-   * The body scrolls inside the table with a sticky header. A page-level sticky header is not
-   * possible while the table also scrolls sideways on phones. Pass null to grow with the page.
+   * Ignored: tables grow with the page (no nested scroll boxes); the header sticks to the top of
+   * the window instead. Kept so older callers compile.
+   * @deprecated
    */
   maxHeight?: string | null
   className?: string
@@ -66,7 +69,7 @@ export function DataTable<T>({
   initialSort,
   sort: sortProp,
   onSortChange,
-  maxHeight = '70vh',
+  manualSort = false,
   className,
 }: DataTableProps<T>) {
   const [sortState, setSortState] = useState<SortState | null>(initialSort ?? null)
@@ -75,7 +78,7 @@ export function DataTable<T>({
 
   const sorted = useMemo(() => {
     const col = sort && columns.find((c) => c.key === sort.key)
-    if (!sort || !col?.sortValue || onSortChange) return rows
+    if (!sort || !col?.sortValue || manualSort) return rows
     const get = col.sortValue
     const factor = sort.dir === 'asc' ? 1 : -1
     return rows
@@ -95,7 +98,7 @@ export function DataTable<T>({
         return c !== 0 ? c * factor : a.i - b.i
       })
       .map((x) => x.row)
-  }, [rows, columns, sort, onSortChange])
+  }, [rows, columns, sort, manualSort])
 
   function toggle(key: string) {
     const next: SortState = sort?.key === key ? { key, dir: sort.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }
@@ -105,10 +108,10 @@ export function DataTable<T>({
 
   const isEmpty = rows.length === 0 && empty
   return (
-    <div
-      className={cn('relative overflow-auto overscroll-x-contain', className)}
-      style={maxHeight ? { maxHeight } : undefined}
-    >
+    // No scroll box of its own: the table grows with the page and its header sticks below the
+    // phone top bar (h-14) or the window top. Columns with `hideBelow` keep phones from overflowing;
+    // only below `sm` may a still-too-wide table scroll sideways (never up and down).
+    <div className={cn('relative max-sm:overflow-x-auto max-sm:overscroll-x-contain', className)}>
       <table className="w-full border-separate border-spacing-0 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -129,7 +132,7 @@ export function DataTable<T>({
                   scope="col"
                   aria-sort={ariaSort}
                   className={cn(
-                    'sticky top-0 z-30 border-b border-slate-200 bg-slate-50/95 px-3 py-2 text-xs font-semibold whitespace-nowrap text-slate-600 backdrop-blur first:pl-4 last:pr-4',
+                    'sticky top-0 z-[25] border-b border-slate-200 bg-slate-50/95 sm:top-14 lg:top-0 px-3 py-2 text-xs font-semibold whitespace-nowrap text-slate-600 backdrop-blur first:pl-4 last:pr-4',
                     alignClass[col.align ?? 'left'],
                     col.hideBelow && hideClass[col.hideBelow],
                     col.headerClassName,

@@ -21,7 +21,7 @@ export function Panel({ title, description, actions, id, padded = true, classNam
     <section
       id={id}
       aria-labelledby={headingId}
-      className={cn('overflow-hidden rounded-lg border border-slate-200 bg-white shadow-xs', className)}
+      className={cn('overflow-clip rounded-lg border border-slate-200 bg-white shadow-xs', className)}
     >
       <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2 border-b border-slate-200 px-4 py-3 sm:px-5">
         <div className="min-w-0">
