@@ -25,7 +25,7 @@ import {
 } from './site-form-values'
 
 interface CheckResponse {
-  check: CheckOk & { ok: boolean; cause?: string; message?: string; advice?: string }
+  check: CheckOk & { ok: boolean; cause?: string; message?: string; advice?: string; suggestedName?: string }
 }
 
 type Errors = Partial<Record<'url' | 'key' | 'name' | 'tags' | 'hostGroup' | 'maxAge' | 'form', string>>
@@ -93,12 +93,12 @@ export function AddSiteForm() {
       const { check: r } = await check.mutateAsync({ url: url.trim(), key })
       if (r.ok) {
         setChecked({ url, key, ok: r, failure: null })
-        if (!nameTouched || !name.trim()) setName(nameFromUrl(url))
+        if (!nameTouched || !name.trim()) setName(r.suggestedName || nameFromUrl(url))
       } else {
         const failure = { cause: r.cause ?? 'unknown', message: r.message ?? '', advice: r.advice ?? '' }
         setChecked({ url, key, ok: null, failure })
         setErrors(failureErrors(failure))
-        if (!nameTouched || !name.trim()) setName(nameFromUrl(url))
+        if (!nameTouched || !name.trim()) setName(r.suggestedName || nameFromUrl(url))
       }
     } catch (err) {
       setErrors(apiErrors(err))

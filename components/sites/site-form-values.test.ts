@@ -28,6 +28,8 @@ describe('site form values', () => {
   })
   it('names a site from its host', () => {
     expect(nameFromUrl('https://www.bakery.de/shop')).toBe('bakery.de/shop')
-    expect(nameFromUrl('http://127.0.0.1:4401/s/x/')).toBe('127.0.0.1:4401/s/x')
+    expect(nameFromUrl('http://127.0.0.1:4401/s/x/')).toBe('127.0.0.1/s/x')
+    expect(nameFromUrl('https://example.com:8443/')).toBe('example.com')
+    expect(nameFromUrl('http://127.0.0.1:8080/')).toBe('127.0.0.1:8080')
   })
 })

@@ -1,5 +1,6 @@
 // Client-side checks for the site forms (the server checks again with zod): cheap, so they run as
 // you type after the first submit, and the message sits under the field.
+import { nameFromHost } from '@/lib/sites/site-title'
 
 export function urlError(v: string): string | null {
   const t = v.trim()
@@ -63,13 +64,8 @@ export function daysFromHours(h: number): string {
   return String(Math.round((h / 24) * 100) / 100)
 }
 
-/** A name from the address: "https://www.bakery-mueller.de/shop" → "bakery-mueller.de". */
+/** A name from the address when the server suggested none: "https://www.bakery-mueller.de/shop" →
+ *  "bakery-mueller.de/shop" (no port unless the host is an IP with nothing else; lib/sites/site-title). */
 export function nameFromUrl(v: string): string {
-  try {
-    const u = new URL(/^[a-z]+:\/\//i.test(v.trim()) ? v.trim() : `https://${v.trim()}`)
-    const path = u.pathname.replace(/\/+$/, '')
-    return u.hostname.replace(/^www\./i, '') + (u.port ? `:${u.port}` : '') + path
-  } catch {
-    return ''
-  }
+  return nameFromHost(v)
 }

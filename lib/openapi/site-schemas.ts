@@ -71,5 +71,6 @@ export const siteCheckSchema = z
     endpoint: z.object({ url: z.string(), platform: z.string() }).optional(),
     version: z.object({ api: z.number(), component: z.string(), edition: z.string(), date: z.string() }).optional(),
     profiles: z.array(z.object({ id: z.number().int(), name: z.string() })).optional(),
+    suggestedName: z.string().openapi({ description: "The home page's <title>, cleaned; else the host name" }),
   })
   .openapi('SiteCheck') satisfies z.ZodType<Omit<CheckResult, 'cause'> & { cause?: string }>

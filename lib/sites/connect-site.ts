@@ -13,6 +13,23 @@ import { recordAudit } from '../db/audit'
 import type { SiteDto } from '../domain/sites'
 import { hostKeyOf, normalizeUrl, type CreateSiteInput, type UpdateSiteInput } from './site-input'
 import { getSite } from './list-sites'
+import { syncSiteArchives } from '../archives/sync-archives'
+import { logger } from '../log'
+
+/**
+ * Reads a connected site's backup records right away, so its archives and backup state are right the
+ * moment it is added or re-linked (no Refresh needed). A site that answers detection but not the list
+ * is still saved: the background sync tries again (lib/archives/background-sync.ts).
+ */
+async function syncNow(siteId: string): Promise<void> {
+  try {
+    await syncSiteArchives(siteId)
+  } catch (e) {
+    logger().warn({ siteId, err: e instanceof Error ? e.message : e }, 'archive sync after connecting failed')
+  }
+}
+import { fetchSiteTitle } from './fetch-site-title'
+import { suggestName } from './site-title'
 
 export interface CheckResult {
   ok: boolean
@@ -22,6 +39,8 @@ export interface CheckResult {
   endpoint?: { url: string; platform: string }
   version?: { api: number; component: string; edition: string; date: string }
   profiles?: { id: number; name: string }[]
+  /** A default name: the home page's <title> (cleaned), else the host name. */
+  suggestedName: string
 }
 
 type DetectFailure = Extract<DetectResult, { ok: false }>
@@ -36,11 +55,14 @@ const detectOptions = (): DetectOptions => ({
  * cause. An address the guard refuses is not a diagnosis but a refusal: 422 on the url field.
  */
 export async function checkSite(url: string, key: string): Promise<CheckResult> {
-  const r = await detectSite(normalizeUrl(url), key, detectOptions())
+  const baseUrl = normalizeUrl(url)
+  // The home page's title is read alongside detection (same guard, short deadline, never fails the check).
+  const [r, title] = await Promise.all([detectSite(baseUrl, key, detectOptions()), fetchSiteTitle(baseUrl)])
   if (!r.ok && r.cause === 'refused_address') throw failureError(r)
+  const suggestedName = suggestName(baseUrl, title)
   return r.ok
-    ? { ok: true, endpoint: r.endpoint, version: r.version, profiles: r.profiles }
-    : { ok: false, cause: r.cause, message: r.message, advice: r.advice }
+    ? { ok: true, endpoint: r.endpoint, version: r.version, profiles: r.profiles, suggestedName }
+    : { ok: false, cause: r.cause, message: r.message, advice: r.advice, suggestedName }
 }
 
 const NO_API: DetectCause[] = ['core_edition', 'api_too_old', 'not_akeeba']
@@ -102,6 +124,7 @@ export async function addSite(
     },
     conn,
   )
+  if (r.ok) await syncNow(id)
   await recordAudit('site.added', { actor, siteId: id, details: { name: input.name, url: baseUrl, connected: r.ok } })
   return (await getSite(id))!
 }
@@ -119,6 +142,7 @@ export async function recheckSite(id: string, actor: string | null = null): Prom
   const conn = connectionFrom(result)
   // A failed check keeps the profiles we knew: they are still the site's, just unreachable now.
   await saveConnection(id, conn, conn.connectionStatus === 'ok')
+  if (result.ok) await syncNow(id)
   await recordAudit('site.rechecked', {
     actor,
     siteId: id,
@@ -174,6 +198,8 @@ export async function updateSite(id: string, input: UpdateSiteInput, actor: stri
     ...(input.maxBackupAgeHours !== undefined ? { maxBackupAgeHours: input.maxBackupAgeHours } : {}),
     ...(input.defaultProfileId !== undefined ? { defaultProfileId: input.defaultProfileId } : {}),
   })
+  // A new address or key is a re-link: read the archive list there (moveSite proved it answers).
+  if (key !== undefined) await syncNow(id)
   await recordAudit('site.updated', { actor, siteId: id, details: { fields: Object.keys(input) } })
   return (await getSite(id))!
 }
