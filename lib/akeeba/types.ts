@@ -106,6 +106,8 @@ export interface BackupRecord {
   tag: string
   backupid: string
   filesexist: boolean
+  /** Akeeba's `frozen` 0/1 (retention never touches a frozen record). */
+  frozen?: boolean
   remoteFilename: string | null
   totalSize: number
   /** listBackups only (getBackupInfo on 9.x has no meta): pending | ok | fail | obsolete | remote */

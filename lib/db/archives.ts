@@ -27,6 +27,7 @@ const select = {
   remoteFilename: true,
   parts: true,
   goneFromSite: true,
+  frozen: true,
   syncedAt: true,
   site: { select: { name: true, isDemo: true } },
 } as const
@@ -60,6 +61,7 @@ function toArchiveDto(a: Row): ArchiveDto {
     remoteFilename: a.remoteFilename,
     parts: a.parts ? (JSON.parse(a.parts) as ArchiveDto['parts']) : null,
     goneFromSite: a.goneFromSite,
+    frozen: a.frozen,
     syncedAt: a.syncedAt.toISOString(),
   }
 }
@@ -106,6 +108,7 @@ function fields(r: BackupRecord) {
     remoteFilename: r.remoteFilename,
     ...(r.filenames.length ? { parts: JSON.stringify(r.filenames) } : {}),
     goneFromSite: false,
+    frozen: r.frozen ?? false,
   }
 }
 
@@ -149,6 +152,7 @@ const INSERT_COLUMNS = [
   'remoteFilename',
   'parts',
   'goneFromSite',
+  'frozen',
   'syncedAt',
   'createdAt',
   'updatedAt',
@@ -190,6 +194,7 @@ async function insertArchiveRows(rows: Prisma.ArchiveCreateManyInput[]): Promise
             remoteFilename: r.remoteFilename ?? null,
             parts: r.parts ?? null,
             goneFromSite: r.goneFromSite ?? false,
+            frozen: r.frozen ?? false,
             syncedAt: r.syncedAt ?? now,
             createdAt: now,
             updatedAt: now,

@@ -25,5 +25,7 @@ export interface ArchiveDto {
   remoteFilename: string | null
   parts: { part: number; name: string; size: number }[] | null
   goneFromSite: boolean
+  /** Akeeba's frozen flag: retention never touches it. */
+  frozen: boolean
   syncedAt: string
 }

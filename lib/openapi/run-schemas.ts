@@ -91,6 +91,7 @@ export const archiveSchema = z
     backupEnd: isoOrNull(),
     durationMs: z.number().nullable(),
     filesExist: z.boolean(),
+    frozen: z.boolean(),
     remoteFilename: z.string().nullable(),
     parts: z.array(z.object({ part: z.number().int(), name: z.string(), size: z.number() })).nullable(),
     goneFromSite: z.boolean(),
