@@ -2,12 +2,13 @@
 // with (tests/integration/openapi.test.ts fails when a route or method is missing).
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi'
 import { adminRoutes } from './admin-routes'
+import { archiveBulkRoutes } from './archive-bulk-routes'
 import { authRoutes } from './auth-routes'
 import { errorSchema } from './common-schemas'
 import { registerRoute, type RouteDoc } from './define-route'
 import { siteRoutes } from './site-routes'
 
-export const ROUTE_DOCS: readonly RouteDoc[] = [...siteRoutes, ...adminRoutes, ...authRoutes]
+export const ROUTE_DOCS: readonly RouteDoc[] = [...siteRoutes, ...archiveBulkRoutes, ...adminRoutes, ...authRoutes]
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>
 

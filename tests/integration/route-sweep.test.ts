@@ -18,6 +18,8 @@ const ACCESS: Record<string, Partial<Record<Method, Access | 'auth'>>> = {
   '/api/archives/[id]': { GET: 'viewer', DELETE: 'admin' },
   '/api/archives/[id]/delete-files': { POST: 'admin' },
   '/api/archives/[id]/download': { GET: 'operator' },
+  '/api/archives/[id]/download-all': { GET: 'operator' },
+  '/api/archives/delete-files': { POST: 'admin' },
   '/api/audit': { GET: 'admin' },
   '/api/auth/[...all]': { GET: 'auth', POST: 'auth' },
   '/api/backups/bulk': { POST: 'operator' },
