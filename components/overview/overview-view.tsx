@@ -5,6 +5,7 @@ import { Plus } from 'lucide-react'
 import { useMemo } from 'react'
 import { ButtonLink } from '@/components/ui/button'
 import { PageHeader } from '@/components/ui/page-header'
+import { StaleBanner } from '@/components/ui/stale-banner'
 import { ACTIVE_RUN_STATUSES } from '@/lib/domain/run-status'
 import type { RunDto } from '@/lib/domain/runs'
 import type { SiteDto } from '@/lib/domain/sites'
@@ -34,11 +35,14 @@ const RECENT_FILTER = { limit: '100' }
 const NONE: RunDto[] = []
 
 export function OverviewView(props: OverviewViewProps) {
-  const sites = useFleetSites(props.sites).data
+  const sitesQuery = useFleetSites(props.sites)
+  const sites = sitesQuery.data
   const canAdd = useCan('admin')
   const canBackUp = useCan('operator')
-  const active = useRuns(ACTIVE_FILTER, { initial: props.activeRuns, intervalMs: 1500 }).data ?? NONE
-  const recent = useRuns(RECENT_FILTER, { initial: props.recentRuns }).data ?? NONE
+  const activeQuery = useRuns(ACTIVE_FILTER, { initial: props.activeRuns, intervalMs: 1500 })
+  const recentQuery = useRuns(RECENT_FILTER, { initial: props.recentRuns })
+  const active = activeQuery.data ?? NONE
+  const recent = recentQuery.data ?? NONE
   const clock = useNow(false)
   const now = clock ?? props.renderedAt
 
@@ -71,6 +75,7 @@ export function OverviewView(props: OverviewViewProps) {
           )
         }
       />
+      <StaleBanner queries={[sitesQuery, activeQuery, recentQuery]} what="the overview" />
       {sites.length === 0 ? (
         <OverviewEmpty />
       ) : (

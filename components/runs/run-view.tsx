@@ -17,6 +17,7 @@ import { RunOutcome } from './run-outcome'
 import { isActive, triggerLabel } from './run-status'
 import { StepTimeline } from './step-timeline'
 import { useRunLive, type RunLive } from './use-run-live'
+import { StaleBanner } from '@/components/ui/stale-banner'
 
 export interface RunViewProps {
   initial: RunLive
@@ -31,7 +32,8 @@ const tabClass = cn(
 
 /** The live run page: progress, outcome, warnings, then the step timeline and the log. */
 export function RunView({ initial, pastDurationsMs, site }: RunViewProps) {
-  const { data } = useRunLive(initial)
+  const liveQuery = useRunLive(initial)
+  const { data } = liveQuery
   const { run, steps } = data
   const live = isActive(run.status)
   const canCancel = useCan('operator')
@@ -49,6 +51,7 @@ export function RunView({ initial, pastDurationsMs, site }: RunViewProps) {
 
   return (
     <div className="space-y-6">
+      <StaleBanner query={liveQuery} what="this run" />
       <PageHeader
         className="mb-0"
         breadcrumbs={[

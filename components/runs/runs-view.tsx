@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button'
 import { Input, Select } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
 import { Panel } from '@/components/ui/panel'
+import { StaleBanner } from '@/components/ui/stale-banner'
 import { parseSort, sortParam } from '@/components/ui/sort-param'
 import type { RunDto } from '@/lib/domain/runs'
 import {
@@ -154,11 +155,7 @@ export function RunsView({ initialRuns, initialQuery, sites }: RunsViewProps) {
             )}
           </Filter>
         </form>
-        {runs.isError && (
-          <p role="alert" className="px-5 py-3 text-sm text-bad-fg">
-            {runs.error.message}
-          </p>
-        )}
+        <StaleBanner query={runs} what="runs" className="mx-4 my-3 sm:mx-5" />
         <RunsTable
           runs={runs.data ?? []}
           demoSites={demoSites}

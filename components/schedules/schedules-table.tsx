@@ -14,6 +14,7 @@ import { EnabledState, ResultSummary, TargetLabel } from './schedule-labels'
 import { useSchedules } from './use-schedules'
 import { ZonedTime } from './zoned-time'
 import { ScheduleRowActions } from './schedule-row-actions'
+import { StaleBanner } from '@/components/ui/stale-banner'
 
 const columns: Column<ScheduleDto>[] = [
   {
@@ -91,7 +92,8 @@ export function SchedulesView({ initial }: { initial: ScheduleDto[] }) {
           )
         }
       />
-      {q.error && <ErrorPanel className="mb-4" title="Could not load schedules" message={q.error.message} />}
+      {q.error && !q.data && <ErrorPanel className="mb-4" title="Could not load schedules" message={q.error.message} />}
+      {q.data && <StaleBanner query={q} what="schedules" className="mb-4" />}
       {schedules.length === 0 ? (
         <EmptyState
           icon={CalendarClock}

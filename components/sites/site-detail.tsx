@@ -24,6 +24,7 @@ import { SiteRunsPanel } from './site-runs-panel'
 import { DemoBadge, platformLine, SiteStateBadge } from './site-labels'
 import { shortUrl } from './site-filter'
 import { useSite } from './use-site'
+import { StaleBanner } from '@/components/ui/stale-banner'
 
 export interface SiteDetailProps {
   initialSite: SiteDto
@@ -35,13 +36,15 @@ export interface SiteDetailProps {
 }
 
 export function SiteDetail({ initialSite, initialRuns, initialArchives, schedules, charts }: SiteDetailProps) {
-  const { data: site } = useSite(initialSite)
+  const siteQuery = useSite(initialSite)
+  const site = siteQuery.data
   useRefreshWhenRunEnds(site)
   const connected = site.connectionStatus === 'ok'
   const canOperate = useCan('operator')
   const canAdmin = useCan('admin')
   return (
     <>
+      <StaleBanner query={siteQuery} what="this site" className="mb-4" />
       <PageHeader
         breadcrumbs={[{ label: 'Sites', href: '/sites' }, { label: site.name }]}
         title={site.name}

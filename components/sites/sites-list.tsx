@@ -12,6 +12,7 @@ import { DataTable, type Column } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Input, Select } from '@/components/ui/field'
 import { PageHeader } from '@/components/ui/page-header'
+import { StaleBanner } from '@/components/ui/stale-banner'
 import { RelativeTime } from '@/components/ui/time'
 import { parseSort, sortParam } from '@/components/ui/sort-param'
 import {
@@ -116,7 +117,8 @@ export function SitesList({
   initialSites: SiteDto[]
   initialFilter?: Partial<SiteFilter>
 }) {
-  const { data: sites } = useSites(initialSites)
+  const sitesQuery = useSites(initialSites)
+  const sites = sitesQuery.data
   const canAdd = useCan('admin')
   // The filter and sort live in the URL (shareable; back, forward and reload keep them). The server
   // render has no useSearchParams snapshot on the first pass, so it falls back to initialFilter.
@@ -168,6 +170,7 @@ export function SitesList({
         description={`${sites.length} site${sites.length === 1 ? '' : 's'}${running ? ` · ${running} backing up now` : ''}`}
         actions={addButton}
       />
+      <StaleBanner query={sitesQuery} what="sites" className="mb-4" />
       <Card>
         <div className="flex flex-col gap-2 border-b border-slate-200 p-3 sm:flex-row sm:flex-wrap sm:items-center">
           <label className="relative min-w-0 sm:w-64">
