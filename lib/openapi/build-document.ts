@@ -7,8 +7,15 @@ import { authRoutes } from './auth-routes'
 import { errorSchema } from './common-schemas'
 import { registerRoute, type RouteDoc } from './define-route'
 import { siteRoutes } from './site-routes'
+import { bulkReportRoutes } from './bulk-report-routes'
 
-export const ROUTE_DOCS: readonly RouteDoc[] = [...siteRoutes, ...archiveBulkRoutes, ...adminRoutes, ...authRoutes]
+export const ROUTE_DOCS: readonly RouteDoc[] = [
+  ...siteRoutes,
+  ...archiveBulkRoutes,
+  ...bulkReportRoutes,
+  ...adminRoutes,
+  ...authRoutes,
+]
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>
 

@@ -46,6 +46,8 @@ const ACCESS: Record<string, Partial<Record<Method, Access | 'auth'>>> = {
   '/api/sites/[id]/backups': { POST: 'operator' },
   '/api/sites/[id]/recheck': { POST: 'operator' },
   '/api/sites/check': { POST: 'admin' },
+  '/api/sites/bulk': { POST: 'admin' },
+  '/api/sites/bulk-check': { POST: 'admin' },
   '/api/tokens': { GET: 'admin', POST: 'admin' },
   '/api/tokens/[id]': { DELETE: 'admin' },
   '/api/users': { GET: 'admin', POST: 'admin' },
