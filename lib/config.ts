@@ -59,6 +59,7 @@ const schema = z.object({
   STEPWISE_NOTIFY_RETRY_FIRST_MS: int(100).default(30_000),
   STEPWISE_NOTIFY_CHECK_SECONDS: int(1).default(60),
   STEPWISE_ALERT_SKIPS: int(1).default(3),
+  STEPWISE_ARCHIVE_SYNC_HOURS: int(0).default(6),
   STEPWISE_DIGEST_TIME: z
     .string()
     .regex(/^(off|([01]?\d|2[0-3]):[0-5]\d)$/, 'must be HH:MM (24-hour, e.g. 08:00) or off')
@@ -130,6 +131,8 @@ export const CONFIG_DOCS: Record<keyof RawConfig, string> = {
     'How often the runner checks every site for stale backups and unreachable sites (default 60).',
   STEPWISE_ALERT_SKIPS:
     'Scheduled fires skipped in a row for one site (busy) before `schedule.skipped` alerts (default 3).',
+  STEPWISE_ARCHIVE_SYNC_HOURS:
+    "How often each site's archive list is re-read in the background (default 6), spread over the interval per site; 0: off (still synced on add, re-check and after every run).",
   STEPWISE_DIGEST_TIME:
     'Time of day (HH:MM, 24-hour) of the fleet-wide daily digest e-mail (default 08:00); `off`: no digest.',
   STEPWISE_DIGEST_TIMEZONE: 'IANA time zone of STEPWISE_DIGEST_TIME (default UTC), e.g. Europe/Berlin.',

@@ -6,6 +6,7 @@ import type { SiteApi } from '../engine/site-api'
 import { runIdFromMarker } from '../engine/marker'
 import type { BackupRecord } from '../akeeba/types'
 import { logger } from '../log'
+import { planNextSync } from './sync-plan'
 
 const PAGE = 200
 /** Records one sync reads at most: bounded work even when a site lists far more than it should. */
@@ -33,7 +34,10 @@ export async function syncArchivesWith(api: SiteApi, siteId: string, maxPages = 
     }
   }
   const all = [...seen.values()]
-  return upsertArchives(siteId, all, complete, claimedRuns(all))
+  const n = await upsertArchives(siteId, all, complete, claimedRuns(all))
+  // Just read: the background sync (background-sync.ts) need not read this site again for a while.
+  await planNextSync(siteId)
+  return n
 }
 
 /** Records that carry our run marker (startBackup's comment), by record id. */

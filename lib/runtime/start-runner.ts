@@ -6,6 +6,7 @@ import { config } from '../config'
 import { migrate } from '../db/migrate'
 import { logger } from '../log'
 import { afterRun } from '../archives/after-run'
+import { archiveSyncTicker } from '../archives/background-sync'
 import { defaultRunnerOptions, Runner, type RunnerOptions } from '../engine/runner'
 import { localRunner, setLocalRunner } from '../engine/runner-registry'
 import { apiForRun } from '../engine/site-client'
@@ -27,6 +28,7 @@ export function startRunner(kind: RunnerOptions['kind'], extra: Partial<RunnerOp
   const opts = defaultRunnerOptions(kind, apiForRun)
   const schedules = scheduleTicker()
   const notify = notifyTicker()
+  const archiveSync = archiveSyncTicker()
   const runner = new Runner({
     ...opts,
     onFinished: async (runId, status) => afterRun(runId, status, await apiForRun(runId)),
@@ -35,6 +37,8 @@ export function startRunner(kind: RunnerOptions['kind'], extra: Partial<RunnerOp
     onLoop: async () => {
       await schedules()
       await notify()
+      // Archive lists re-read every STEPWISE_ARCHIVE_SYNC_HOURS, each due time claimed once (lib/archives).
+      await archiveSync()
     },
     ...extra,
   })

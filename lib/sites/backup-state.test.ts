@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { siteBackupState, type BackupStateInput } from './backup-state'
+import {
+  archiveUsable,
+  lastGoodBackup,
+  siteBackupState,
+  type ArchiveFacts,
+  type BackupStateInput,
+} from './backup-state'
 
 const now = Date.parse('2026-11-29T12:00:00Z')
 const base: BackupStateInput = {
@@ -41,5 +47,51 @@ describe('site backup state', () => {
   })
   it('unknown when connection never checked and nothing ran', () => {
     expect(siteBackupState({ ...base, connectionStatus: 'unknown' })).toBe('unknown')
+  })
+})
+
+describe('last good backup', () => {
+  const arch = (h: number, extra: Partial<ArchiveFacts> = {}): ArchiveFacts => ({
+    meta: 'ok',
+    filesExist: true,
+    goneFromSite: false,
+    backupEnd: ago(h),
+    ...extra,
+  })
+  it('a site just added: its newest record is the last good backup', () => {
+    expect(lastGoodBackup({ lastOkRun: null, lastOkRunArchive: null, latestArchive: arch(3) })).toEqual({
+      at: ago(3),
+      usable: true,
+    })
+    expect(lastGoodBackup({ lastOkRun: null, lastOkRunArchive: null, latestArchive: null })).toEqual({
+      at: null,
+      usable: null,
+    })
+  })
+  it('older archives removed by the quota do not make the last good run "files removed"', () => {
+    // The run's own archive is fine; the latest archive IS that archive.
+    const own = arch(1)
+    const g = lastGoodBackup({ lastOkRun: { finishedAt: ago(0.99) }, lastOkRunArchive: own, latestArchive: own })
+    expect(g).toEqual({ at: ago(0.99), usable: true })
+    // The run's archive not linked yet: unknown, never "removed".
+    expect(
+      lastGoodBackup({ lastOkRun: { finishedAt: ago(1) }, lastOkRunArchive: null, latestArchive: null }).usable,
+    ).toBe(null)
+  })
+  it('files removed only when the last good backup’s own archive lost them', () => {
+    const gone = arch(1, { meta: 'obsolete', filesExist: false })
+    expect(
+      lastGoodBackup({ lastOkRun: { finishedAt: ago(0.9) }, lastOkRunArchive: gone, latestArchive: gone }).usable,
+    ).toBe(false)
+    expect(archiveUsable(arch(1, { goneFromSite: true }))).toBe(false)
+    expect(archiveUsable(arch(1, { meta: 'remote', filesExist: false }))).toBe(true)
+  })
+  it('a newer backup taken on the site counts, so an old run of ours is not "too old"', () => {
+    const g = lastGoodBackup({
+      lastOkRun: { finishedAt: ago(24 * 10) },
+      lastOkRunArchive: arch(24 * 10),
+      latestArchive: arch(2),
+    })
+    expect(g).toEqual({ at: ago(2), usable: true })
   })
 })

@@ -23,3 +23,47 @@ export function siteBackupState(i: BackupStateInput): SiteBackupState {
   if (i.now - i.lastSuccessAt.getTime() > i.maxAgeMs) return 'too_old'
   return 'ok'
 }
+
+/** What the state needs of an archive record. */
+export interface ArchiveFacts {
+  meta: string | null
+  filesExist: boolean
+  goneFromSite: boolean
+  backupEnd: Date | null
+}
+
+/** Whether an archive's files are still where the site keeps them (on the site or its remote storage). */
+export function archiveUsable(a: ArchiveFacts): boolean {
+  if (a.goneFromSite) return false
+  if (a.meta === 'ok' || a.meta === 'remote') return true
+  return a.meta === null && a.filesExist
+}
+
+export interface LastGood {
+  at: Date | null
+  /** Whether the last good backup's archive still has its files; null when we cannot tell. */
+  usable: boolean | null
+}
+
+/**
+ * The site's last good backup: our last succeeded run or the newest complete archive in the site's own
+ * list (a backup taken on the site, or before the site was added), whichever is newer. "Files removed"
+ * is judged on that backup's archive only: older archives removed by the site's quota say nothing.
+ */
+export function lastGoodBackup(f: {
+  lastOkRun: { finishedAt: Date | null } | null
+  /** The archive linked to that run, if the sync linked one. */
+  lastOkRunArchive: ArchiveFacts | null
+  /** The site's newest complete archive. */
+  latestArchive: ArchiveFacts | null
+}): LastGood {
+  const runAt = f.lastOkRun?.finishedAt ?? null
+  const listAt = f.latestArchive?.backupEnd ?? null
+  if (listAt && (!runAt || listAt.getTime() > runAt.getTime())) {
+    // The run's own archive ends before the run is marked finished: a run's archive counts as the run's.
+    const ofRun = f.lastOkRunArchive?.backupEnd?.getTime() === listAt.getTime() ? f.lastOkRunArchive : f.latestArchive
+    return { at: runAt && ofRun === f.lastOkRunArchive ? runAt : listAt, usable: archiveUsable(ofRun!) }
+  }
+  if (runAt) return { at: runAt, usable: f.lastOkRunArchive ? archiveUsable(f.lastOkRunArchive) : null }
+  return { at: null, usable: null }
+}

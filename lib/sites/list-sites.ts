@@ -7,7 +7,7 @@ import { completeArchivesOf, latestCompleteArchiveEnds, type ArchiveBrief } from
 import { nextBackupBySite } from '../schedule/next-backup'
 import { OUTCOME_RUN_STATUSES } from '../domain/run-status'
 import type { SiteDto } from '../domain/sites'
-import { siteBackupState } from './backup-state'
+import { lastGoodBackup, siteBackupState } from './backup-state'
 
 async function decorate(rows: SiteRecord[]): Promise<SiteDto[]> {
   if (rows.length === 0) return []
@@ -40,18 +40,19 @@ async function decorate(rows: SiteRecord[]): Promise<SiteDto[]> {
     const act = activeBySite.get(r.id) ?? null
     const last = lastRuns.get(r.id) ?? null
     const lastOk = lastOks.get(r.id) ?? null
-    const latestArchive = latestArchiveOf.get(r.id) ?? null
-    const lastSuccessAt = lastOk?.finishedAt ?? latestArchive?.backupEnd ?? null
-    const okArchive = lastOk ? (archiveOfRun.get(lastOk.id) ?? null) : latestArchive
+    const good = lastGoodBackup({
+      lastOkRun: lastOk,
+      lastOkRunArchive: lastOk ? (archiveOfRun.get(lastOk.id) ?? null) : null,
+      latestArchive: latestArchiveOf.get(r.id) ?? null,
+    })
+    const lastSuccessAt = good.at
     const state = siteBackupState({
       connectionStatus: r.connectionStatus,
       running: act?.status === 'running',
       lastStatus: last?.status ?? null,
       lastFinishedAt: last?.finishedAt ?? null,
       lastSuccessAt,
-      latestArchiveUsable: okArchive
-        ? !okArchive.goneFromSite && (okArchive.meta === 'ok' || okArchive.meta === 'remote' || okArchive.filesExist)
-        : null,
+      latestArchiveUsable: good.usable,
       maxAgeMs: r.maxBackupAgeHours * 3_600_000,
       now,
     })
