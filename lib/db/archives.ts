@@ -78,6 +78,16 @@ export async function listArchives(
   return rows.map((r) => toArchiveDto(r as Row))
 }
 
+/** Every record of a site the site still lists, newest first (retention looks at all of them). */
+export async function siteArchivesAll(siteId: string): Promise<ArchiveDto[]> {
+  const rows = await db().archive.findMany({
+    where: { siteId, goneFromSite: false },
+    orderBy: [{ backupStart: 'desc' }, { remoteId: 'desc' }],
+    select,
+  })
+  return rows.map((r) => toArchiveDto(r as Row))
+}
+
 export async function getArchive(id: string): Promise<ArchiveDto | null> {
   const r = await db().archive.findUnique({ where: { id }, select })
   return r ? toArchiveDto(r as Row) : null

@@ -8,11 +8,13 @@ import { errorSchema } from './common-schemas'
 import { registerRoute, type RouteDoc } from './define-route'
 import { siteRoutes } from './site-routes'
 import { bulkReportRoutes } from './bulk-report-routes'
+import { retentionRoutes } from './retention-routes'
 
 export const ROUTE_DOCS: readonly RouteDoc[] = [
   ...siteRoutes,
   ...archiveBulkRoutes,
   ...bulkReportRoutes,
+  ...retentionRoutes,
   ...adminRoutes,
   ...authRoutes,
 ]
