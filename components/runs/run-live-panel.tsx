@@ -7,30 +7,41 @@ import { domainChain, domainLabel } from '@/lib/format/domains'
 import { formatDuration } from '@/lib/format/format'
 import { estimateRemaining, typicalDuration, type Eta } from '@/lib/runs/eta'
 import type { RunDto } from '@/lib/domain/runs'
-import { isActive, runDurationMs } from './run-status'
+import { estimateBasis, isActive, runDurationMs } from './run-status'
 import { useNow } from './use-now'
 
 export interface RunLivePanelProps {
   run: RunDto
   stepCount: number
   pastDurationsMs: readonly number[]
+  /** The fleet's typical duration by backup type, for a site without history ('' = profile default). */
+  fleetTypicalMs?: Readonly<Record<string, number>>
 }
 
-function etaText(eta: Eta): string {
-  if (eta.kind === 'none') return 'no estimate yet'
+/** The detail next to the bar; without any history it is the progress alone (never "no estimate"). */
+function etaText(eta: Eta, progress: number): string {
+  if (eta.kind === 'none') return `${Math.round(progress)}% done`
   if (eta.kind === 'overdue') return `longer than usual (typically ${formatDuration(eta.typicalMs)})`
   return `about ${formatDuration(eta.remainingMs)} left`
 }
 
+function timeLeft(eta: Eta | null, progress: number): string {
+  if (!eta) return '—'
+  if (eta.kind === 'none') return `${Math.round(progress)}% done`
+  if (eta.kind === 'overdue') return 'longer than usual'
+  return `about ${formatDuration(eta.remainingMs)}`
+}
+
 /** Stepper, big progress bar, the current step line and the clock. Fixed heights: nothing jumps. */
-export function RunLivePanel({ run, stepCount, pastDurationsMs }: RunLivePanelProps) {
+export function RunLivePanel({ run, stepCount, pastDurationsMs, fleetTypicalMs = {} }: RunLivePanelProps) {
   const live = isActive(run.status)
   const now = useNow(live)
   const elapsed = now === null ? null : runDurationMs(run, now)
-  const typical = typicalDuration(pastDurationsMs)
+  const basis = estimateBasis(pastDurationsMs, fleetTypicalMs, run.backupType)
+  const typical = typicalDuration(basis.durations)
   const eta =
     run.status === 'running' && elapsed !== null
-      ? estimateRemaining({ pastDurationsMs, elapsedMs: elapsed, progress: run.progress })
+      ? estimateRemaining({ pastDurationsMs: basis.durations, elapsedMs: elapsed, progress: run.progress })
       : null
 
   const progress = run.status === 'succeeded' ? 100 : run.status === 'queued' ? null : run.progress
@@ -45,7 +56,7 @@ export function RunLivePanel({ run, stepCount, pastDurationsMs }: RunLivePanelPr
   const detail =
     run.status === 'running'
       ? eta
-        ? etaText(eta)
+        ? etaText(eta, run.progress)
         : '\u00a0'
       : run.status === 'queued'
         ? '\u00a0'
@@ -104,16 +115,17 @@ export function RunLivePanel({ run, stepCount, pastDurationsMs }: RunLivePanelPr
           <Fact
             label="Time left"
             value={
-              run.status === 'running'
-                ? eta
-                  ? etaText(eta).replace(/ left$/, '')
-                  : '—'
-                : run.status === 'queued'
-                  ? 'not started'
-                  : '—'
+              run.status === 'running' ? timeLeft(eta, run.progress) : run.status === 'queued' ? 'not started' : '—'
             }
           />
-          <Fact label="Usually takes" value={typical === null ? 'no history yet' : formatDuration(typical)} />
+          <Fact
+            label="Usually takes"
+            value={
+              typical === null
+                ? 'no history yet'
+                : `${formatDuration(typical)}${basis.source === 'fleet' ? ' (fleet-wide)' : ''}`
+            }
+          />
           <Fact label="Steps" value={String(stepCount)} />
         </dl>
       </div>

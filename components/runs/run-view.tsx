@@ -14,7 +14,7 @@ import { DemoBadge } from '@/components/ui/demo-badge'
 import { RunLivePanel } from './run-live-panel'
 import { DownloadLogLink, RunLogViewer } from './run-log-viewer'
 import { RunOutcome } from './run-outcome'
-import { isActive, triggerLabel } from './run-status'
+import { isActive, runMoment, triggerLabel } from './run-status'
 import { StepTimeline } from './step-timeline'
 import { useRunLive, type RunLive } from './use-run-live'
 import { StaleBanner } from '@/components/ui/stale-banner'
@@ -22,6 +22,8 @@ import { StaleBanner } from '@/components/ui/stale-banner'
 export interface RunViewProps {
   initial: RunLive
   pastDurationsMs: number[]
+  /** The fleet's typical duration by backup type (lib/runs/fleet-typical.ts). */
+  fleetTypicalMs?: Record<string, number>
   site: { id: string; name: string; isDemo: boolean; baseUrl: string } | null
 }
 
@@ -31,13 +33,14 @@ const tabClass = cn(
 )
 
 /** The live run page: progress, outcome, warnings, then the step timeline and the log. */
-export function RunView({ initial, pastDurationsMs, site }: RunViewProps) {
+export function RunView({ initial, pastDurationsMs, fleetTypicalMs, site }: RunViewProps) {
   const liveQuery = useRunLive(initial)
   const { data } = liveQuery
   const { run, steps } = data
   const live = isActive(run.status)
   const canCancel = useCan('operator')
   const [tab, setTab] = useState('timeline')
+  const moment = runMoment(run)
 
   const warnings = steps.flatMap((s) =>
     s.warnings.map((message, i) => ({
@@ -74,7 +77,7 @@ export function RunView({ initial, pastDurationsMs, site }: RunViewProps) {
         description={
           <>
             {triggerLabel(run.trigger)} backup{site ? ` of ${site.baseUrl.replace(/^https?:\/\//, '')}` : ''}
-            {run.requestedBy ? ` by ${run.requestedBy}` : ''}, queued <RelativeTime date={run.createdAt} />
+            {run.requestedBy ? ` by ${run.requestedBy}` : ''}, {moment.verb} <RelativeTime date={moment.at} />
             {run.description ? ` — “${run.description}”` : ''}
           </>
         }
@@ -86,7 +89,12 @@ export function RunView({ initial, pastDurationsMs, site }: RunViewProps) {
         }
       />
 
-      <RunLivePanel run={run} stepCount={steps.length} pastDurationsMs={pastDurationsMs} />
+      <RunLivePanel
+        run={run}
+        stepCount={steps.length}
+        pastDurationsMs={pastDurationsMs}
+        fleetTypicalMs={fleetTypicalMs}
+      />
       <RunOutcome run={run} steps={steps} />
       <WarningList warnings={warnings} live={live} title="Warnings from the site" />
 

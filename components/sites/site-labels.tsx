@@ -25,7 +25,8 @@ function stateReason(s: SiteDto): string | undefined {
   if (s.backupState === 'not_connected' || s.backupState === 'no_api') return s.connectionError ?? undefined
   if (s.backupState === 'failed') return s.lastRun?.errorMessage ?? undefined
   if (s.backupState === 'too_old') return `The last good backup is older than ${ageLabel(s.maxBackupAgeHours)}.`
-  if (s.backupState === 'obsolete') return "The last good backup's files were deleted on the site (the record is kept)."
+  if (s.backupState === 'obsolete')
+    return "The last good backup's archive files are no longer on the site (the record is kept). The site's own Akeeba quota may have removed them, or someone deleted them: back up again to have a downloadable copy."
   return undefined
 }
 
@@ -50,15 +51,7 @@ export function SiteStateBadge({ site, size }: { site: SiteDto; size?: 'sm' | 'm
     )
   }
   if (run?.status === 'queued') {
-    return (
-      <StateBadge
-        state={site.backupState}
-        kind="site"
-        size={size}
-        label="Queued"
-        title="A backup is waiting for a free slot"
-      />
-    )
+    return <StateBadge state="queued" kind="run" size={size} title="A backup is waiting for a free slot" />
   }
   return <StateBadge state={site.backupState} kind="site" size={size} title={stateReason(site)} />
 }

@@ -41,7 +41,7 @@ export const siteBackupStateMeta: Record<SiteBackupState, StateMeta> = {
   too_old: { label: 'Too old', tone: 'warn', icon: History },
   failed: { label: 'Failed', tone: 'bad', icon: CircleX },
   running: { label: 'Running', tone: 'live', icon: Activity },
-  obsolete: { label: 'Archive removed', tone: 'idle', icon: ArchiveX },
+  obsolete: { label: 'Files removed', tone: 'warn', icon: ArchiveX },
   unknown: { label: 'Unknown', tone: 'idle', icon: CircleHelp },
 }
 

@@ -20,3 +20,27 @@ export async function backupStepTimings(): Promise<StepTiming[]> {
     orderBy: [{ runId: 'asc' }, { seq: 'asc' }],
   })
 }
+
+/**
+ * Durations (ms) of the fleet's most recent successful runs, by backup type (the type the run asked
+ * for, e.g. "full", "dbonly"; '' for runs that used their profile's default): what the run page falls
+ * back to for a site without history of its own.
+ */
+export async function recentSuccessDurationsByType(perType = 30, scan = 500): Promise<Map<string, number[]>> {
+  const rows = await db().backupRun.findMany({
+    where: { status: 'succeeded', startedAt: { not: null }, finishedAt: { not: null } },
+    select: { backupType: true, startedAt: true, finishedAt: true },
+    orderBy: { finishedAt: 'desc' },
+    take: scan,
+  })
+  const out = new Map<string, number[]>()
+  for (const r of rows) {
+    const ms = r.finishedAt!.getTime() - r.startedAt!.getTime()
+    if (!(ms > 0)) continue
+    const type = r.backupType ?? ''
+    const list = out.get(type) ?? []
+    if (list.length < perType) list.push(ms)
+    out.set(type, list)
+  }
+  return out
+}

@@ -5,6 +5,7 @@ import { RunView } from '@/components/runs/run-view'
 import { getRun, listRuns, listSteps } from '@/lib/runs/read-runs'
 import { getSite } from '@/lib/sites/list-sites'
 import { successfulDurations } from '@/lib/runs/eta'
+import { fleetTypicalByType } from '@/lib/runs/fleet-typical'
 
 export const dynamic = 'force-dynamic'
 
@@ -21,15 +22,17 @@ export default async function RunPage({ params }: Props) {
   await pageActor('viewer', `/runs/${encodeURIComponent(id)}`)
   const run = await getRun(id)
   if (!run) notFound()
-  const [steps, history, site] = await Promise.all([
+  const [steps, history, site, fleetTypicalMs] = await Promise.all([
     listSteps(id),
     listRuns({ siteId: run.siteId, status: ['succeeded'], limit: 20 }),
     getSite(run.siteId),
+    fleetTypicalByType(),
   ])
   return (
     <RunView
       initial={{ run, steps }}
       pastDurationsMs={successfulDurations(history.filter((r) => r.id !== id))}
+      fleetTypicalMs={fleetTypicalMs}
       site={site && { id: site.id, name: site.name, isDemo: site.isDemo, baseUrl: site.baseUrl }}
     />
   )
