@@ -21,6 +21,9 @@ const HEADINGS: Record<string, string> = {
   not_akeeba: 'No Akeeba Backup API found at this address',
   invalid_url: 'This is not a usable web address',
   refused_address: 'Stepwise does not connect to this address (private or internal network)',
+  // Bulk add only: the row itself is wrong, or the site is already there.
+  invalid: 'This row needs a fix before it can be checked',
+  duplicate: 'Already added',
 }
 
 export function causeHeading(cause: string): string {

@@ -3,7 +3,7 @@
 import { useCan } from '@/components/auth/me-provider'
 import { usePathname, useSearchParams } from 'next/navigation'
 import { useMemo } from 'react'
-import { Plus, Search, Server, X } from 'lucide-react'
+import { FileUp, Plus, Search, Server, X } from 'lucide-react'
 import type { SiteDto } from '@/lib/domain/sites'
 import { siteBackupStateMeta } from '@/components/ui/badge'
 import { Button, ButtonLink } from '@/components/ui/button'
@@ -145,9 +145,14 @@ export function SitesList({
   const running = sites.filter((s) => s.backupState === 'running').length
 
   const addButton = canAdd && (
-    <ButtonLink href="/sites/new" variant="primary" icon={Plus}>
-      Add site
-    </ButtonLink>
+    <>
+      <ButtonLink href="/sites/import" icon={FileUp}>
+        Add from CSV
+      </ButtonLink>
+      <ButtonLink href="/sites/new" variant="primary" icon={Plus}>
+        Add site
+      </ButtonLink>
+    </>
   )
   if (sites.length === 0) {
     return (
