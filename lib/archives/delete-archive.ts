@@ -36,14 +36,23 @@ function isDone(mode: DeleteMode, after: ArchiveDto | undefined): boolean {
   return !after || archiveState(after) !== 'ok'
 }
 
-export async function deleteOnSite(
-  archiveId: string,
+/** What a delete came to, read back from the site's list (the shared core of manual and retention deletes). */
+export type DeleteOutcome =
+  | { status: 'done'; archive: ArchiveDto | null; archives: ArchiveDto[] }
+  | { status: 'refused'; kind: string; answer: string; message: string }
+  | { status: 'unconfirmed'; listed: boolean; message: string }
+
+/**
+ * Asks the site to delete, re-reads its list and reports what is really there; every outcome is
+ * audited (`archive.deleted`, `….refused`, `….unconfirmed`). `details` are added to the audit rows.
+ */
+export async function deleteOnSiteOutcome(
+  archive: ArchiveDto,
   mode: DeleteMode,
   actor: string | null = null,
-): Promise<DeleteResult> {
-  const archive = await getArchive(archiveId)
-  if (!archive) throw notFound('archive', archiveId)
-  if (archive.goneFromSite) throw new AppError('conflict', 'This backup is no longer on the site.')
+  details: Record<string, unknown> = {},
+): Promise<DeleteOutcome> {
+  const archiveId = archive.id
   const client = await clientForSite(archive.siteId)
   const action = mode === 'record' ? 'archive.deleted' : 'archive.files_deleted'
   let refusal: AkeebaError | null = null
@@ -65,8 +74,8 @@ export async function deleteOnSite(
       'could not re-read the backup list after a delete',
     )
   }
-  const after = archives?.find((a) => a.id === archiveId)
-  const done = archives !== null && isDone(mode, after)
+  const after = archives?.find((a) => a.id === archiveId) ?? (archives ? await getArchive(archiveId) : undefined)
+  const done = archives !== null && isDone(mode, after && !after.goneFromSite ? after : undefined)
   const what = mode === 'record' ? 'delete' : 'delete the files of'
 
   if (refusal && !done) {
@@ -74,33 +83,55 @@ export async function deleteOnSite(
       actor,
       siteId: archive.siteId,
       archiveId,
-      details: { remoteId: archive.remoteId, kind: refusal.kind, message: refusal.message },
+      details: { ...details, remoteId: archive.remoteId, kind: refusal.kind, message: refusal.message },
     })
-    throw new AppError(
-      'akeeba_error',
-      `The site refused to ${what} ${label(archive)}. Its answer: ${answerText(refusal)}. Nothing was changed; the archive is still there.`,
-      { details: { kind: refusal.kind } },
-    )
+    return {
+      status: 'refused',
+      kind: refusal.kind,
+      answer: answerText(refusal),
+      message: `The site refused to ${what} ${label(archive)}. Its answer: ${answerText(refusal)}. Nothing was changed; the archive is still there.`,
+    }
   }
   if (!done) {
     await recordAudit(`${action}.unconfirmed`, {
       actor,
       siteId: archive.siteId,
       archiveId,
-      details: { remoteId: archive.remoteId, listed: archives !== null },
+      details: { ...details, remoteId: archive.remoteId, listed: archives !== null },
     })
-    throw new AppError(
-      'akeeba_error',
-      archives === null
-        ? `The site accepted the request to ${what} ${label(archive)}, but its backup list could not be read to confirm it. Refresh the list to see what is there.`
-        : `The site said it would ${what} ${label(archive)}, but still lists ${mode === 'record' ? 'it' : 'its files'}. Nothing is marked deleted.`,
-    )
+    return {
+      status: 'unconfirmed',
+      listed: archives !== null,
+      message:
+        archives === null
+          ? `The site accepted the request to ${what} ${label(archive)}, but its backup list could not be read to confirm it. Refresh the list to see what is there.`
+          : `The site said it would ${what} ${label(archive)}, but still lists ${mode === 'record' ? 'it' : 'its files'}. Nothing is marked deleted.`,
+    }
   }
   await recordAudit(action, {
     actor,
     siteId: archive.siteId,
     archiveId,
-    details: { remoteId: archive.remoteId, name: archive.archiveName, answered: refusal ? refusal.message : 'ok' },
+    details: {
+      ...details,
+      remoteId: archive.remoteId,
+      name: archive.archiveName,
+      answered: refusal ? refusal.message : 'ok',
+    },
   })
-  return { archive: after ?? null, archives: archives ?? [] }
+  return { status: 'done', archive: after && !after.goneFromSite ? after : null, archives: archives ?? [] }
+}
+
+export async function deleteOnSite(
+  archiveId: string,
+  mode: DeleteMode,
+  actor: string | null = null,
+): Promise<DeleteResult> {
+  const archive = await getArchive(archiveId)
+  if (!archive) throw notFound('archive', archiveId)
+  if (archive.goneFromSite) throw new AppError('conflict', 'This backup is no longer on the site.')
+  const r = await deleteOnSiteOutcome(archive, mode, actor)
+  if (r.status === 'refused') throw new AppError('akeeba_error', r.message, { details: { kind: r.kind } })
+  if (r.status === 'unconfirmed') throw new AppError('akeeba_error', r.message)
+  return { archive: r.archive, archives: r.archives }
 }

@@ -166,7 +166,10 @@ const policyArb = fc.record({
   includeForeign: fc.boolean(),
 })
 
-function build(specs: fc.RecordValue<typeof archiveArb>[]): ArchiveDto[] {
+type Spec = { daysAgo: number; kind: string; frozen: boolean; ours: boolean }
+type PolicySpec = Omit<PolicyRules, 'id' | 'name'>
+
+function build(specs: Spec[]): ArchiveDto[] {
   return specs.map((s) =>
     arch(s.daysAgo, {
       status: s.kind === 'fail' ? 'fail' : s.kind === 'run' ? 'run' : 'complete',
@@ -177,8 +180,7 @@ function build(specs: fc.RecordValue<typeof archiveArb>[]): ArchiveDto[] {
     }),
   )
 }
-const asPolicies = (ps: fc.RecordValue<typeof policyArb>[]) =>
-  ps.map((p, i) => policy({ ...p, id: `p${i}`, name: `P${i}` }))
+const asPolicies = (ps: PolicySpec[]) => ps.map((p, i) => policy({ ...p, id: `p${i}`, name: `P${i}` }))
 
 describe('selection properties', () => {
   it('never removes the newest good backup, a frozen, running or foreign-without-consent record', () => {
