@@ -75,6 +75,11 @@ const schema = z.object({
       }
     }, 'must be an IANA time zone such as Europe/Berlin, America/New_York or UTC')
     .default('UTC'),
+  STEPWISE_RETENTION_SWEEP_AT: z
+    .string()
+    .regex(/^(off|([01]?\d|2[0-3]):[0-5]\d)$/, 'must be HH:MM (24-hour, UTC, e.g. 03:30) or off')
+    .default('03:30'),
+  STEPWISE_RAW_STEP_RETENTION_DAYS: int(1).default(90),
 })
 
 export type RawConfig = z.infer<typeof schema>
@@ -136,6 +141,10 @@ export const CONFIG_DOCS: Record<keyof RawConfig, string> = {
   STEPWISE_DIGEST_TIME:
     'Time of day (HH:MM, 24-hour) of the fleet-wide daily digest e-mail (default 08:00); `off`: no digest.',
   STEPWISE_DIGEST_TIMEZONE: 'IANA time zone of STEPWISE_DIGEST_TIME (default UTC), e.g. Europe/Berlin.',
+  STEPWISE_RETENTION_SWEEP_AT:
+    'Time of day (HH:MM, 24-hour, UTC) of the daily retention sweep over the fleet (default 03:30); `off`: none.',
+  STEPWISE_RAW_STEP_RETENTION_DAYS:
+    'Days the raw answer bodies of backup steps are kept after a run ends (default 90); the daily sweep empties older ones.',
 }
 
 export class ConfigError extends Error {}
