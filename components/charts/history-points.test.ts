@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ArchiveDto } from '@/lib/domain/archives'
 import type { RunDto } from '@/lib/domain/runs'
-import { durationPoints, sizePoints } from './history-points'
+import { durationPoints, sizePoints, timeAxis } from './history-points'
 
 const t = (m: number) => new Date(Date.UTC(2026, 0, 1, 0, m)).toISOString()
 const run = (id: string, status: string, start: number | null, end: number | null) =>
@@ -32,5 +32,30 @@ describe('history points', () => {
         a('w', 'complete', 7, t(1)),
       ]).map((p) => p.name),
     ).toEqual(['w', 'x'])
+  })
+})
+
+describe('time axis', () => {
+  const at = (d: number, h = 0) => Date.UTC(2026, 11, d, h)
+  it('ticks on distinct days for a multi-day history', () => {
+    const ax = timeAxis([at(1, 2), at(2, 2), at(3, 2), at(4, 2), at(5, 2)], 6, 'UTC')
+    const labels = ax.ticks.map(ax.label)
+    expect(new Set(labels).size).toBe(labels.length)
+    expect(labels).toEqual(['Dec 1', 'Dec 2', 'Dec 3', 'Dec 4', 'Dec 5'])
+    expect(ax.domain[0]).toBeLessThan(at(1, 2))
+    expect(ax.domain[1]).toBeGreaterThan(at(5, 2))
+  })
+  it('backups within one day get hour ticks, never "Dec 1, Dec 1, Dec 1"', () => {
+    const ax = timeAxis([at(1, 8), at(1, 9), at(1, 11), at(1, 15)], 6, 'UTC')
+    const labels = ax.ticks.map(ax.label)
+    expect(labels.length).toBeGreaterThan(2)
+    expect(new Set(labels).size).toBe(labels.length)
+    expect(labels.every((l) => /^\d\d:00$/.test(l))).toBe(true)
+  })
+  it('one point gets a day around it, with distinct ticks', () => {
+    const ax = timeAxis([at(1, 12)], 6, 'UTC')
+    expect(ax.domain).toEqual([at(1, 0), at(2, 0)])
+    const labels = ax.ticks.map(ax.label)
+    expect(new Set(labels).size).toBe(labels.length)
   })
 })

@@ -36,3 +36,55 @@ export function sizePoints(archives: readonly ArchiveDto[]): SizePoint[] {
     .map((a) => ({ at: Date.parse((a.backupEnd ?? a.backupStart)!), bytes: a.totalSize, name: a.archiveName }))
     .sort((a, b) => a.at - b.at)
 }
+
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+const STEPS = [HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY, 91 * DAY]
+
+export interface TimeAxis {
+  domain: [number, number]
+  ticks: number[]
+  /** The tick's words: a date for day ticks and midnight, else the time of day. Never two alike. */
+  label: (ms: number) => string
+}
+
+/**
+ * A real time axis for `points` (epoch ms): a domain padded by half a step on each side (room for
+ * the bars at the ends; a single point gets a day around it), and ticks at whole hours or local
+ * midnights, each labelled differently ("Dec 1", "Dec 2" or "06:00", "12:00").
+ */
+export function timeAxis(points: readonly number[], maxTicks = 6, tz?: string): TimeAxis {
+  const min = Math.min(...points)
+  const max = Math.max(...points)
+  const span = Math.max(max - min, HOUR)
+  const step = STEPS.find((s) => span / s <= maxTicks) ?? STEPS.at(-1)!
+  const pad = points.length < 2 ? DAY / 2 : Math.max(step / 2, span * 0.04)
+  const domain: [number, number] = [min - pad, max + pad]
+  const dayFmt = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: tz })
+  const timeFmt = new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: tz,
+  })
+  const isMidnight = (ms: number) => timeFmt.format(ms) === '00:00'
+  const ticks: number[] = []
+  // Start at the first whole hour (hour steps) or local midnight (day steps) inside the domain.
+  let t = Math.ceil(domain[0] / HOUR) * HOUR
+  if (step >= DAY) while (!isMidnight(t) && t < domain[1]) t += HOUR
+  for (; t <= domain[1] && ticks.length < 50; t += HOUR) {
+    const aligned =
+      step >= DAY
+        ? isMidnight(t) && (ticks.length === 0 || Math.round((t - ticks[ticks.length - 1]) / DAY) >= step / DAY)
+        : (ticks.length === 0 ? true : t - ticks[ticks.length - 1] >= step) &&
+          (step === HOUR || isAlignedHour(t, step, timeFmt))
+    if (aligned) ticks.push(t)
+  }
+  const label = (ms: number) => (step >= DAY || isMidnight(ms) ? dayFmt.format(ms) : timeFmt.format(ms))
+  return { domain, ticks, label }
+}
+
+function isAlignedHour(t: number, step: number, fmt: Intl.DateTimeFormat): boolean {
+  const hour = Number(fmt.format(t).slice(0, 2))
+  return hour % (step / HOUR) === 0
+}

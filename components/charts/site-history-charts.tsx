@@ -3,28 +3,19 @@
 // Per-site history: how long backups took and how big the archives were, over time.
 // Usage: <SiteHistoryCharts siteId={site.id} /> fetches GET /api/runs?siteId= and
 // GET /api/archives?siteId=; pass `runs` / `archives` (RunDto[] / ArchiveDto[]) to skip a fetch.
-import { useQuery } from '@tanstack/react-query'
-import {
-  Area,
-  AreaChart,
-  CartesianGrid,
-  ResponsiveContainer,
-  Scatter,
-  ScatterChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-  ZAxis,
-} from 'recharts'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useRef } from 'react'
+import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { apiGet } from '@/lib/api/client-fetch'
-import { archiveKeys } from '@/lib/query-keys'
+import { archiveKeys, runKeys, siteKeys } from '@/lib/query-keys'
 import type { ArchiveDto } from '@/lib/domain/archives'
 import type { RunDto } from '@/lib/domain/runs'
+import type { SiteDto } from '@/lib/domain/sites'
 import { formatBytes, formatDuration } from '@/lib/format/format'
 import { Panel } from '@/components/ui/panel'
 import { toneHex } from '@/components/ui/tone'
 import { useRuns } from '@/components/runs/use-runs'
-import { durationPoints, sizePoints, type DurationPoint } from './history-points'
+import { durationPoints, sizePoints, timeAxis, type SizePoint } from './history-points'
 
 export interface SiteHistoryChartsProps {
   siteId: string
@@ -33,19 +24,45 @@ export interface SiteHistoryChartsProps {
   className?: string
 }
 
-const day = (ms: number) => new Date(ms).toLocaleDateString(undefined, { month: 'short', day: 'numeric' })
 const stamp = (ms: number) =>
   new Date(ms).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
 
+const chartKey = (siteId: string) => [...archiveKeys.all, 'chart', siteId] as const
+const RUN_FILTER = (siteId: string) => ({ siteId, limit: '200' })
+
 function useSiteArchives(siteId: string, given?: ArchiveDto[]) {
   return useQuery({
-    queryKey: [...archiveKeys.all, 'chart', siteId] as const,
+    queryKey: chartKey(siteId),
     queryFn: async () =>
       (await apiGet<{ archives: ArchiveDto[] }>(`/api/archives?siteId=${encodeURIComponent(siteId)}&limit=200`))
         .archives,
-    enabled: !given,
     initialData: given,
   })
+}
+
+/**
+ * The charts follow the data without a reload: Refresh and archive changes invalidate every archive
+ * query (this one included); a run ending or a sync finishing changes the site's record, and then
+ * both chart queries are fetched again.
+ */
+function useFollowSite(siteId: string) {
+  const qc = useQueryClient()
+  const site = useQuery({
+    queryKey: siteKeys.detail(siteId),
+    queryFn: async () => (await apiGet<{ site: SiteDto }>(`/api/sites/${siteId}`)).site,
+    enabled: false,
+  }).data
+  const signature = site ? `${site.archivesSyncedAt}|${site.lastRun?.id}|${site.lastRun?.finishedAt}` : null
+  const prev = useRef(signature)
+  useEffect(() => {
+    if (signature === null || prev.current === signature) return
+    prev.current = signature
+    void qc.invalidateQueries({ queryKey: chartKey(siteId) })
+    void qc.invalidateQueries({ queryKey: runKeys.list(RUN_FILTER(siteId)) })
+    // The archive sync after a run lands a moment after the run ends: look at the site once more.
+    const t = setTimeout(() => void qc.invalidateQueries({ queryKey: siteKeys.detail(siteId) }), 4_000)
+    return () => clearTimeout(t)
+  }, [signature, siteId, qc])
 }
 
 export function SiteHistoryCharts({
@@ -54,10 +71,12 @@ export function SiteHistoryCharts({
   archives: givenArchives,
   className,
 }: SiteHistoryChartsProps) {
-  const runsQ = useRuns({ siteId, limit: '200' }, { initial: givenRuns, enabled: !givenRuns })
+  // Its own key (limit 200): never shares a cache entry with the site's shorter run list.
+  const runsQ = useRuns(RUN_FILTER(siteId), { initial: givenRuns })
   const archivesQ = useSiteArchives(siteId, givenArchives)
-  const durations = durationPoints(givenRuns ?? runsQ.data ?? [])
-  const sizes = sizePoints(givenArchives ?? archivesQ.data ?? [])
+  useFollowSite(siteId)
+  const durations = durationPoints(runsQ.data ?? givenRuns ?? [])
+  const sizes = sizePoints(archivesQ.data ?? givenArchives ?? [])
   const ok = durations.filter((p) => p.status === 'succeeded')
   const bad = durations.filter((p) => p.status !== 'succeeded')
 
@@ -72,47 +91,18 @@ export function SiteHistoryCharts({
         }
       >
         {durations.length < 1 ? (
-          <ChartEmpty
-            text={runsQ.isPending && !givenRuns ? 'Loading…' : 'Durations appear after the first backup finishes.'}
-          />
+          <ChartEmpty text={runsQ.isPending ? 'Loading…' : 'Durations appear after the first backup finishes.'} />
         ) : (
-          <div
-            className="h-56"
-            role="img"
-            aria-label={`Backup durations: ${ok.length} succeeded, ${bad.length} failed`}
-          >
-            <ResponsiveContainer width="100%" height="100%">
-              <ScatterChart margin={{ top: 8, right: 12, bottom: 0, left: -8 }}>
-                <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-                <XAxis
-                  dataKey="at"
-                  type="number"
-                  scale="time"
-                  domain={['dataMin', 'dataMax']}
-                  tickFormatter={day}
-                  tick={{ fontSize: 12, fill: '#64748b' }}
-                  padding={{ left: 12, right: 12 }}
-                />
-                <YAxis
-                  dataKey="minutes"
-                  type="number"
-                  tick={{ fontSize: 12, fill: '#64748b' }}
-                  tickFormatter={(m: number) => (m < 1 ? `${Math.round(m * 60)}s` : `${Math.round(m)}m`)}
-                  width={44}
-                />
-                <ZAxis range={[36, 36]} />
-                <Tooltip content={<DurationTip />} />
-                <Scatter
-                  name="Succeeded"
-                  data={ok}
-                  fill={toneHex.ok}
-                  line={{ stroke: toneHex.ok, strokeOpacity: 0.5 }}
-                  isAnimationActive={false}
-                />
-                <Scatter name="Failed" data={bad} fill={toneHex.bad} shape="cross" isAnimationActive={false} />
-              </ScatterChart>
-            </ResponsiveContainer>
-          </div>
+          <TimeBars
+            label={`Backup durations: ${ok.length} succeeded, ${bad.length} failed`}
+            points={durations}
+            value={(p) => p.minutes}
+            color={(p) => (p.status === 'succeeded' ? toneHex.ok : toneHex.bad)}
+            yTick={(m) => (m < 1 ? `${Math.round(m * 60)}s` : `${Math.round(m)}m`)}
+            yWidth={44}
+            tip={(p) => [formatDuration(p.minutes * 60_000), `${stamp(p.at)} · ${p.status.replace('_', ' ')}`]}
+            testId="duration-chart"
+          />
         )}
         <Legend
           items={[
@@ -127,47 +117,88 @@ export function SiteHistoryCharts({
       >
         {sizes.length < 1 ? (
           <ChartEmpty
-            text={
-              archivesQ.isPending && !givenArchives
-                ? 'Loading…'
-                : 'Sizes appear once the site lists a complete archive.'
-            }
+            text={archivesQ.isPending ? 'Loading…' : 'Sizes appear once the site lists a complete archive.'}
           />
         ) : (
-          <div className="h-56" role="img" aria-label={`Archive sizes, latest ${formatBytes(sizes.at(-1)!.bytes)}`}>
-            <ResponsiveContainer width="100%" height="100%">
-              <AreaChart data={sizes} margin={{ top: 8, right: 12, bottom: 0, left: -8 }}>
-                <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-                <XAxis
-                  dataKey="at"
-                  type="number"
-                  scale="time"
-                  domain={['dataMin', 'dataMax']}
-                  tickFormatter={day}
-                  tick={{ fontSize: 12, fill: '#64748b' }}
-                  padding={{ left: 12, right: 12 }}
-                />
-                <YAxis
-                  dataKey="bytes"
-                  tickFormatter={(b: number) => formatBytes(b)}
-                  tick={{ fontSize: 12, fill: '#64748b' }}
-                  width={64}
-                />
-                <Tooltip labelFormatter={(v) => stamp(Number(v))} formatter={(v) => [formatBytes(Number(v)), 'Size']} />
-                <Area
-                  type="monotone"
-                  dataKey="bytes"
-                  stroke="#475569"
-                  fill="#cbd5e1"
-                  fillOpacity={0.5}
-                  dot={{ r: 3, fill: '#475569' }}
-                  isAnimationActive={false}
-                />
-              </AreaChart>
-            </ResponsiveContainer>
-          </div>
+          <TimeBars
+            label={`Archive sizes of ${sizes.length} archives, latest ${formatBytes(sizes.at(-1)!.bytes)}`}
+            points={sizes}
+            value={(p) => p.bytes}
+            color={() => '#64748b'}
+            yTick={(b) => formatBytes(b)}
+            yWidth={64}
+            tip={(p: SizePoint) => [formatBytes(p.bytes), `${stamp(p.at)} · ${p.name}`]}
+            testId="size-chart"
+          />
         )}
       </Panel>
+    </div>
+  )
+}
+
+/**
+ * One bar per real data point on a real time axis: no line between points, so nothing is invented
+ * between two backups; ticks at distinct whole hours or days (history-points.ts timeAxis).
+ */
+function TimeBars<P extends { at: number }>({
+  label,
+  points,
+  value,
+  color,
+  yTick,
+  yWidth,
+  tip,
+  testId,
+}: {
+  label: string
+  points: P[]
+  value: (p: P) => number
+  color: (p: P) => string
+  yTick: (v: number) => string
+  yWidth: number
+  tip: (p: P) => [string, string]
+  testId: string
+}) {
+  const axis = timeAxis(points.map((p) => p.at))
+  const data = points.map((p) => ({ ...p, v: value(p) }))
+  const barSize = Math.max(3, Math.min(16, Math.floor(360 / Math.max(1, points.length) / 1.6)))
+  return (
+    <div className="h-56" role="img" aria-label={label} data-testid={testId} data-points={points.length}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: -8 }} barSize={barSize}>
+          <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" vertical={false} />
+          <XAxis
+            dataKey="at"
+            type="number"
+            scale="time"
+            domain={axis.domain}
+            ticks={axis.ticks}
+            tickFormatter={axis.label}
+            allowDataOverflow
+            tick={{ fontSize: 12, fill: '#64748b' }}
+          />
+          <YAxis domain={[0, 'auto']} tickFormatter={yTick} tick={{ fontSize: 12, fill: '#64748b' }} width={yWidth} />
+          <Tooltip
+            cursor={{ fill: '#f1f5f9' }}
+            content={({ active, payload }) => {
+              const p = active ? (payload?.[0]?.payload as P | undefined) : undefined
+              if (!p) return null
+              const [head, sub] = tip(p)
+              return (
+                <div className="rounded-md bg-white px-3 py-2 text-xs shadow-lg ring-1 ring-slate-200">
+                  <p className="font-medium text-slate-900">{head}</p>
+                  <p className="text-slate-600">{sub}</p>
+                </div>
+              )
+            }}
+          />
+          <Bar dataKey="v" isAnimationActive={false} radius={[2, 2, 0, 0]}>
+            {data.map((p, i) => (
+              <Cell key={i} fill={color(p)} />
+            ))}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
     </div>
   )
 }
@@ -176,19 +207,6 @@ function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b)
   const m = Math.floor(s.length / 2)
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
-}
-
-function DurationTip({ active, payload }: { active?: boolean; payload?: readonly { payload?: DurationPoint }[] }) {
-  const p = active ? payload?.[0]?.payload : undefined
-  if (!p) return null
-  return (
-    <div className="rounded-md bg-white px-3 py-2 text-xs shadow-lg ring-1 ring-slate-200">
-      <p className="font-medium text-slate-900">{formatDuration(p.minutes * 60_000)}</p>
-      <p className="text-slate-600">
-        {stamp(p.at)} · {p.status.replace('_', ' ')}
-      </p>
-    </div>
-  )
 }
 
 function ChartEmpty({ text }: { text: string }) {
