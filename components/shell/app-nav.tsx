@@ -6,6 +6,7 @@ import { useState } from 'react'
 import { UserMenu } from '@/components/auth/user-menu'
 import { Logo } from './logo'
 import { NavLinks } from './nav-links'
+import { ThemeToggle } from './theme-toggle'
 
 /** Sidebar on large screens; a top bar with a menu sheet below `lg`. */
 export function AppNav() {
@@ -20,7 +21,11 @@ export function AppNav() {
         <nav aria-label="Main" className="flex-1 overflow-y-auto px-3 py-2">
           <NavLinks />
         </nav>
-        <div className="border-t border-slate-200 p-3">
+        <div className="space-y-2 border-t border-slate-200 p-3">
+          <div className="flex items-center justify-between gap-2 px-1">
+            <span className="text-xs text-slate-600">Theme</span>
+            <ThemeToggle />
+          </div>
           <UserMenu />
         </div>
       </aside>
@@ -54,6 +59,10 @@ export function AppNav() {
                 <nav aria-label="Main" className="flex-1 overflow-y-auto p-3">
                   <NavLinks onNavigate={close} />
                 </nav>
+                <div className="flex items-center justify-between gap-2 border-t border-slate-200 px-4 py-3">
+                  <span className="text-xs text-slate-600">Theme</span>
+                  <ThemeToggle />
+                </div>
               </Dialog.Content>
             </Dialog.Portal>
           </Dialog.Root>

@@ -9,7 +9,7 @@ export function Logo({ onNavigate }: { onNavigate?: () => void }) {
         <path
           d="M5 18h4.5v-4H14v-4h5"
           fill="none"
-          stroke="#fff"
+          className="stroke-white"
           strokeWidth="2.2"
           strokeLinecap="round"
           strokeLinejoin="round"
