@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation'
 import { Save } from 'lucide-react'
 import { Button, ButtonLink } from '@/components/ui/button'
 import { Field, Input, SelectField, TextField } from '@/components/ui/field'
+import { TimeZonePicker } from '@/components/ui/time-zone-picker'
 import { Panel } from '@/components/ui/panel'
 import { ErrorPanel } from '@/components/ui/error-panel'
 import { ApiError } from '@/lib/api/client-fetch'
@@ -13,7 +14,7 @@ import type { ScheduleDto } from '@/lib/domain/schedules'
 import { CronPreviewList } from './cron-preview'
 import { useCronPreview } from './use-cron-preview'
 import { useCreateSchedule, useUpdateSchedule, type ScheduleBody } from './use-schedules'
-import { useViewerTimeZone, zoneLabel } from './zoned-time'
+import { useViewerTimeZone } from './zoned-time'
 
 export interface FormSite {
   id: string
@@ -26,6 +27,8 @@ export interface ScheduleFormProps {
   sites: FormSite[]
   tags: string[]
   timeZones: string[]
+  /** The server's own zone, offered near the top of the picker. */
+  serverTimeZone?: string
   /** Edit this schedule; omit to create. */
   schedule?: ScheduleDto
   /** Prefill for a new schedule (from ?siteId= or ?tag=). */
@@ -65,7 +68,7 @@ function checkbox(id: string, checked: boolean, onChange: (v: boolean) => void, 
   )
 }
 
-export function ScheduleForm({ sites, tags, timeZones, schedule, prefill }: ScheduleFormProps) {
+export function ScheduleForm({ sites, tags, timeZones, serverTimeZone, schedule, prefill }: ScheduleFormProps) {
   const router = useRouter()
   const viewerTz = useViewerTimeZone()
   const [name, setName] = useState(schedule?.name ?? '')
@@ -100,6 +103,14 @@ export function ScheduleForm({ sites, tags, timeZones, schedule, prefill }: Sche
       ? (sites.find((s) => s.id === siteId)?.profiles ?? [])
       : [...new Map(tagged.flatMap((s) => s.profiles).map((p) => [p.id, p])).values()].sort((a, b) => a.id - b.id)
   const zones = timeZones.includes(timezone) ? timeZones : [timezone, ...timeZones]
+  // The browser's and the server's zones first, then UTC, then the rest A to Z.
+  const suggestedZones = [
+    ...(viewerTz ? [{ zone: viewerTz, why: 'Your browser' }] : []),
+    ...(serverTimeZone
+      ? [{ zone: serverTimeZone, why: viewerTz === serverTimeZone ? 'Browser and server' : 'The server' }]
+      : []),
+    { zone: 'UTC', why: 'Universal' },
+  ]
 
   async function submit(e: FormEvent) {
     e.preventDefault()
@@ -274,11 +285,9 @@ export function ScheduleForm({ sites, tags, timeZones, schedule, prefill }: Sche
               timezone={timezone}
               loading={preview.isFetching}
             />
-            <SelectField
+            <Field
               label="Time zone"
               required
-              value={timezone}
-              onChange={(e) => setTzChoice(e.target.value)}
               error={errors.timezone ?? liveTzError}
               hint={
                 viewerTz && timezone === viewerTz
@@ -286,12 +295,17 @@ export function ScheduleForm({ sites, tags, timeZones, schedule, prefill }: Sche
                   : 'Fires follow this zone’s clock, including daylight saving time.'
               }
             >
-              {zones.map((z) => (
-                <option key={z} value={z}>
-                  {zoneLabel(z)}
-                </option>
-              ))}
-            </SelectField>
+              {(p) => (
+                <TimeZonePicker
+                  {...p}
+                  required
+                  zones={zones}
+                  value={timezone}
+                  onChange={setTzChoice}
+                  suggested={suggestedZones}
+                />
+              )}
+            </Field>
             {checkbox(
               'run-once',
               runOnce,
