@@ -34,6 +34,7 @@ const ACCESS: Record<string, Partial<Record<Method, Access | 'auth'>>> = {
   '/api/retention-policies': { GET: 'viewer', POST: 'admin' },
   '/api/retention-policies/[id]': { GET: 'viewer', PATCH: 'admin', DELETE: 'admin' },
   '/api/retention-policies/[id]/preview': { GET: 'viewer' },
+  '/api/reports': { GET: 'viewer' },
   '/api/runs': { GET: 'viewer' },
   '/api/runs/[id]': { GET: 'viewer' },
   '/api/runs/[id]/cancel': { POST: 'operator' },
