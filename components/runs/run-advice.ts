@@ -1,5 +1,5 @@
 // "What to do next" for a failed run, chosen by the engine's error kind (lib/engine/machine.ts).
-// Short, in the order someone would try them; the server's own words are shown above these.
+// Short, in the order someone would try them; the server's own words are shown below these.
 
 export interface RunAdvice {
   /** Heading of the error panel, e.g. "The site refused the key". */
@@ -48,15 +48,15 @@ const ADVICE: Record<string, RunAdvice> = {
     title: 'The site’s answer could not be read',
     advice: [
       'Something on the site (a plugin, a PHP notice, a security filter) printed extra text into Akeeba’s answer.',
-      'Turn off PHP error display on the site and check the server message above for clues.',
+      'Turn off PHP error display on the site and check the server’s words below for clues.',
     ],
   },
   backup_error: {
     title: 'Akeeba Backup reported an error',
     advice: [
-      'Read the server’s message above: it names what went wrong.',
+      'Read the server’s words below: it names what went wrong.',
       'Check free disk space and that Akeeba’s output and temporary folders are writable.',
-      'Run a backup from the site’s own Akeeba Backup page to see its full log.',
+      'Open Akeeba’s own log on the site (link below) for the full story.',
     ],
   },
   not_found: {
@@ -70,19 +70,19 @@ const ADVICE: Record<string, RunAdvice> = {
   protocol: {
     title: 'The site answered something unexpected',
     advice: [
-      'Check the server message above and the step timeline. Back up again; if it repeats, download the log and report it.',
+      'Check the server’s words below and the step timeline. Back up again; if it repeats, download the log and report it.',
     ],
   },
   refused_address: {
     title: 'Stepwise does not connect to this site’s address',
     advice: [
-      'The site’s name now resolves to a private, loopback or cloud-metadata address (the message above says which).',
+      'The site’s name now resolves to a private, loopback or cloud-metadata address (the message below says which).',
       'If the site really is on your own network, set STEPWISE_ALLOW_PRIVATE_NETWORKS=true; otherwise check its DNS.',
     ],
   },
   site_unusable: {
     title: 'Stepwise could not use this site',
-    advice: ['Follow the message above (re-check the connection, or enter the site’s key again), then back up again.'],
+    advice: ['Follow the message below (re-check the connection, or enter the site’s key again), then back up again.'],
   },
   tick_errors: {
     title: 'Stepwise kept failing to process this backup',
@@ -119,6 +119,6 @@ export function runAdvice(kind: string | null | undefined, status: string): RunA
   if (status === 'timed_out') return ADVICE.timed_out
   return {
     title: 'The backup failed',
-    advice: ['Read the server’s message above and the step timeline, then back up again.'],
+    advice: ['Read the server’s words below and the step timeline, then back up again.'],
   }
 }

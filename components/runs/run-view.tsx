@@ -24,7 +24,7 @@ export interface RunViewProps {
   pastDurationsMs: number[]
   /** The fleet's typical duration by backup type (lib/runs/fleet-typical.ts). */
   fleetTypicalMs?: Record<string, number>
-  site: { id: string; name: string; isDemo: boolean; baseUrl: string } | null
+  site: { id: string; name: string; isDemo: boolean; baseUrl: string; platform?: string | null } | null
 }
 
 const tabClass = cn(
@@ -95,7 +95,11 @@ export function RunView({ initial, pastDurationsMs, fleetTypicalMs, site }: RunV
         pastDurationsMs={pastDurationsMs}
         fleetTypicalMs={fleetTypicalMs}
       />
-      <RunOutcome run={run} steps={steps} />
+      <RunOutcome
+        run={run}
+        steps={steps}
+        site={site ? { baseUrl: site.baseUrl, platform: site.platform ?? null } : null}
+      />
       <WarningList warnings={warnings} live={live} title="Warnings from the site" />
 
       <Tabs.Root

@@ -33,7 +33,9 @@ export default async function RunPage({ params }: Props) {
       initial={{ run, steps }}
       pastDurationsMs={successfulDurations(history.filter((r) => r.id !== id))}
       fleetTypicalMs={fleetTypicalMs}
-      site={site && { id: site.id, name: site.name, isDemo: site.isDemo, baseUrl: site.baseUrl }}
+      site={
+        site && { id: site.id, name: site.name, isDemo: site.isDemo, baseUrl: site.baseUrl, platform: site.platform }
+      }
     />
   )
 }
