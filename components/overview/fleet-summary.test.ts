@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { summarize, type SummarySite } from './fleet-summary'
+import type { RunDto } from '@/lib/domain/runs'
+import { groupProblems, summarize, type SummarySite } from './fleet-summary'
 
 const NOW = Date.UTC(2026, 5, 1)
 const h = (n: number) => new Date(NOW - n * 3_600_000).toISOString()
@@ -35,5 +36,55 @@ describe('summarize', () => {
 
   it('has no share without sites', () => {
     expect(summarize([], NOW)).toMatchObject({ total: 0, freshShare: null, stale: [] })
+  })
+})
+
+describe('stale sites', () => {
+  it('a site added a moment ago with no backup is not "too old"; one added longer ago than its max age is', () => {
+    const s = summarize(
+      [
+        site('new', { backupState: 'never', lastSuccessAt: null, createdAt: h(0.1) }),
+        site('old', { backupState: 'never', lastSuccessAt: null, createdAt: h(48) }),
+      ],
+      NOW,
+    )
+    expect(s.stale.map((x) => x.id)).toEqual(['old'])
+  })
+})
+
+describe('groupProblems', () => {
+  const run = (id: string, siteId: string, status: string, endH: number, over: Partial<RunDto> = {}) =>
+    ({
+      id,
+      siteId,
+      siteName: siteId.toUpperCase(),
+      status,
+      warningsCount: 0,
+      createdAt: h(endH + 1),
+      finishedAt: h(endH),
+      errorMessage: `error ${id}`,
+      ...over,
+    }) as RunDto
+  const WEEK = 7 * 86_400_000
+
+  it('folds a site that fails every day into one row with a count and its first and last time', () => {
+    const runs = [
+      run('r1', 'a', 'failed', 1),
+      run('r2', 'a', 'failed', 25),
+      run('r3', 'a', 'timed_out', 49),
+      run('r4', 'b', 'failed', 3),
+      run('r5', 'a', 'succeeded', 2, { warningsCount: 2 }),
+      run('r6', 'a', 'succeeded', 5),
+      run('r7', 'a', 'failed', 24 * 8), // outside the week
+    ]
+    const g = groupProblems(runs, NOW, WEEK)
+    expect(g.map((x) => [x.siteId, x.kind, x.count])).toEqual([
+      ['a', 'failed', 3],
+      ['a', 'warnings', 1],
+      ['b', 'failed', 1],
+    ])
+    expect(g[0]).toMatchObject({ firstAt: h(49), lastAt: h(1) })
+    expect(g[0].latest.id).toBe('r1')
+    expect(g[1].warnings).toBe(2)
   })
 })

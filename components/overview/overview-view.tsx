@@ -10,13 +10,12 @@ import { ACTIVE_RUN_STATUSES } from '@/lib/domain/run-status'
 import type { RunDto } from '@/lib/domain/runs'
 import type { SiteDto } from '@/lib/domain/sites'
 import { useRuns } from '@/components/runs/use-runs'
-import { isFailure } from '@/components/runs/run-status'
 import { useNow } from '@/components/runs/use-now'
 import { ActiveRuns } from './active-runs'
 import { RecentProblems, StaleSites } from './attention-panels'
 import { BulkBackupPanel } from './bulk-backup-panel'
 import { FleetCoverage, FleetStats } from './fleet-stats'
-import { summarize } from './fleet-summary'
+import { groupProblems, summarize } from './fleet-summary'
 import { OverviewEmpty } from './overview-empty'
 import { useFleetSites } from './use-fleet-sites'
 
@@ -49,13 +48,8 @@ export function OverviewView(props: OverviewViewProps) {
   const summary = useMemo(() => summarize(sites, now), [sites, now])
   const demoSites = useMemo(() => new Set(sites.filter((s) => s.isDemo).map((s) => s.id)), [sites])
   const liveRuns = useMemo(() => new Map([...recent, ...active].map((r) => [r.id, r] as const)), [recent, active])
-  const problems = recent
-    .filter(
-      (r) =>
-        (isFailure(r.status) || (r.status === 'succeeded' && r.warningsCount > 0)) &&
-        now - Date.parse(r.finishedAt ?? r.createdAt) <= WEEK,
-    )
-    .slice(0, 12)
+  // One row per site and kind: a site failing every night is one row with a count.
+  const problems = useMemo(() => groupProblems(recent, now, WEEK), [recent, now])
   // Oldest first: the queue order the runner follows.
   const inProgress = [...active].sort((a, b) =>
     a.status === b.status ? a.createdAt.localeCompare(b.createdAt) : a.status === 'running' ? -1 : 1,
@@ -84,7 +78,7 @@ export function OverviewView(props: OverviewViewProps) {
           <FleetStats summary={summary} />
           <ActiveRuns runs={inProgress} demoSites={demoSites} />
           <div className="grid gap-6 lg:grid-cols-2">
-            <RecentProblems runs={problems} demoSites={demoSites} />
+            <RecentProblems groups={problems} demoSites={demoSites} />
             <StaleSites sites={summary.stale} />
           </div>
           {canBackUp && <BulkBackupPanel sites={sites} tags={props.tags} liveRuns={liveRuns} />}
