@@ -5,11 +5,13 @@
 //   GET    /_fake/sites/<id>/calls       → FakeCall[]
 //   DELETE /_fake/sites/<id>/calls       → clears them
 //   GET    /_fake/sites/<id>/records     → FakeRecordView[]
+//   POST   /_fake/sites/<id>/records     ← {records: RecordSeed[]} → the new records' views
 //   PATCH  /_fake/sites/<id>/scenario    ← scenario patch (JSON; null clears a knob) → the scenario
 //   GET    /_fake/health                 → {ok:true, sites:N}
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { nullableScenarioPatchSchema, siteConfigSchema } from './control-schema'
 import type { FakeFleet } from './fleet'
+import { recordSeedsSchema } from './seed-records'
 
 function send(res: ServerResponse, status: number, value: unknown): void {
   const body = JSON.stringify(value)
@@ -64,6 +66,11 @@ export function handleControl(
     return send(res, 200, { ok: true })
   }
   if (sub === 'records' && verb === 'GET') return send(res, 200, fleet.records(id))
+  if (sub === 'records' && verb === 'POST') {
+    const parsed = recordSeedsSchema.safeParse(parseJson(rawBody))
+    if (!parsed.success) return send(res, 400, { error: 'invalid', issues: parsed.error.issues })
+    return send(res, 201, fleet.seedRecords(id, parsed.data.records))
+  }
   if (sub === 'scenario' && (verb === 'PATCH' || verb === 'POST' || verb === 'PUT')) {
     const parsed = nullableScenarioPatchSchema.safeParse(parseJson(rawBody))
     if (!parsed.success) return send(res, 400, { error: 'invalid', issues: parsed.error.issues })

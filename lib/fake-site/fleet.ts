@@ -13,6 +13,7 @@ import { handleControl } from './control'
 import { routeFor } from './endpoints'
 import { htmlHeaders } from './http-headers'
 import { recordView } from './records'
+import { seedRecords, type RecordSeed } from './seed-records'
 import { sendText } from './respond'
 import { FakeSite } from './site'
 import type { FakeCall, FakeRecordView, FakeSiteConfig, FakeSiteInfo, Scenario, ScenarioInput } from './types'
@@ -42,6 +43,8 @@ export interface FakeFleet {
   setScenario(siteId: string, patch: ScenarioInput | Record<string, unknown>): void
   scenario(siteId: string): Scenario
   records(siteId: string): FakeRecordView[]
+  /** Adds arbitrary records (lib/fake-site/seed-records.ts); returns their views. */
+  seedRecords(siteId: string, seeds: RecordSeed[]): FakeRecordView[]
   sites(): FakeSiteInfo[]
   has(siteId: string): boolean
   close(): Promise<void>
@@ -109,6 +112,7 @@ export async function startFakeFleet(opts: FakeFleetOptions = {}): Promise<FakeF
     setScenario: (id, patch) => need(id).setScenario(patch),
     scenario: (id) => need(id).scenario,
     records: (id) => [...need(id).records.values()].sort((a, b) => b.id - a.id).map(recordView),
+    seedRecords: (id, seeds) => seedRecords(need(id), seeds),
     sites: () => [...sites.values()].map(info),
     has: (id) => sites.has(id),
     close: () =>

@@ -21,6 +21,8 @@ export interface SiteRecord {
   remoteFilename: string | null
   totalSize: number
   instep: 0 | 1
+  /** Akeeba's frozen flag (seeded records only; 0 when absent). */
+  frozen?: 0 | 1
   // Fake internals.
   filesPresent: boolean
   archiveSize: number
@@ -50,7 +52,7 @@ function baseRow(r: SiteRecord): Record<string, unknown> {
     filesexist: String(r.filesexist),
     remote_filename: r.remoteFilename,
     total_size: String(r.totalSize),
-    frozen: '0',
+    frozen: String(r.frozen ?? 0),
     instep: String(r.instep),
   }
 }

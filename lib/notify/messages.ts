@@ -13,6 +13,7 @@ export function severityOf(event: NotifyPayload['event']): Severity {
       return 'bad'
     case 'run.warnings':
     case 'schedule.skipped':
+    case 'retention.refused':
       return 'warn'
     case 'run.succeeded':
     case 'site.recovered':
@@ -67,6 +68,13 @@ export function linesOf(p: NotifyPayload): string[] {
     case 'schedule.skipped':
       out.push(
         `Scheduled backups of ${p.site.name} were skipped ${typeof d.skips === 'number' ? d.skips : 'several'} times in a row (the site was busy).`,
+      )
+      break
+    case 'retention.refused':
+      out.push(
+        `${p.site.name} (${p.site.url}) refused to delete old backups for retention; its disk keeps filling up.`,
+        typeof d.message === 'string' ? `Its answer: ${d.message}` : 'It gave no reason.',
+        `Stepwise will not ask it again before ${typeof d.retryAfter === 'string' ? d.retryAfter : 'next week'} (or until the site is re-checked).`,
       )
       break
     case 'digest': {

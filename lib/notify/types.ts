@@ -13,6 +13,8 @@ export const NOTIFY_EVENTS = [
   'site.unreachable',
   'site.reachable',
   'schedule.skipped',
+  // A site refused a retention delete (lib/retention): said once, then left alone for a week.
+  'retention.refused',
   // The fleet-wide daily digest (e-mail channels whose scope is all sites; lib/notify/digest.ts).
   'digest',
 ] as const
@@ -28,6 +30,7 @@ export const EVENT_LABELS: Record<NotifyEventKind | 'test', string> = {
   'site.unreachable': 'Site not answering',
   'site.reachable': 'Site answering again',
   'schedule.skipped': 'Scheduled backups skipped',
+  'retention.refused': 'Site refuses deletes',
   digest: 'Daily digest',
   test: 'Test message',
 }

@@ -80,6 +80,6 @@ export async function siteRetention(siteId: string, now = new Date()): Promise<S
       ...(why ? { unreadable: [{ siteId, siteName: s.name, message: why }] } : {}),
     }
   }
-  const sel = await selectionOf(s, policies, now)
-  return { ...base, ...sel, summary: summarise(sel.remove) }
+  const { keep, remove } = await selectionOf(s, policies, now)
+  return { ...base, keep, remove, summary: summarise(remove) }
 }

@@ -15,6 +15,8 @@ export type PolicyRules = Pick<
 export interface Selection {
   keep: RetentionArchive[]
   remove: RetentionArchive[]
+  /** The ids of the policies whose action removes each archive in `remove`. */
+  removedBy: Map<string, string[]>
 }
 
 export const REASON = {
@@ -112,6 +114,7 @@ export function selectForSite(archives: ArchiveDto[], policies: PolicyRules[], n
   const kept = policies.map((p) => keptBy(p, sorted, now))
   const keep: RetentionArchive[] = []
   const remove: RetentionArchive[] = []
+  const removedBy = new Map<string, string[]>()
   for (const a of sorted) {
     const ruleReasons = kept.flatMap((k) => k.get(a.id) ?? [])
     const safety = guard.get(a.id) ?? []
@@ -124,8 +127,12 @@ export function selectForSite(archives: ArchiveDto[], policies: PolicyRules[], n
       const action: RetentionAction = takers.some((p) => p.action === 'delete_files')
         ? 'delete_files'
         : 'delete_records'
-      const by = takers.filter((p) => p.action === action).map((p) => `policy ${p.name}: ${ACTION_TEXT[action]}`)
-      remove.push({ ...a, action, reasons: by })
+      const by = takers.filter((p) => p.action === action)
+      remove.push({ ...a, action, reasons: by.map((p) => `policy ${p.name}: ${ACTION_TEXT[action]}`) })
+      removedBy.set(
+        a.id,
+        by.map((p) => p.id),
+      )
       continue
     }
     const why =
@@ -136,5 +143,5 @@ export function selectForSite(archives: ArchiveDto[], policies: PolicyRules[], n
           : REASON.nothing
     keep.push({ ...a, reasons: [why] })
   }
-  return { keep, remove }
+  return { keep, remove, removedBy }
 }

@@ -11,6 +11,8 @@ import { defaultRunnerOptions, Runner, type RunnerOptions } from '../engine/runn
 import { localRunner, setLocalRunner } from '../engine/runner-registry'
 import { apiForRun } from '../engine/site-client'
 import { notifyTicker } from '../notify/ticker'
+import { retentionAfterRun } from '../retention/after-run'
+import { retentionTicker } from '../retention/sweep'
 import { scheduleTicker } from '../schedule/fire'
 
 export async function migrateOnStart(): Promise<void> {
@@ -29,9 +31,14 @@ export function startRunner(kind: RunnerOptions['kind'], extra: Partial<RunnerOp
   const schedules = scheduleTicker()
   const notify = notifyTicker()
   const archiveSync = archiveSyncTicker()
+  const retention = retentionTicker()
   const runner = new Runner({
     ...opts,
-    onFinished: async (runId, status) => afterRun(runId, status, await apiForRun(runId)),
+    // After a good backup (and its archive sync), the site's retention policies (lib/retention).
+    onFinished: async (runId, status) => {
+      await afterRun(runId, status, await apiForRun(runId))
+      await retentionAfterRun(runId, status)
+    },
     // Schedules fire inside every runner's loop; each fire is exactly-once (lib/schedule/fire.ts).
     // Alerts too: outbox fan-out, deliveries (each claimed once) and the stale/unreachable watch (lib/notify).
     onLoop: async () => {
@@ -39,6 +46,8 @@ export function startRunner(kind: RunnerOptions['kind'], extra: Partial<RunnerOp
       await notify()
       // Archive lists re-read every STEPWISE_ARCHIVE_SYNC_HOURS, each due time claimed once (lib/archives).
       await archiveSync()
+      // The daily retention sweep, claimed once per day across runners (lib/retention/sweep.ts).
+      await retention()
     },
     ...extra,
   })
