@@ -3,6 +3,7 @@
 import { Dialog } from 'radix-ui'
 import { X } from 'lucide-react'
 import type { ReactNode } from 'react'
+import { useReturnFocus } from '@/components/ui/use-return-focus'
 
 export interface FormDialogProps {
   open: boolean
@@ -16,12 +17,14 @@ export interface FormDialogProps {
 
 /** A dialog holding a small form; the content scrolls on short screens. */
 export function FormDialog({ open, onOpenChange, title, description, busy, children }: FormDialogProps) {
+  const returnFocus = useReturnFocus()
   return (
     <Dialog.Root open={open} onOpenChange={(o) => !busy && onOpenChange(o)}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-50 bg-slate-900/40 backdrop-blur-[1px]" />
         <Dialog.Content
           className="fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 flex-col rounded-xl bg-white shadow-xl ring-1 ring-slate-900/10 focus:outline-none"
+          {...returnFocus}
           onEscapeKeyDown={(e) => busy && e.preventDefault()}
           onPointerDownOutside={(e) => busy && e.preventDefault()}
           {...(description ? {} : { 'aria-describedby': undefined })}

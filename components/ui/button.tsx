@@ -51,7 +51,7 @@ interface CommonProps {
 }
 
 export interface ButtonProps extends CommonProps, Omit<ComponentProps<'button'>, 'children'> {
-  /** Shows a spinner in place of the icon and disables the button, so it can't be clicked twice. */
+  /** Shows a spinner in place of the icon and ignores clicks, so it can't be clicked twice (it keeps focus). */
   busy?: boolean
 }
 
@@ -65,14 +65,31 @@ export function Button({
   className,
   children,
   type = 'button',
+  onClick,
   ...rest
 }: ButtonProps) {
+  // Busy is aria-disabled, not disabled: a disabled button drops keyboard focus to the page body,
+  // so after pressing Refresh focus would be lost. Clicks (and Enter submitting a form) are ignored.
+  const blocked = busy && !disabled
   return (
     <button
       type={type}
-      disabled={disabled || busy}
+      disabled={disabled}
+      aria-disabled={blocked || undefined}
       aria-busy={busy || undefined}
-      className={cn(buttonClasses({ variant, size, wrap }), busy && 'cursor-progress', className)}
+      className={cn(
+        buttonClasses({ variant, size, wrap }),
+        busy && 'cursor-progress',
+        blocked && 'opacity-70',
+        className,
+      )}
+      onClick={(e) => {
+        if (blocked) {
+          e.preventDefault()
+          return
+        }
+        onClick?.(e)
+      }}
       {...rest}
     >
       {busy ? <Spinner className={iconSizes[size]} /> : Icon && <Icon aria-hidden="true" className={iconSizes[size]} />}

@@ -5,6 +5,7 @@ import { CircleAlert, TriangleAlert } from 'lucide-react'
 import { useState, type ReactNode } from 'react'
 import { Button } from './button'
 import { cn } from './cn'
+import { useReturnFocus } from './use-return-focus'
 
 export interface ConfirmDialogProps {
   /** The element that opens the dialog (rendered asChild, so pass a Button). Omit when controlled. */
@@ -40,6 +41,7 @@ export function ConfirmDialog({
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const open = openProp ?? openState
+  const returnFocus = useReturnFocus()
 
   function setOpen(next: boolean) {
     if (busy) return // an in-flight action can't be dismissed halfway
@@ -71,6 +73,7 @@ export function ConfirmDialog({
         <Dialog.Overlay className="fixed inset-0 z-50 bg-slate-900/40 backdrop-blur-[1px]" />
         <Dialog.Content
           className="fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-5 shadow-xl ring-1 ring-slate-900/10 focus:outline-none"
+          {...returnFocus}
           onEscapeKeyDown={(e) => busy && e.preventDefault()}
           onPointerDownOutside={(e) => busy && e.preventDefault()}
         >
