@@ -1,9 +1,10 @@
 'use client'
 
 import { Dialog } from 'radix-ui'
-import { Menu, X } from 'lucide-react'
-import { useState } from 'react'
+import { Menu, Search, X } from 'lucide-react'
+import { useCallback, useState } from 'react'
 import { UserMenu } from '@/components/auth/user-menu'
+import { CommandPalette, CommandPaletteButton, useCommandPaletteShortcut } from './command-palette'
 import { Logo } from './logo'
 import { NavLinks } from './nav-links'
 import { ThemeToggle } from './theme-toggle'
@@ -12,11 +13,17 @@ import { ThemeToggle } from './theme-toggle'
 export function AppNav() {
   const [open, setOpen] = useState(false)
   const close = () => setOpen(false)
+  const [palette, setPalette] = useState(false)
+  const togglePalette = useCallback(() => setPalette((v) => !v), [])
+  useCommandPaletteShortcut(togglePalette)
   return (
     <>
       <aside className="fixed inset-y-0 left-0 z-30 hidden w-60 flex-col border-r border-slate-200 bg-slate-100/70 lg:flex">
         <div className="flex h-14 items-center px-4">
           <Logo />
+        </div>
+        <div className="px-3 pb-1">
+          <CommandPaletteButton onOpen={() => setPalette(true)} className="w-full" />
         </div>
         <nav aria-label="Main" className="flex-1 overflow-y-auto px-3 py-2">
           <NavLinks />
@@ -33,6 +40,15 @@ export function AppNav() {
       <header className="sticky top-0 z-30 flex h-14 items-center justify-between border-b border-slate-200 bg-white/90 px-4 backdrop-blur lg:hidden">
         <Logo />
         <div className="flex items-center gap-1">
+          <button
+            type="button"
+            onClick={() => setPalette(true)}
+            aria-keyshortcuts="Control+K Meta+K"
+            className="inline-flex size-9 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100"
+          >
+            <Search aria-hidden="true" className="size-5" />
+            <span className="sr-only">Jump to…</span>
+          </button>
           <UserMenu compact />
           <Dialog.Root open={open} onOpenChange={setOpen}>
             <Dialog.Trigger asChild>
@@ -68,6 +84,7 @@ export function AppNav() {
           </Dialog.Root>
         </div>
       </header>
+      <CommandPalette open={palette} onOpenChange={setPalette} />
     </>
   )
 }
