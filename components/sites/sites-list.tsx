@@ -3,7 +3,8 @@
 import { useCan } from '@/components/auth/me-provider'
 import { usePathname, useSearchParams } from 'next/navigation'
 import { useMemo } from 'react'
-import { FileUp, Plus, Search, Server, X } from 'lucide-react'
+import Link from 'next/link'
+import { FileText, FileUp, Plus, Search, Server, X } from 'lucide-react'
 import type { SiteDto } from '@/lib/domain/sites'
 import { siteBackupStateMeta } from '@/components/ui/badge'
 import { Button, ButtonLink } from '@/components/ui/button'
@@ -217,6 +218,15 @@ export function SitesList({
                   ))}
                 </Select>
               </label>
+            )}
+            {filter.tag && (
+              <Link
+                href={`/reports?tag=${encodeURIComponent(filter.tag)}`}
+                className="inline-flex items-center gap-1 rounded-sm text-sm text-blue-700 hover:underline"
+              >
+                <FileText aria-hidden="true" className="size-4" />
+                Client report for “{filter.tag}”
+              </Link>
             )}
             {f.hostGroups.length > 0 && (
               <label className="contents">
