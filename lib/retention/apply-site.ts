@@ -6,6 +6,7 @@ import { syncArchivesWith, MAX_SYNC_RECORDS } from '../archives/after-run'
 import { archiveState } from '../archives/archive-state'
 import { deleteOnSiteOutcome, type DeleteOutcome } from '../archives/delete-archive'
 import { clientForSite } from '../archives/site-client'
+import { config } from '../config'
 import { getArchive, siteArchivesAll } from '../db/archives'
 import { recordAudit } from '../db/audit'
 import { insertNotifyEvent } from '../db/notify-events'
@@ -35,7 +36,8 @@ export interface SiteOutcome {
   message?: string
 }
 
-const LEASE_MS = 10 * 60_000
+/** A site's retention lease: one delete call and one list read fit in it (the engine's lease, twice). */
+const leaseMs = () => 2 * config().leaseMs
 /** Answers that say the site could not be reached, not that it refused. */
 const TRANSIENT = new Set(['transport', 'timeout'])
 
@@ -93,7 +95,7 @@ export async function applyRetentionToSite(
   if (!site) return { ...out, status: 'gone' }
   const policies = policiesFor(opts.policies ?? (await listPolicies({ enabledOnly: true })), site)
   if (!policies.length && !(await pendingIntents(siteId)).length) return { ...out, status: 'no_policy' }
-  if (!(await claimSiteLease(siteId, opts.owner, LEASE_MS))) return { ...out, status: 'busy' }
+  if (!(await claimSiteLease(siteId, opts.owner, leaseMs()))) return { ...out, status: 'busy' }
   try {
     // The list, read fresh in this pass and whole: otherwise nothing is removed.
     try {
@@ -109,7 +111,7 @@ export async function applyRetentionToSite(
     if (refusalActive(site, now)) return { ...out, status: 'refuses', message: site.refusal ?? undefined }
     const { remove, removedBy } = selectForSite(await siteArchivesAll(siteId), policies, now.getTime())
     for (const a of newestFirst(remove).reverse()) {
-      if (!(await renewSiteLease(siteId, opts.owner, LEASE_MS))) break
+      if (!(await renewSiteLease(siteId, opts.owner, leaseMs()))) break
       const action = a.action ?? 'delete_files'
       const policyIds = removedBy.get(a.id) ?? []
       const intentId = await insertIntent({
