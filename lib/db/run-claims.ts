@@ -122,3 +122,43 @@ export async function releaseLease(runId: string, token: string, retryAt?: Date)
     data: { leaseOwner: null, leaseUntil: null, ...(retryAt ? { nextTickAt: retryAt } : {}) },
   })
 }
+
+/** The runner a lease token belongs to: tokens are `${runnerId}:${ms}:${random}` (claimDue). */
+export function runnerOfToken(token: string): string {
+  return token.split(':').slice(0, -2).join(':')
+}
+
+/**
+ * Leases of runners that stopped heartbeating (no beat since `deadBefore`: killed, frozen, lost the
+ * database) are given back at once, each counted as a lease expiry, and the dead runner's heartbeat
+ * row removed: another runner claims those runs at its next look instead of waiting out the lease.
+ * Safe against a runner declared dead that is in fact alive: every write of a tick is fenced by its
+ * token (commitTick), so its late commit changes nothing. Returns the number of runs freed.
+ */
+export async function reclaimFromDeadRunners(deadBefore: Date): Promise<{ runners: string[]; runs: number }> {
+  const d = db()
+  const dead = await d.runnerHeartbeat.findMany({
+    where: { lastSeenAt: { lt: deadBefore } },
+    select: { id: true, lastSeenAt: true },
+  })
+  let runs = 0
+  for (const r of dead) {
+    const n = await d.backupRun.updateMany({
+      where: { status: 'running', leaseOwner: { startsWith: `${r.id}:` } },
+      data: { leaseOwner: null, leaseUntil: null, leaseExpiries: { increment: 1 } },
+    })
+    runs += n.count
+    // Only the row we judged: a runner that came back meanwhile has a newer lastSeenAt and keeps it.
+    await d.runnerHeartbeat.deleteMany({ where: { id: r.id, lastSeenAt: r.lastSeenAt } })
+  }
+  return { runners: dead.map((r) => r.id), runs }
+}
+
+/** Gives back every lease this runner still holds (it is stopping); not counted as expiries. */
+export async function releaseRunnerLeases(runnerId: string): Promise<number> {
+  const n = await db().backupRun.updateMany({
+    where: { leaseOwner: { startsWith: `${runnerId}:` } },
+    data: { leaseOwner: null, leaseUntil: null },
+  })
+  return n.count
+}

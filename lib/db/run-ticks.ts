@@ -1,6 +1,7 @@
 // The engine's reads and writes of one run: what a tick loads, and the fenced write at the end of a
 // tick (the run's new state and its step row, in one transaction, only while we hold the lease).
 import type { Prisma } from '../../generated/sqlite/client'
+import { config } from '../config'
 import { db } from './client'
 import { insertNotifyEvent, type EventWrite } from './notify-events'
 
@@ -38,6 +39,57 @@ export type TickRow = Prisma.BackupRunGetPayload<{ select: typeof TICK_SELECT }>
 
 export function loadTickRow(runId: string): Promise<TickRow | null> {
   return db().backupRun.findUnique({ where: { id: runId }, select: TICK_SELECT })
+}
+
+const ROW_COLUMNS = new Set(Object.keys(TICK_SELECT))
+
+/**
+ * The run's row as the database holds it after this runner's own fenced writes (commitTick with the
+ * lease kept): `row` with each update applied in order, the step counter moved when a step was
+ * stored, and the columns commitTick itself resets. Only the cancel flags can change under a held
+ * lease (lib/db/runs.ts flagCancelIfRunning); refreshTickRow re-reads those.
+ */
+export function rowAfterCommits(row: TickRow, updates: (RunTickUpdate | null)[], stepStored: boolean): TickRow {
+  const next = { ...row } as Record<string, unknown>
+  for (const u of updates) {
+    if (!u) continue
+    for (const [k, v] of Object.entries(u)) if (ROW_COLUMNS.has(k) && v !== undefined) next[k] = v
+  }
+  return {
+    ...(next as TickRow),
+    tickErrors: 0,
+    leaseExpiries: 0,
+    stepSeq: stepStored ? row.stepSeq + 1 : row.stepSeq,
+  }
+}
+
+/**
+ * `row` (from rowAfterCommits) with what others may have changed since: the cancel flags, the status
+ * and the lease owner, in one indexed read (a chained tick's only query before its call). Null when
+ * the run is gone.
+ */
+export async function refreshTickRow(row: TickRow): Promise<TickRow | null> {
+  const pg = config().databaseKind === 'postgresql'
+  const rows = await db().$queryRawUnsafe<
+    {
+      status: string
+      leaseOwner: string | null
+      cancelRequested: boolean | number
+      deleteRemoteOnCancel: boolean | number
+    }[]
+  >(
+    `SELECT "status", "leaseOwner", "cancelRequested", "deleteRemoteOnCancel" FROM "BackupRun" WHERE "id" = ${pg ? '$1' : '?'}`,
+    row.id,
+  )
+  const r = rows[0]
+  if (!r) return null
+  return {
+    ...row,
+    status: r.status,
+    leaseOwner: r.leaseOwner,
+    cancelRequested: Boolean(r.cancelRequested),
+    deleteRemoteOnCancel: Boolean(r.deleteRemoteOnCancel),
+  }
 }
 
 /**

@@ -1,4 +1,6 @@
 // The runner that lives in this process (the web server's, or a worker's), if any.
+import { signalWork } from '../db/work-signal'
+import { logger } from '../log'
 import type { Runner, RunnerStatus } from './runner'
 
 const g = globalThis as unknown as { __stepwiseRunner?: Runner }
@@ -15,7 +17,11 @@ export function localRunnerStatus(): RunnerStatus | null {
   return g.__stepwiseRunner?.status() ?? null
 }
 
-/** New work was queued: let the local runner look now instead of at its next poll. */
+/**
+ * New work was queued (or a run cancelled): the runner in this process looks now instead of at its
+ * next poll, and so do the runners of other processes on PostgreSQL (NOTIFY; lib/db/work-signal.ts).
+ */
 export function wakeLocalRunner(): void {
   g.__stepwiseRunner?.wake()
+  signalWork().catch((e: unknown) => logger().warn({ err: e }, 'could not signal other runners'))
 }

@@ -3,15 +3,23 @@
 // and `npm run worker` processes) may share one database; they coordinate only through it.
 import os from 'node:os'
 import { randomUUID } from 'node:crypto'
-import { claimDue, promoteQueued, releaseLease, type Limits } from '../db/run-claims'
-import { loadTickRow, TICK_SELECT, type TickRow } from '../db/run-ticks'
+import {
+  claimDue,
+  promoteQueued,
+  reclaimFromDeadRunners,
+  releaseLease,
+  releaseRunnerLeases,
+  type Limits,
+} from '../db/run-claims'
+import { loadTickRow, refreshTickRow, TICK_SELECT, type TickRow } from '../db/run-ticks'
 import { beat, forgetRunner } from '../db/runner-heartbeats'
+import { listenForWork, type WorkListener } from '../db/work-signal'
 import { config } from '../config'
 import { logger } from '../log'
 import { observeSchedulerLag } from '../metrics/observe'
 import type { RetryPolicy } from './machine'
 import type { SiteApi } from './site-api'
-import { tick, tickFailed, logTickError, type TickDeps, type TickResult } from './tick'
+import { tick, tickFailed, logTickError, type TickDeps, type TickOutcome } from './tick'
 
 export interface RunnerOptions {
   kind: 'web' | 'worker' | 'test'
@@ -30,6 +38,10 @@ export interface RunnerOptions {
   onFinished?: (runId: string, status: string) => Promise<void>
   /** Called once per loop iteration (schedules fire here). */
   onLoop?: () => Promise<void>
+  /** How often this runner reports in and looks for dead runners' leases (default 2 s). */
+  heartbeatMs?: number
+  /** A runner silent this long is dead: its leases are taken back at once (default 10 s). */
+  deadAfterMs?: number
 }
 
 export interface RunnerStatus {
@@ -68,10 +80,13 @@ export class Runner {
   private wakeUp: (() => void) | null = null
   private timers = new Set<NodeJS.Timeout>()
   private ticks = 0
-  private lastBeat = 0
+  private beatTimer: NodeJS.Timeout | null = null
+  private beating: Promise<void> = Promise.resolve()
   private wakePending = false
   private promotePending = true
   private lastPromote = 0
+  private lastOnLoop = 0
+  private listener: WorkListener | null = null
   private readonly startedAt = new Date()
 
   constructor(private readonly opts: RunnerOptions) {}
@@ -90,7 +105,19 @@ export class Runner {
   start(): void {
     if (!this.stopped) return
     this.stopped = false
-    this.loopDone = this.loop()
+    // Report in before the first claim, then on a timer of its own: a slow loop iteration (schedules,
+    // deliveries) never makes a live runner look dead.
+    this.beating = this.heartbeat()
+    this.loopDone = this.beating.then(() => this.loop())
+    this.beatTimer = setInterval(() => {
+      this.beating = this.beating.then(() => this.heartbeat())
+    }, this.opts.heartbeatMs ?? 2_000)
+    this.beatTimer.unref()
+    // Other processes' new work wakes this runner at once (PostgreSQL LISTEN; nothing on SQLite).
+    this.listener = listenForWork(
+      () => this.wake(),
+      (e) => logger().warn({ err: e, runner: this.id }, 'work signal connection failed; polling meanwhile'),
+    )
     logger().info({ runner: this.id, kind: this.opts.kind, limits: this.opts.limits }, 'runner started')
   }
 
@@ -98,15 +125,23 @@ export class Runner {
   async stop(graceMs = 5_000): Promise<void> {
     if (this.stopped) return
     this.stopped = true
+    if (this.beatTimer) clearInterval(this.beatTimer)
+    this.beatTimer = null
+    await this.listener?.close()
+    this.listener = null
     this.wake()
     for (const t of this.timers) clearTimeout(t)
     await this.loopDone
+    await this.beating
     const all = Promise.all([...this.inflight.values()].map((i) => i.promise))
     const timer = setTimeout(() => {
       for (const i of this.inflight.values()) i.abort.abort()
     }, graceMs)
     await all
     clearTimeout(timer)
+    // Hand back anything still leased to this runner (normally nothing: every tick ended with a
+    // commit or a release), so the next runner need not wait for a lease to expire.
+    await releaseRunnerLeases(this.id).catch((e) => logger().warn({ err: e, runner: this.id }, 'lease release failed'))
     await forgetRunner(this.id).catch(() => undefined)
   }
 
@@ -123,22 +158,34 @@ export class Runner {
     w?.()
   }
 
+  /** Reports in, then takes back the leases of runners that stopped reporting (never throws). */
   private async heartbeat(): Promise<void> {
-    const now = Date.now()
-    if (now - this.lastBeat < 5_000) return
-    this.lastBeat = now
-    await beat(
-      { id: this.id, kind: this.opts.kind, pid: process.pid, host: os.hostname(), startedAt: this.startedAt },
-      new Date(now),
-    )
+    try {
+      const now = Date.now()
+      await beat(
+        { id: this.id, kind: this.opts.kind, pid: process.pid, host: os.hostname(), startedAt: this.startedAt },
+        new Date(now),
+      )
+      const freed = await reclaimFromDeadRunners(new Date(now - (this.opts.deadAfterMs ?? 10_000)))
+      if (freed.runs > 0) {
+        logger().warn({ runner: this.id, dead: freed.runners, runs: freed.runs }, 'took back leases of dead runners')
+        this.wake(false)
+      }
+    } catch (e) {
+      logger().error({ err: e, runner: this.id }, 'heartbeat failed')
+    }
   }
 
   private async loop(): Promise<void> {
     while (!this.stopped) {
       try {
-        await this.heartbeat()
-        if (this.opts.onLoop) await this.opts.onLoop()
-        const now = Date.now()
+        let now = Date.now()
+        // Schedules and alerts at the poll's pace: a wake-up for new work goes straight to the claim.
+        if (this.opts.onLoop && now - this.lastOnLoop >= this.opts.pollMs) {
+          this.lastOnLoop = now
+          await this.opts.onLoop()
+          now = Date.now()
+        }
         if (this.promotePending || now - this.lastPromote >= this.opts.pollMs) {
           this.promotePending = false
           this.lastPromote = now
@@ -179,7 +226,7 @@ export class Runner {
   private spawn(runId: string, token: string, row: TickRow): void {
     const abort = new AbortController()
     const promise = (async () => {
-      let result: TickResult | null = null
+      let result: TickOutcome | null = null
       let last = row
       try {
         const api = await this.opts.apiFor(runId, { id: row.siteId, version: row.site.updatedAt.getTime() })
@@ -196,9 +243,10 @@ export class Runner {
         result = await tick(runId, token, deps, row)
         this.ticks++
         // Next step due at once (sleepTime 0, the usual case): keep the lease and go straight on,
-        // re-reading only the run (a cancel request is seen here), not claiming it again.
+        // with the row as the last tick left it plus a re-read of the cancel flags (a cancel request
+        // is seen here), not claiming it again.
         while (result.kind === 'continued' && result.leaseKept && !this.stopped) {
-          const next = await loadTickRow(runId)
+          const next = result.row ? await refreshTickRow(result.row) : await loadTickRow(runId)
           if (!next) break
           last = next
           result = await tick(runId, token, deps, next)

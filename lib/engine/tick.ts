@@ -1,7 +1,7 @@
 // One tick of one run, as I/O only: load → decide → call → decide → commit. Exactly one API call,
 // then its result persisted (a step row and the run's new state, fenced by the lease) before anything
 // else happens. Every decision is in decide-tick.ts and machine.ts; the row update in apply-decision.ts.
-import { commitTick, loadTickRow, recordTickError, type TickRow } from '../db/run-ticks'
+import { commitTick, loadTickRow, recordTickError, rowAfterCommits, type TickRow } from '../db/run-ticks'
 import { logger } from '../log'
 import { observeExchange } from '../metrics/observe'
 import { isRefusedAddress } from '../net-guard'
@@ -46,7 +46,10 @@ async function exchange(api: SiteApi, call: SiteCall, signal?: AbortSignal): Pro
   }
 }
 
-export async function tick(runId: string, token: string, deps: TickDeps, preloaded?: TickRow): Promise<TickResult> {
+/** A tick's result; with the lease kept, also the run's row as this tick left it (no re-read needed). */
+export type TickOutcome = TickResult & { row?: TickRow }
+
+export async function tick(runId: string, token: string, deps: TickDeps, preloaded?: TickRow): Promise<TickOutcome> {
   const run = preloaded ?? (await loadTickRow(runId))
   if (!run || run.status !== 'running' || run.leaseOwner !== token) return { kind: 'lease_lost' }
   const plan = decideTick(run, deps.now(), deps)
@@ -73,7 +76,10 @@ export async function tick(runId: string, token: string, deps: TickDeps, preload
     runEventOf(run, update),
   )
   if (!ok) return { kind: 'lease_lost' }
-  return result.kind === 'continued' ? { ...result, leaseKept: chain } : result
+  if (result.kind !== 'continued') return result
+  return chain
+    ? { ...result, leaseKept: true, row: rowAfterCommits(run, [plan.intent ?? null, update], step !== null) }
+    : { ...result, leaseKept: false }
 }
 
 /** After a tick threw (`e`): fail the run, end it as timed out, or retry later (decideTickFailure). */
