@@ -34,7 +34,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf data/e2e-${port} && node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${port}`,
+    // The production server (lib/runtime/http-server.mjs: Next behind the download Content-Length fix), as `npm start`.
+    command: `rm -rf data/e2e-${port} && HOST=127.0.0.1 PORT=${port} node lib/runtime/http-server.mjs`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

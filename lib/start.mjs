@@ -1,6 +1,8 @@
 // `npm start`: builds the app when the build is missing or older than the sources, then serves it
-// with `next start` (migrations run and the runner starts inside the server: instrumentation.ts).
-import { spawnSync, spawn } from 'node:child_process'
+// with lib/runtime/http-server.mjs (Next's request handler behind a small Node server that gives
+// archive downloads their Content-Length; migrations run and the runner starts inside the server:
+// instrumentation.ts).
+import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 
@@ -19,7 +21,7 @@ function newestMtime(dir) {
   return newest
 }
 
-const buildId = path.join(root, '.next/BUILD_ID')
+const buildId = path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID')
 const sources = ['app', 'components', 'lib', 'public'].map((d) => newestMtime(path.join(root, d)))
 const stale =
   !existsSync(buildId) ||
@@ -31,7 +33,8 @@ if (stale || process.env.STEPWISE_REBUILD === '1') {
 }
 const host = process.env.HOST || '127.0.0.1'
 const port = process.env.PORT || '3000'
+Object.assign(process.env, { NEXT_TELEMETRY_DISABLED: '1' })
+process.env.NODE_ENV ??= 'production'
+const { startHttpServer } = await import('./runtime/http-server.mjs')
+await startHttpServer({ dir: root, host, port })
 console.log(`stepwise: serving on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`)
-const child = spawn(process.execPath, [next, 'start', '-H', host, '-p', port], { cwd: root, env, stdio: 'inherit' })
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig))
-child.on('exit', (code) => process.exit(code ?? 0))

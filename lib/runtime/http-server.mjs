@@ -1,0 +1,80 @@
+// The HTTP server in front of Next (`npm start` and the e2e web server). Every request goes to Next's
+// own request handler, so proxy.ts (Host check, CSRF, body caps), sign-in and the route handlers apply
+// exactly as under `next start`. One thing is added: an archive part download
+// (GET /api/archives/:id/download) gets its Content-Length back. Next drops content-length from
+// route-handler responses (server/send-response.js); the route states the verified size in
+// x-archive-size, and the header is restored here just before the status line goes out, so browsers
+// show size and progress. The body is still the route's byte-counted stream: if the site sends fewer
+// bytes, the stream errors and the connection is cut short of Content-Length (a failed download,
+// never a short file). Range requests are not served partially: the route answers 200 with the whole
+// part and `Accept-Ranges: none`, as RFC 9110 allows.
+// Signals: SIGTERM/SIGINT stop accepting connections; the runner inside hands its leases back and the
+// process exits (instrumentation-node.ts).
+import http from 'node:http'
+import path from 'node:path'
+import next from 'next'
+
+const DOWNLOAD_PATH = /^\/api\/archives\/[^/?#]+\/download(?:\?|$)/
+
+/** Restores Content-Length on an archive download answer (see the header comment). Exported for tests. */
+export function restoreDownloadLength(req, res) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return
+  if (!DOWNLOAD_PATH.test(req.url ?? '')) return
+  const writeHead = res.writeHead
+  res.writeHead = function (statusCode, ...rest) {
+    // writeHead(status, [message], [headers]): headers passed here are merged by Node afterwards.
+    const size = res.getHeader('x-archive-size')
+    if (statusCode === 200 && size !== undefined && /^\d+$/.test(String(size))) {
+      res.removeHeader('transfer-encoding')
+      res.setHeader('content-length', String(size))
+      res.setHeader('accept-ranges', 'none')
+    }
+    return writeHead.call(this, statusCode, ...rest)
+  }
+}
+
+export async function startHttpServer({ dir, host, port }) {
+  const app = next({ dir, dev: false, hostname: host, port: Number(port) })
+  await app.prepare()
+  const handle = app.getRequestHandler()
+  const server = http.createServer((req, res) => {
+    restoreDownloadLength(req, res)
+    handle(req, res).catch((e) => {
+      console.error('stepwise: request failed', e)
+      if (!res.headersSent) {
+        res.statusCode = 500
+        res.end()
+      } else res.destroy()
+    })
+  })
+  await new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(Number(port), host, () => resolve(undefined))
+  })
+  for (const sig of ['SIGINT', 'SIGTERM'])
+    process.once(sig, () => {
+      // The runner's own handler (instrumentation-node.ts) exits once its leases are handed back;
+      // without a runner in this process, exit once the open requests are done.
+      const runnerExits = process.listenerCount(sig) > 0
+      server.close(() => {
+        if (!runnerExits) process.exit(0)
+      })
+      server.closeIdleConnections()
+    })
+  return server
+}
+
+// Run directly (node lib/runtime/http-server.mjs): serve the existing build on HOST:PORT.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const host = process.env.HOST || '127.0.0.1'
+  const port = process.env.PORT || '3000'
+  process.env.NEXT_TELEMETRY_DISABLED ??= '1'
+  process.env.NODE_ENV ??= 'production'
+  startHttpServer({ dir: path.resolve(import.meta.dirname, '../..'), host, port }).then(
+    () => console.log(`stepwise: serving on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`),
+    (e) => {
+      console.error(e)
+      process.exit(1)
+    },
+  )
+}
