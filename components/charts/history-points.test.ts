@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ArchiveDto } from '@/lib/domain/archives'
 import type { RunDto } from '@/lib/domain/runs'
-import { durationPoints, sizePoints, timeAxis } from './history-points'
+import { durationAxis, durationPoints, sizeAxis, sizePoints, timeAxis } from './history-points'
 
 const t = (m: number) => new Date(Date.UTC(2026, 0, 1, 0, m)).toISOString()
 const run = (id: string, status: string, start: number | null, end: number | null) =>
@@ -57,5 +57,22 @@ describe('time axis', () => {
     expect(ax.domain).toEqual([at(1, 0), at(2, 0)])
     const labels = ax.ticks.map(ax.label)
     expect(new Set(labels).size).toBe(labels.length)
+  })
+})
+
+describe('value axes', () => {
+  it('durations: whole steps with distinct labels, even for a few seconds', () => {
+    const a = durationAxis(1.2)
+    expect(a.ticks).toEqual([0, 1, 2])
+    expect(a.ticks.map(a.label)).toEqual(['0', '1s', '2s'])
+    const b = durationAxis(200)
+    expect(new Set(b.ticks.map(b.label)).size).toBe(b.ticks.length)
+    expect(b.ticks.at(-1)).toBeGreaterThanOrEqual(200)
+  })
+  it('sizes: round numbers of one unit', () => {
+    const a = sizeAxis(300 * 1024)
+    expect(a.ticks.map(a.label)).toEqual(['0', '100 KB', '200 KB', '300 KB'])
+    const b = sizeAxis(2.6 * 1024 ** 3)
+    expect(b.ticks.map(b.label)).toEqual(['0', '1 GB', '2 GB', '3 GB'])
   })
 })

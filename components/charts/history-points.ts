@@ -88,3 +88,34 @@ function isAlignedHour(t: number, step: number, fmt: Intl.DateTimeFormat): boole
   const hour = Number(fmt.format(t).slice(0, 2))
   return hour % (step / HOUR) === 0
 }
+
+/** Y ticks from 0 to at least `max`, at a round step from `steps`, at most `maxTicks` intervals. */
+function roundTicks(max: number, steps: readonly number[], maxTicks = 4): number[] {
+  const top = Math.max(max, steps[0])
+  const step = steps.find((s) => top / s <= maxTicks) ?? Math.ceil(top / maxTicks)
+  const out: number[] = []
+  for (let t = 0; t < top + step; t += step) out.push(t)
+  return out
+}
+
+const SECOND_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200]
+
+/** Duration ticks in seconds ("0s", "30s", "1m", "1h 30m" never: whole steps only), distinct labels. */
+export function durationAxis(maxSeconds: number): { ticks: number[]; label: (s: number) => string } {
+  const ticks = roundTicks(maxSeconds, SECOND_STEPS)
+  const label = (s: number) =>
+    s === 0 ? '0' : s < 60 ? `${s}s` : s < 3600 ? `${+(s / 60).toFixed(1)}m` : `${+(s / 3600).toFixed(1)}h`
+  return { ticks, label }
+}
+
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB']
+const SIZE_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500]
+
+/** Size ticks at round numbers of one binary unit (0, 100 KB, 200 KB, 300 KB), distinct labels. */
+export function sizeAxis(maxBytes: number): { ticks: number[]; label: (b: number) => string } {
+  let u = 0
+  while (u < UNITS.length - 1 && maxBytes >= 1024 ** (u + 1)) u++
+  const unit = 1024 ** u
+  const ticks = roundTicks(maxBytes / unit, SIZE_STEPS).map((t) => t * unit)
+  return { ticks, label: (b: number) => (b === 0 ? '0' : `${+(b / unit).toFixed(1)} ${UNITS[u]}`) }
+}

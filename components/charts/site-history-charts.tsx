@@ -4,7 +4,7 @@
 // Usage: <SiteHistoryCharts siteId={site.id} /> fetches GET /api/runs?siteId= and
 // GET /api/archives?siteId=; pass `runs` / `archives` (RunDto[] / ArchiveDto[]) to skip a fetch.
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { apiGet } from '@/lib/api/client-fetch'
 import { archiveKeys, runKeys, siteKeys } from '@/lib/query-keys'
@@ -15,7 +15,7 @@ import { formatBytes, formatDuration } from '@/lib/format/format'
 import { Panel } from '@/components/ui/panel'
 import { toneHex } from '@/components/ui/tone'
 import { useRuns } from '@/components/runs/use-runs'
-import { durationPoints, sizePoints, timeAxis, type SizePoint } from './history-points'
+import { durationAxis, durationPoints, sizeAxis, sizePoints, timeAxis, type SizePoint } from './history-points'
 
 export interface SiteHistoryChartsProps {
   siteId: string
@@ -96,9 +96,9 @@ export function SiteHistoryCharts({
           <TimeBars
             label={`Backup durations: ${ok.length} succeeded, ${bad.length} failed`}
             points={durations}
-            value={(p) => p.minutes}
+            value={(p) => p.minutes * 60}
             color={(p) => (p.status === 'succeeded' ? toneHex.ok : toneHex.bad)}
-            yTick={(m) => (m < 1 ? `${Math.round(m * 60)}s` : `${Math.round(m)}m`)}
+            yAxis={durationAxis(Math.max(...durations.map((p) => p.minutes * 60)))}
             yWidth={44}
             tip={(p) => [formatDuration(p.minutes * 60_000), `${stamp(p.at)} · ${p.status.replace('_', ' ')}`]}
             testId="duration-chart"
@@ -125,7 +125,7 @@ export function SiteHistoryCharts({
             points={sizes}
             value={(p) => p.bytes}
             color={() => '#64748b'}
-            yTick={(b) => formatBytes(b)}
+            yAxis={sizeAxis(Math.max(...sizes.map((p) => p.bytes)))}
             yWidth={64}
             tip={(p: SizePoint) => [formatBytes(p.bytes), `${stamp(p.at)} · ${p.name}`]}
             testId="size-chart"
@@ -145,7 +145,7 @@ function TimeBars<P extends { at: number }>({
   points,
   value,
   color,
-  yTick,
+  yAxis,
   yWidth,
   tip,
   testId,
@@ -154,12 +154,16 @@ function TimeBars<P extends { at: number }>({
   points: P[]
   value: (p: P) => number
   color: (p: P) => string
-  yTick: (v: number) => string
+  yAxis: { ticks: number[]; label: (v: number) => string }
   yWidth: number
   tip: (p: P) => [string, string]
   testId: string
 }) {
-  const axis = timeAxis(points.map((p) => p.at))
+  const narrow = useNarrow()
+  const axis = timeAxis(
+    points.map((p) => p.at),
+    narrow ? 3 : 6,
+  )
   const data = points.map((p) => ({ ...p, v: value(p) }))
   const barSize = Math.max(3, Math.min(16, Math.floor(360 / Math.max(1, points.length) / 1.6)))
   return (
@@ -177,7 +181,13 @@ function TimeBars<P extends { at: number }>({
             allowDataOverflow
             tick={{ fontSize: 12, fill: '#64748b' }}
           />
-          <YAxis domain={[0, 'auto']} tickFormatter={yTick} tick={{ fontSize: 12, fill: '#64748b' }} width={yWidth} />
+          <YAxis
+            domain={[0, yAxis.ticks.at(-1)!]}
+            ticks={yAxis.ticks}
+            tickFormatter={yAxis.label}
+            tick={{ fontSize: 12, fill: '#64748b' }}
+            width={yWidth}
+          />
           <Tooltip
             cursor={{ fill: '#f1f5f9' }}
             content={({ active, payload }) => {
@@ -201,6 +211,19 @@ function TimeBars<P extends { at: number }>({
       </ResponsiveContainer>
     </div>
   )
+}
+
+/** Phone width: fewer time ticks, so their labels never run into each other. */
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(false)
+  useEffect(() => {
+    const mq = window.matchMedia('(max-width: 639.98px)')
+    const update = () => setNarrow(mq.matches)
+    update()
+    mq.addEventListener('change', update)
+    return () => mq.removeEventListener('change', update)
+  }, [])
+  return narrow
 }
 
 function median(xs: number[]): number {
