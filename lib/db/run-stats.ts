@@ -30,7 +30,8 @@ export async function recentSuccessDurationsByType(perType = 30, scan = 500): Pr
   const rows = await db().backupRun.findMany({
     where: { status: 'succeeded', startedAt: { not: null }, finishedAt: { not: null } },
     select: { backupType: true, startedAt: true, finishedAt: true },
-    orderBy: { finishedAt: 'desc' },
+    // createdAt is indexed: the newest runs without sorting the whole table.
+    orderBy: { createdAt: 'desc' },
     take: scan,
   })
   const out = new Map<string, number[]>()
