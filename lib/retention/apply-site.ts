@@ -13,6 +13,7 @@ import { insertNotifyEvent } from '../db/notify-events'
 import { insertIntent, pendingIntents, settleIntent, type IntentRecord } from '../db/retention-actions'
 import {
   claimSiteLease,
+  clearSiteRefusal,
   markSiteRefuses,
   releaseSiteLease,
   renewSiteLease,
@@ -135,7 +136,8 @@ export async function applyRetentionToSite(
       }
       if (r.status === 'done') {
         await settleIntent(intentId, 'done', null)
-        out.removed++
+        // A site that refused before and deletes now (changed, or re-checked) is no longer marked.
+        if (out.removed++ === 0 && site.refusedAt) await clearSiteRefusal(siteId)
       } else if (r.status === 'refused' && !TRANSIENT.has(r.kind)) {
         await settleIntent(intentId, 'refused', r.answer)
         await siteRefused(siteId, site.name, r.answer)
