@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { freshDatabase, type TestDb } from './helpers/test-db'
 import { startFakeFleet, type FakeFleet } from '@/lib/fake-site'
-import { createPolicy } from '@/lib/retention/policies'
+import { createPolicy, updatePolicy } from '@/lib/retention/policies'
 import { previewPolicy, siteRetention } from '@/lib/retention/preview'
 import { runSweep } from '@/lib/retention/sweep'
 import { applyRetentionToSite } from '@/lib/retention/apply-site'
@@ -145,6 +145,14 @@ describe(`retention on ${process.env.STEPWISE_TEST_DB ?? 'sqlite'}`, () => {
     const again = await applyRetentionToSite(siteId, { trigger: 'sweep', owner: 't' })
     expect(again.status).toBe('refuses')
     expect(fleet.calls('ret-joomla').filter((c) => /delete/i.test(c.method))).toHaveLength(1)
+
+    // Whole-record deletes are refused too (fact 11: delete answers {"status":500,"data":""}).
+    await updatePolicy(intents[0].policies[0], { action: 'delete_records' })
+    await db().site.update({ where: { id: siteId }, data: { lastCheckedAt: new Date(Date.now() + 60_000) } })
+    expect((await applyRetentionToSite(siteId, { trigger: 'sweep', owner: 't' })).status).toBe('refuses')
+    expect(fleet.calls('ret-joomla').filter((c) => c.method === 'delete')).toHaveLength(1)
+    expect(fleet.records('ret-joomla')).toHaveLength(5)
+    expect((await listIntents({ siteId })).map((i) => i.status)).toEqual(['refused', 'refused', 'refused'])
   })
 
   it('nothing is removed when the list cannot be read fresh', async () => {
