@@ -78,7 +78,9 @@ export function FleetStats({ summary }: { summary: FleetSummary }) {
   const n = (s: string) => summary.byState[s] ?? 0
   const failing = n('failed')
   const unreachable = n('not_connected') + n('no_api')
-  const never = n('never') + n('obsolete') + n('unknown')
+  const never = n('never') + n('unknown')
+  // A good backup whose files are gone needs a new one, like a too old one: never "never backed up".
+  const stale = n('too_old') + n('obsolete')
   return (
     <section aria-label="Sites by backup state" className="grid grid-cols-2 gap-3 sm:grid-cols-3">
       <Stat label="Backed up" value={n('ok')} tone="ok" icon={CircleCheck} hint="last backup good" />
@@ -91,10 +93,10 @@ export function FleetStats({ summary }: { summary: FleetSummary }) {
       />
       <Stat
         label="Too old"
-        value={n('too_old')}
-        tone={n('too_old') ? 'warn' : 'idle'}
+        value={stale}
+        tone={stale ? 'warn' : 'idle'}
         icon={History}
-        hint="past their max age"
+        hint={n('obsolete') ? `past their max age, or files removed (${n('obsolete')})` : 'past their max age'}
       />
       <Stat label="Failed" value={failing} tone={failing ? 'bad' : 'idle'} icon={CircleX} hint="last backup failed" />
       <Stat
