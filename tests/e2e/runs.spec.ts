@@ -79,7 +79,7 @@ test('a failing backup shows the server’s own words and what to do', async ({ 
   const panel = page.getByRole('alert').filter({ hasText: 'What to do' })
   await expect(panel).toBeVisible({ timeout: 30_000 })
   await expect(panel).toContainText('disk quota exceeded')
-  await expect(panel).toContainText('Akeeba Backup reported an error')
+  await expect(panel).toContainText('The site ran out of disk space')
   await expect(panel.getByRole('button', { name: 'Back up again' })).toBeVisible()
   await expect(header(page).getByText('Failed')).toBeVisible()
   await expect(currentStage(page)).toContainText('failed here')
