@@ -35,7 +35,7 @@ export default defineConfig({
   },
   webServer: {
     // The production server (lib/runtime/http-server.mjs: Next behind the download Content-Length fix), as `npm start`.
-    command: `rm -rf data/e2e-${port} && HOST=127.0.0.1 PORT=${port} node lib/runtime/http-server.mjs`,
+    command: `rm -rf data/e2e-${port} && HOST=127.0.0.1 PORT=${port} node --max-semi-space-size=4 --max-old-space-size=384 lib/runtime/http-server.mjs`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

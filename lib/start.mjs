@@ -1,8 +1,8 @@
 // `npm start`: builds the app when the build is missing or older than the sources, then serves it
-// with lib/runtime/http-server.mjs (Next's request handler behind a small Node server that gives
+// with lib/runtime/http-server.mjs in a child process with its Node flags (Next's request handler behind a small Node server that gives
 // archive downloads their Content-Length; migrations run and the runner starts inside the server:
 // instrumentation.ts).
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 
@@ -33,8 +33,11 @@ if (stale || process.env.STEPWISE_REBUILD === '1') {
 }
 const host = process.env.HOST || '127.0.0.1'
 const port = process.env.PORT || '3000'
-Object.assign(process.env, { NEXT_TELEMETRY_DISABLED: '1' })
-process.env.NODE_ENV ??= 'production'
-const { startHttpServer } = await import('./runtime/http-server.mjs')
-await startHttpServer({ dir: root, host, port })
-console.log(`stepwise: serving on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`)
+const { SERVER_NODE_FLAGS } = await import('./runtime/http-server.mjs')
+const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(root, 'lib/runtime/http-server.mjs')], {
+  cwd: root,
+  env: { ...env, HOST: host, PORT: port },
+  stdio: 'inherit',
+})
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig))
+child.on('exit', (code) => process.exit(code ?? 0))

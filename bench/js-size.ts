@@ -1,0 +1,56 @@
+// First-load JavaScript of a page, from the build's manifests: the root main files (build-manifest)
+// plus every chunk the page's entry and its layouts load (the page's client reference manifest),
+// each gzipped (level 9) and summed. Polyfills (nomodule, not loaded by current browsers) are left out.
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { record, root } from './common'
+
+export function firstLoadJs(distDir: string, route: string): { files: number; gzipBytes: number } {
+  const dist = path.join(root, distDir)
+  const build = JSON.parse(readFileSync(path.join(dist, 'build-manifest.json'), 'utf8')) as { rootMainFiles: string[] }
+  const manifestFile = path.join(dist, 'server/app', route, 'page_client-reference-manifest.js')
+  const g = { __RSC_MANIFEST: {} as Record<string, { entryJSFiles: Record<string, string[]> }> }
+  new Function('globalThis', readFileSync(manifestFile, 'utf8'))(g)
+  const m = g.__RSC_MANIFEST[`${route}/page`]
+  const files = new Set<string>(build.rootMainFiles)
+  // The page's own entry and those of the layouts around it (error/not-found boundaries load on demand).
+  const segments = route.split('/').filter(Boolean)
+  const entries = ['[project]/app/layout', `[project]/app${route}/page`]
+  for (let i = 1; i <= segments.length; i++) entries.push(`[project]/app/${segments.slice(0, i).join('/')}/layout`)
+  for (const e of entries) for (const f of m.entryJSFiles[e] ?? []) files.add(f)
+  let gzipBytes = 0
+  for (const f of files) gzipBytes += gzipSync(readFileSync(path.join(dist, f)), { level: 9 }).length
+  return { files: files.size, gzipBytes }
+}
+
+export function jsSize(): void {
+  const distDir = process.env.NEXT_DIST_DIR || '.next'
+  if (!existsSync(path.join(root, distDir, 'build-manifest.json'))) {
+    record({
+      name: 'run page first-load JS',
+      figure: 'n/a',
+      target: '≤ 150 KB',
+      ok: null,
+      note: `no build in ${distDir}`,
+    })
+    return
+  }
+  console.log(`\n== first-load JavaScript (gzip -9, from ${distDir})`)
+  for (const [route, target] of [
+    ['/(app)/runs/[id]', 150],
+    ['/(app)/sites/[id]', null],
+    ['/(app)/runs', null],
+    ['/(app)', null],
+  ] as const) {
+    const r = firstLoadJs(distDir, route)
+    const kb = r.gzipBytes / 1024
+    console.log(`${route.padEnd(20)} ${kb.toFixed(0)} KB in ${r.files} files`)
+    record({
+      name: `${route === '/(app)' ? 'overview' : route.replace('/(app)', '')} page first-load JS`,
+      figure: `${kb.toFixed(0)} KB`,
+      target: target ? `≤ ${target} KB` : 'report',
+      ok: target ? kb <= target : null,
+    })
+  }
+}
