@@ -1,7 +1,7 @@
 'use client'
 
 import { Popover } from 'radix-ui'
-import { ChevronDown, Download } from 'lucide-react'
+import { ChevronDown, Download, FileArchive } from 'lucide-react'
 import type { ArchiveDto } from '@/lib/domain/archives'
 import { buttonClasses } from '@/components/ui/button'
 import { formatBytes } from '@/lib/format/format'
@@ -62,8 +62,17 @@ export function ArchiveDownloads({ archive }: { archive: ArchiveDto }) {
           className="z-50 w-96 max-w-[calc(100vw-1.5rem)] rounded-lg bg-white p-3 shadow-lg ring-1 ring-slate-900/10 focus:outline-none"
         >
           <p className="text-sm font-medium text-slate-900">Multipart archive: download every part</p>
-          <p className="mt-0.5 text-[13px] text-slate-600">
-            Each part is its own file. Keep them in one folder; extract from the .jpa (part 1).
+          <a
+            href={`/api/archives/${archive.id}/download-all`}
+            download
+            className={`${buttonClasses({ variant: 'primary', size: 'sm' })} mt-2 w-full`}
+          >
+            <FileArchive aria-hidden="true" className="size-3.5" />
+            Download all {links.length} parts (.zip)
+          </a>
+          <p className="mt-2 text-[13px] text-slate-600">
+            One uncompressed zip holding every part, or each part as its own file below. Keep the parts in one folder;
+            extract from the .jpa (part 1).
           </p>
           <ul className="mt-2 divide-y divide-slate-100">
             {links.map((l) => (

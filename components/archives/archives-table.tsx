@@ -4,10 +4,10 @@ import Link from 'next/link'
 import type { ArchiveDto } from '@/lib/domain/archives'
 import { archiveState } from '@/lib/archives/archive-state'
 import { StateBadge } from '@/components/ui/badge'
-import { DataTable, type Column } from '@/components/ui/data-table'
+import { DataTable, type Column, type SortState } from '@/components/ui/data-table'
 import { formatBytes, formatDuration } from '@/lib/format/format'
 import { RelativeTime } from '@/components/ui/time'
-import type { ReactNode } from 'react'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import { ArchiveActions } from './archive-actions'
 import { DemoBadge } from '@/components/ui/demo-badge'
 
@@ -139,26 +139,219 @@ function columnsFor(showSite: boolean): Column<ArchiveDto>[] {
 const SITE_COLS = columnsFor(false)
 const FLEET_COLS = columnsFor(true)
 
+export interface ArchiveSelection {
+  selected: ReadonlySet<string>
+  /** Whether a row may be chosen (e.g. its files are on the site). */
+  selectable: (a: ArchiveDto) => boolean
+  onChange: (next: Set<string>) => void
+}
+
+function archiveLabel(a: ArchiveDto): string {
+  return a.archiveName || a.description || `backup #${a.remoteId}`
+}
+
+function selectColumn(sel: ArchiveSelection, rows: readonly ArchiveDto[]): Column<ArchiveDto> {
+  const choosable = rows.filter(sel.selectable)
+  const chosen = choosable.filter((a) => sel.selected.has(a.id)).length
+  return {
+    key: 'select',
+    header: (
+      <Checkbox
+        label="Select every archive shown"
+        checked={choosable.length > 0 && chosen === choosable.length}
+        indeterminate={chosen > 0 && chosen < choosable.length}
+        disabled={choosable.length === 0}
+        onChange={(on) => sel.onChange(new Set(on ? choosable.map((a) => a.id) : []))}
+      />
+    ),
+    className: 'w-8',
+    interactive: true,
+    cell: (a) => <RowCheckbox archive={a} sel={sel} />,
+  }
+}
+
+function RowCheckbox({ archive, sel }: { archive: ArchiveDto; sel: ArchiveSelection }) {
+  const can = sel.selectable(archive)
+  return (
+    <Checkbox
+      label={`Select ${archiveLabel(archive)}${archive.siteName ? ` on ${archive.siteName}` : ''}`}
+      checked={can && sel.selected.has(archive.id)}
+      disabled={!can}
+      title={can ? undefined : 'Its files are not on the site'}
+      onChange={(on) => {
+        const next = new Set(sel.selected)
+        if (on) next.add(archive.id)
+        else next.delete(archive.id)
+        sel.onChange(next)
+      }}
+    />
+  )
+}
+
+function Checkbox({
+  label,
+  checked,
+  indeterminate = false,
+  disabled,
+  title,
+  onChange,
+}: {
+  label: string
+  checked: boolean
+  indeterminate?: boolean
+  disabled?: boolean
+  title?: string
+  onChange: (on: boolean) => void
+}) {
+  return (
+    <input
+      type="checkbox"
+      aria-label={label}
+      title={title}
+      checked={checked}
+      disabled={disabled}
+      ref={(el) => {
+        if (el) el.indeterminate = indeterminate
+      }}
+      onChange={(e) => onChange(e.target.checked)}
+      className="size-4 rounded border-slate-300 align-middle accent-slate-900 disabled:opacity-40"
+    />
+  )
+}
+
+/** Below Tailwind's sm breakpoint the archives are cards: nothing is cut and the actions fit. */
+function useIsPhone(): boolean {
+  const [phone, setPhone] = useState(false)
+  useEffect(() => {
+    const mq = window.matchMedia('(max-width: 639.98px)')
+    const update = () => setPhone(mq.matches)
+    update()
+    mq.addEventListener('change', update)
+    return () => mq.removeEventListener('change', update)
+  }, [])
+  return phone
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
+
+function sortRows(rows: readonly ArchiveDto[], cols: readonly Column<ArchiveDto>[], sort: SortState): ArchiveDto[] {
+  const get = cols.find((c) => c.key === sort.key)?.sortValue
+  if (!get) return [...rows]
+  const f = sort.dir === 'asc' ? 1 : -1
+  return [...rows].sort((a, b) => {
+    const x = get(a)
+    const y = get(b)
+    if (x == null || y == null) return x == null ? (y == null ? 0 : 1) : -1
+    if (typeof x === 'string' && typeof y === 'string') return collator.compare(x, y) * f
+    return (x < y ? -1 : x > y ? 1 : 0) * f
+  })
+}
+
+function ArchiveCards({
+  archives,
+  showSite,
+  selection,
+  sort,
+  empty,
+}: {
+  archives: readonly ArchiveDto[]
+  showSite: boolean
+  selection?: ArchiveSelection
+  sort: SortState
+  empty: ReactNode
+}) {
+  const rows = useMemo(() => sortRows(archives, showSite ? FLEET_COLS : SITE_COLS, sort), [archives, showSite, sort])
+  if (rows.length === 0) return <>{empty}</>
+  return (
+    <ul aria-label="Archives" className="divide-y divide-slate-100">
+      {rows.map((a) => (
+        <li key={a.id} className="flex gap-3 px-3 py-3">
+          {selection && (
+            <span className="pt-0.5">
+              <RowCheckbox archive={a} sel={selection} />
+            </span>
+          )}
+          <div className="min-w-0 flex-1">
+            <div className="flex items-center justify-between gap-2">
+              <StateBadge state={archiveState(a)} kind="archive" size="sm" />
+              <span className="text-xs whitespace-nowrap text-slate-600 tabular-nums">{sizeText(a)}</span>
+            </div>
+            <p className="mt-1.5 text-sm break-words text-slate-900">
+              {a.description || 'No description'}
+              {a.runId && (
+                <Link href={`/runs/${a.runId}`} className="ml-2 text-xs text-blue-700 hover:underline">
+                  Run
+                </Link>
+              )}
+            </p>
+            <p className="font-mono text-xs break-all text-slate-500">{a.archiveName || '—'}</p>
+            <p className="mt-0.5 text-xs text-slate-600">
+              {showSite && (
+                <>
+                  <Link href={`/sites/${a.siteId}`} className="hover:underline">
+                    {a.siteName}
+                  </Link>
+                  {a.siteIsDemo && <DemoBadge />} ·{' '}
+                </>
+              )}
+              <RelativeTime date={a.backupStart} />
+            </p>
+            <div className="mt-2 flex justify-end">
+              <ArchiveActions archive={a} />
+            </div>
+          </div>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+const DEFAULT_SORT: SortState = { key: 'start', dir: 'desc' }
+
 export function ArchivesTable({
   archives,
   showSite = false,
   empty,
-  maxHeight,
+  selection,
+  cardsOnPhone = false,
+  sort,
+  onSortChange,
 }: {
   archives: ArchiveDto[]
   showSite?: boolean
   empty: ReactNode
+  /** @deprecated ignored: tables grow with the page. */
   maxHeight?: string | null
+  /** Adds a checkbox column (and one per card) for bulk actions. */
+  selection?: ArchiveSelection
+  /** Below `sm`, cards instead of the table (the fleet page: site, size and actions all fit). */
+  cardsOnPhone?: boolean
+  /** Controlled sort (kept in the URL by the caller). */
+  sort?: SortState | null
+  onSortChange?: (sort: SortState) => void
 }) {
+  const phone = useIsPhone() && cardsOnPhone
+  const [ownSort, setOwnSort] = useState<SortState>(DEFAULT_SORT)
+  const current = sort ?? ownSort
+  const base = showSite ? FLEET_COLS : SITE_COLS
+  const columns = useMemo(
+    () => (selection ? [selectColumn(selection, archives), ...base] : base),
+    [selection, archives, base],
+  )
+  if (phone)
+    return <ArchiveCards archives={archives} showSite={showSite} selection={selection} sort={current} empty={empty} />
   return (
     <DataTable
       caption="Archives"
       rows={archives}
-      columns={showSite ? FLEET_COLS : SITE_COLS}
+      columns={columns}
       rowKey={(a) => a.id}
-      initialSort={{ key: 'start', dir: 'desc' }}
+      sort={current}
+      onSortChange={(s) => {
+        setOwnSort(s)
+        onSortChange?.(s)
+      }}
       empty={empty}
-      maxHeight={maxHeight}
     />
   )
 }

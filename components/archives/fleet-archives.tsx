@@ -1,45 +1,94 @@
 'use client'
 
 import { useMemo, useState } from 'react'
-import { Archive, RefreshCw, X } from 'lucide-react'
+import { usePathname, useSearchParams } from 'next/navigation'
+import { Archive, RefreshCw, Search, X } from 'lucide-react'
 import type { ArchiveDto } from '@/lib/domain/archives'
+import type { SiteDto } from '@/lib/domain/sites'
+import type { BulkDeleteFilesResult } from '@/lib/archives/bulk-input'
 import { archiveState } from '@/lib/archives/archive-state'
 import type { ArchiveState } from '@/lib/domain/site-state'
 import { archiveStateMeta } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
-import { Select } from '@/components/ui/field'
+import { Input, Select } from '@/components/ui/field'
 import { formatBytes } from '@/lib/format/format'
 import { PageHeader } from '@/components/ui/page-header'
-import { ArchivesTable } from './archives-table'
+import { parseSort, sortParam } from '@/components/ui/sort-param'
+import { useCan } from '@/components/auth/me-provider'
+import { useSites } from '@/components/sites/use-sites'
+import { ArchivesTable, type ArchiveSelection } from './archives-table'
 import { useArchives } from './use-archives'
+import {
+  ARCHIVE_SORT_KEYS,
+  archiveFilterQuery,
+  canDeleteFiles,
+  emptyArchiveFilter,
+  filterArchives,
+  readArchiveFilter,
+  type ArchiveFilter,
+} from './archive-filter'
+import { BulkDeleteBar, BulkDeleteOutcome } from './bulk-delete-files'
 
 const STATES = Object.keys(archiveStateMeta) as ArchiveState[]
 
-/** Every site's archives as last read from the sites; filter by site and status. */
+/**
+ * Every site's archives as last read from the sites. The site, status, search and sort live in the
+ * URL (shareable; back, forward and reload keep them). Admins choose rows to delete their files.
+ */
 export function FleetArchives({
   initialArchives,
-  initialSiteId,
+  initialSites,
+  initialFilter,
 }: {
   initialArchives: ArchiveDto[]
-  initialSiteId?: string
+  initialSites: SiteDto[]
+  initialFilter?: Partial<ArchiveFilter>
 }) {
   const query = useArchives({}, initialArchives)
   const archives = useMemo(() => query.data ?? [], [query.data])
-  const [siteId, setSiteId] = useState(initialSiteId ?? '')
-  const [state, setState] = useState('')
+  const { data: allSites } = useSites(initialSites)
+  const params = useSearchParams()
+  const pathname = usePathname() ?? '/archives'
+  // The server render has no useSearchParams snapshot on the first pass: it uses initialFilter.
+  const filter = params
+    ? readArchiveFilter(new URLSearchParams(params.toString()))
+    : { ...emptyArchiveFilter, ...initialFilter }
+  const sort = parseSort(filter.sort, ARCHIVE_SORT_KEYS)
+  const isAdmin = useCan('admin')
+  const [selected, setSelected] = useState<Set<string>>(new Set())
+  const [outcome, setOutcome] = useState<BulkDeleteFilesResult | null>(null)
+
+  // Every site, synced or not (an unsynced site simply has no archives yet).
   const sites = useMemo(() => {
-    const m = new Map<string, string>()
-    archives.forEach((a) => m.set(a.siteId, a.siteName))
+    const m = new Map<string, string>(allSites.map((s) => [s.id, s.name]))
+    archives.forEach((a) => m.has(a.siteId) || m.set(a.siteId, a.siteName))
     return [...m].sort((a, b) => a[1].localeCompare(b[1]))
-  }, [archives])
+  }, [allSites, archives])
+  const tags = useMemo(() => new Map(allSites.map((s) => [s.id, s.tags])), [allSites])
   const rows = useMemo(
-    () => archives.filter((a) => (!siteId || a.siteId === siteId) && (!state || archiveState(a) === state)),
-    [archives, siteId, state],
+    () => filterArchives(archives, filter, (id) => tags.get(id) ?? []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [archives, tags, filter.siteId, filter.state, filter.q],
   )
   const available = rows.filter((a) => archiveState(a) === 'ok')
   const total = available.reduce((n, a) => n + a.totalSize, 0)
+  // Only rows still shown and still deletable count as chosen (a filter change hides the others).
+  const chosen = rows.filter((a) => selected.has(a.id) && canDeleteFiles(a))
+
+  /** Choices (site, status, sort) are history entries; typing in the search box replaces one. */
+  const write = (patch: Partial<ArchiveFilter>, push: boolean) => {
+    const qs = archiveFilterQuery({ ...filter, ...patch })
+    const url = qs ? `${pathname}?${qs}` : pathname
+    // Next keeps useSearchParams in step with the history API, without a server round trip.
+    if (push) window.history.pushState(null, '', url)
+    else window.history.replaceState(null, '', url)
+  }
+  const filtered = filter.siteId || filter.state || filter.q
+  const selection: ArchiveSelection | undefined = isAdmin
+    ? { selected, selectable: canDeleteFiles, onChange: setSelected }
+    : undefined
 
   return (
     <>
@@ -52,7 +101,7 @@ export function FleetArchives({
           </Button>
         }
       />
-      {archives.length === 0 ? (
+      {archives.length === 0 && !filtered ? (
         <EmptyState
           icon={Archive}
           title="No archives yet"
@@ -62,10 +111,28 @@ export function FleetArchives({
       ) : (
         <Card>
           <div className="flex flex-col gap-2 border-b border-slate-200 p-3 sm:flex-row sm:flex-wrap sm:items-center">
+            <label className="relative min-w-0 sm:w-64">
+              <span className="sr-only">Search archives</span>
+              <Search
+                aria-hidden="true"
+                className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-slate-400"
+              />
+              <Input
+                type="search"
+                placeholder="Search site, tag or archive"
+                value={filter.q}
+                onChange={(e) => write({ q: e.target.value }, false)}
+                className="pl-8"
+              />
+            </label>
             <div className="grid grid-cols-2 gap-2 sm:flex">
               <label className="contents">
                 <span className="sr-only">Site</span>
-                <Select value={siteId} onChange={(e) => setSiteId(e.target.value)} className="sm:w-56">
+                <Select
+                  value={filter.siteId}
+                  onChange={(e) => write({ siteId: e.target.value }, true)}
+                  className="min-w-0 sm:w-56"
+                >
                   <option value="">All sites</option>
                   {sites.map(([id, name]) => (
                     <option key={id} value={id}>
@@ -76,7 +143,11 @@ export function FleetArchives({
               </label>
               <label className="contents">
                 <span className="sr-only">Status</span>
-                <Select value={state} onChange={(e) => setState(e.target.value)} className="sm:w-44">
+                <Select
+                  value={filter.state}
+                  onChange={(e) => write({ state: e.target.value }, true)}
+                  className="min-w-0 sm:w-44"
+                >
                   <option value="">All statuses</option>
                   {STATES.map((s) => (
                     <option key={s} value={s}>
@@ -86,15 +157,12 @@ export function FleetArchives({
                 </Select>
               </label>
             </div>
-            {(siteId || state) && (
+            {filtered && (
               <Button
                 variant="ghost"
                 size="sm"
                 icon={X}
-                onClick={() => {
-                  setSiteId('')
-                  setState('')
-                }}
+                onClick={() => write({ siteId: '', state: '', q: '' }, true)}
                 className="self-start sm:self-auto"
               >
                 Clear filters
@@ -104,15 +172,34 @@ export function FleetArchives({
               {rows.length} archive{rows.length === 1 ? '' : 's'} · {available.length} available ({formatBytes(total)})
             </span>
           </div>
+          {outcome && <BulkDeleteOutcome result={outcome} onClose={() => setOutcome(null)} />}
+          {chosen.length > 0 && (
+            <BulkDeleteBar
+              chosen={chosen}
+              onClear={() => setSelected(new Set())}
+              onDone={(r) => {
+                setOutcome(r)
+                setSelected(new Set())
+              }}
+            />
+          )}
           <ArchivesTable
             archives={rows}
             showSite
+            cardsOnPhone
+            selection={selection}
+            sort={sort}
+            onSortChange={(s) => write({ sort: sortParam(s) ?? '' }, true)}
             empty={
               <EmptyState
                 bare
                 icon={Archive}
                 title="No archive matches"
-                description="Change the site or status filter."
+                description={
+                  filter.siteId && !archives.some((a) => a.siteId === filter.siteId)
+                    ? 'This site has no archives listed yet: refresh its archive history on its page.'
+                    : 'Change the search, site or status filter.'
+                }
               />
             }
           />

@@ -16,6 +16,7 @@ import { ErrorPanel } from '@/components/ui/error-panel'
 import { PageHeader } from '@/components/ui/page-header'
 import { ProgressBar } from '@/components/ui/progress-bar'
 import { SiteArchivesPanel } from '@/components/archives/site-archives-panel'
+import { SiteRetentionPanel } from '@/components/retention/site-retention-panel'
 import { BackUpNow } from './back-up-now'
 import { EditSite } from './edit-site'
 import { DeleteSiteButton, RecheckButton } from './site-actions'
@@ -146,6 +147,8 @@ export function SiteDetail({ initialSite, initialRuns, initialArchives, schedule
           connected={connected}
           initialArchives={initialArchives}
         />
+
+        <SiteRetentionPanel siteId={site.id} />
 
         <p className="text-[13px] text-slate-500">
           Looking for every site’s archives?{' '}

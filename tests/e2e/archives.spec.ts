@@ -1,11 +1,16 @@
 // Archives: refresh from the site, downloads byte for byte (single and multipart), delete files,
 // Joomla's refusal, and the fleet-wide list.
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { expect, test, type Page } from './helpers/test'
 import { addConnectedSite, fakeRecords, setFakeScenario, uniqueId } from './helpers/fleet'
 import { shot } from './helpers/shots'
 import type { FakeSiteInfo } from '../../lib/fake-site'
+import { demoSiteConfigs } from '../../lib/fake-site/demo-fleet'
+import { formatBytes } from '../../lib/format/format'
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
 
@@ -57,7 +62,7 @@ test('a multipart archive downloads as separate parts, .jpa first, each exact', 
   )
   const panel = await refreshArchives(page, siteId)
   await panel.getByRole('button', { name: '3 parts' }).click()
-  const links = page.getByRole('dialog').getByRole('link')
+  const links = page.getByRole('dialog').getByRole('link', { name: /^Part \d/ })
   await expect(links).toHaveCount(3)
   const [rec] = await fakeRecords(fake.id)
   expect((await links.allTextContents()).map((t) => /Part (\d)/.exec(t)?.[1])).toEqual(['1', '2', '3'])
@@ -173,4 +178,159 @@ test('fleet archives page: every site, filter by site and status', async ({ page
   await expect(table.getByText('No archive matches')).toBeVisible()
   await page.getByRole('button', { name: 'Clear filters' }).click()
   await shot(page, 'fleet-archives')
+})
+
+test('download all parts of the multipart demo archive: one zip, each part byte-exact', async ({ page, baseURL }) => {
+  // The demo fleet's "Archive Press" (Joomla, 5.1 MiB in 1 MiB parts).
+  const {
+    id: _id,
+    key: _key,
+    behaviour: _b,
+    ...press
+  } = demoSiteConfigs({ latencyMs: 50 }).find((c) => c.id === 'archive-press')!
+  const stamp = Date.now()
+  const { siteId, fake } = await addConnectedSite(
+    baseURL!,
+    { ...press, id: uniqueId('press'), seedHistory: 1 },
+    `Archive Press ${stamp}`,
+  )
+  await page.request.post(`/api/sites/${siteId}/archives/sync`)
+  const [rec] = await fakeRecords(fake.id)
+  expect(rec.parts.length).toBe(6)
+  await page.goto(`/archives?siteId=${siteId}`)
+  await page.getByRole('button', { name: '6 parts' }).click()
+  const all = page.getByRole('dialog').getByRole('link', { name: 'Download all 6 parts (.zip)' })
+  await expect(all).toBeVisible()
+  await shot(page, 'archive-download-all')
+  if (!(await all.isVisible())) await page.getByRole('button', { name: '6 parts' }).click()
+  const [download] = await Promise.all([page.waitForEvent('download'), all.click()])
+  expect(download.suggestedFilename()).toMatch(/-all-parts\.zip$/)
+  const zip = (await download.path())!
+  const dir = mkdtempSync(path.join(tmpdir(), 'e2e-zip-'))
+  expect(execFileSync('unzip', ['-t', zip], { encoding: 'utf8' })).toMatch(/No errors detected/)
+  const names = execFileSync('zipinfo', ['-1', zip], { encoding: 'utf8' }).trim().split('\n')
+  const parts = [...rec.parts].sort((a, b) => a.part - b.part)
+  expect(names).toEqual(parts.map((p) => p.name))
+  execFileSync('unzip', ['-q', zip, '-d', dir])
+  for (const p of parts) {
+    const mine = readFileSync(path.join(dir, p.name))
+    expect(mine.length).toBe(p.size)
+    expect(sha(mine)).toBe(sha(await direct(fake, rec.id, p.part)))
+  }
+})
+
+test('bulk delete files: confirmed with count and total size, each outcome shown, Joomla refuses in its words', async ({
+  page,
+  baseURL,
+}) => {
+  const stamp = `Bulk${Date.now()}`
+  const a = await addConnectedSite(baseURL!, { id: uniqueId('ba'), seedHistory: 2 }, `${stamp} A`)
+  const b = await addConnectedSite(baseURL!, { id: uniqueId('bb'), seedHistory: 1 }, `${stamp} B`)
+  const j = await addConnectedSite(baseURL!, { id: uniqueId('bj'), persona: 'joomla', seedHistory: 1 }, `${stamp} J`)
+  let total = 0
+  for (const s of [a, b, j]) {
+    await page.request.post(`/api/sites/${s.siteId}/archives/sync`)
+    const { archives } = await (await page.request.get(`/api/archives?siteId=${s.siteId}`)).json()
+    total += archives.reduce((n: number, x: { totalSize: number }) => n + x.totalSize, 0)
+  }
+  await page.goto(`/archives?q=${stamp}`)
+  const table = page.getByRole('table', { name: 'Archives' })
+  await expect(table.getByRole('row')).toHaveCount(5)
+  await table.getByRole('checkbox', { name: 'Select every archive shown' }).check()
+  const bar = page.getByRole('region', { name: 'Chosen archives' })
+  await expect(bar).toContainText(`4 chosen · ${formatBytes(total)}`)
+  await bar.getByRole('button', { name: 'Delete files…' }).click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog).toContainText('Delete the files of 4 archives?')
+  await expect(dialog).toContainText(`4 archives (${formatBytes(total)}) on 3 sites`)
+  await shot(page, 'archives-bulk-delete-confirm')
+  await dialog.getByRole('button', { name: 'Delete files of 4 archives' }).click()
+  await expect(dialog).toHaveCount(0)
+  const outcome = page.getByRole('region', { name: 'Delete files outcome' })
+  await expect(outcome.getByRole('status')).toContainText('Deleted the files of 3 of 4 archives')
+  await expect(outcome).toContainText(`on ${stamp} J`)
+  await expect(outcome).toContainText('The site refused to delete the files of')
+  await expect(outcome).toContainText('the archive is still there')
+  await expect(table.getByText('Files removed')).toHaveCount(3)
+  await shot(page, 'archives-bulk-delete-outcome')
+  expect((await fakeRecords(a.fake.id)).every((r) => !r.filesPresent)).toBe(true)
+  expect((await fakeRecords(b.fake.id))[0].filesPresent).toBe(false)
+  expect((await fakeRecords(j.fake.id))[0].filesPresent).toBe(true)
+})
+
+test('archive filters, search and sort live in the URL; the site filter lists sites with no archives yet', async ({
+  page,
+  baseURL,
+}) => {
+  const stamp = `Url${Date.now()}`
+  const a = await addConnectedSite(baseURL!, { id: uniqueId('ua'), seedHistory: 2 }, `${stamp} Synced`)
+  await addConnectedSite(baseURL!, { id: uniqueId('ub'), seedHistory: 0 }, `${stamp} Empty`)
+  await page.request.post(`/api/sites/${a.siteId}/archives/sync`)
+  await page.goto('/archives')
+  const site = page.getByRole('combobox').filter({ hasText: 'All sites' })
+  // Every site, also one whose list has no archive.
+  await expect(site.locator('option', { hasText: `${stamp} Empty` })).toHaveCount(1)
+  await page.getByRole('searchbox', { name: 'Search archives' }).fill(stamp)
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${stamp}`))
+  await site.selectOption({ label: `${stamp} Synced` })
+  await expect(page).toHaveURL(new RegExp(`siteId=${a.siteId}`))
+  const status = page.getByRole('combobox').filter({ hasText: 'All statuses' })
+  await status.selectOption({ label: 'Available' })
+  await expect(page).toHaveURL(/state=ok/)
+  const table = page.getByRole('table', { name: 'Archives' })
+  await table.getByRole('button', { name: 'Size' }).click()
+  await expect(page).toHaveURL(/sort=size%3Aasc|sort=size:asc/)
+  await expect(table.getByRole('row')).toHaveCount(3)
+
+  await page.reload()
+  await expect(page.getByRole('searchbox', { name: 'Search archives' })).toHaveValue(stamp)
+  await expect(site).toHaveValue(a.siteId)
+  await expect(status).toHaveValue('ok')
+  await expect(table.getByRole('columnheader', { name: 'Size' })).toHaveAttribute('aria-sort', 'ascending')
+
+  await page.goBack() // before the sort
+  await expect(page).not.toHaveURL(/sort=/)
+  await page.goBack() // before the status
+  await expect(page).not.toHaveURL(/state=/)
+  await expect(status).toHaveValue('')
+  await page.goForward()
+  await expect(page).toHaveURL(/state=ok/)
+  await expect(status).toHaveValue('ok')
+
+  await site.selectOption({ label: `${stamp} Empty` })
+  await expect(page.getByText('This site has no archives listed yet')).toBeVisible()
+})
+
+test('on a phone (390×844) archive rows are cards: nothing cut, Download fully visible', async ({ page, baseURL }) => {
+  const stamp = `Phone${Date.now()}`
+  const s = await addConnectedSite(
+    baseURL!,
+    { id: uniqueId('ph'), seedHistory: 2, scenario: { archiveSizeBytes: 2_500_000, partSizeBytes: 1_000_000 } },
+    `${stamp} with a rather long site name for a phone`,
+  )
+  await page.request.post(`/api/sites/${s.siteId}/archives/sync`)
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.goto(`/archives?q=${stamp}`)
+  const cards = page.getByRole('list', { name: 'Archives' }).getByRole('listitem')
+  await expect(cards).toHaveCount(2)
+  // No sideways scrolling anywhere on the page, and no nested scroll box.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+  for (let i = 0; i < 2; i++) {
+    const button = cards.nth(i).getByRole('button', { name: /3 parts/ })
+    await expect(button).toBeVisible()
+    const box = (await button.boundingBox())!
+    expect(box.x).toBeGreaterThanOrEqual(0)
+    expect(box.x + box.width).toBeLessThanOrEqual(390)
+    const card = (await cards.nth(i).boundingBox())!
+    expect(card.x + card.width).toBeLessThanOrEqual(390)
+  }
+  await shot(page, 'archives-phone')
+  await page.setViewportSize({ width: 390, height: 844 })
+  await cards
+    .nth(0)
+    .getByRole('button', { name: /3 parts/ })
+    .click()
+  const all = page.getByRole('dialog').getByRole('link', { name: /Download all 3 parts/ })
+  const box = (await all.boundingBox())!
+  expect(box.x + box.width).toBeLessThanOrEqual(390)
 })
