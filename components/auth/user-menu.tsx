@@ -44,14 +44,17 @@ export function UserMenu({ compact = false, onNavigate }: { compact?: boolean; o
           compact ? 'size-9 justify-center' : 'w-full px-2.5 py-2',
         )}
       >
-        <span className="flex size-7 shrink-0 items-center justify-center rounded-full bg-slate-900 text-xs font-semibold text-white uppercase">
+        <span
+          aria-hidden="true"
+          className="flex size-7 shrink-0 items-center justify-center rounded-full bg-slate-900 text-xs font-semibold text-white uppercase"
+        >
           {me.name.slice(0, 1) || '?'}
         </span>
         {!compact && (
           <>
             <span className="min-w-0 flex-1">
               <span className="block truncate font-medium">{me.name}</span>
-              <span className="block truncate text-xs text-slate-500">{ROLE_LABELS[me.role]}</span>
+              <span className="block truncate text-xs text-slate-600">{ROLE_LABELS[me.role]}</span>
             </span>
             <ChevronsUpDown aria-hidden="true" className="size-4 shrink-0 text-slate-400" />
           </>

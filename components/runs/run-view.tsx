@@ -109,7 +109,7 @@ export function RunView({ initial, pastDurationsMs, fleetTypicalMs, site }: RunV
       >
         <Tabs.List aria-label="Run details" className="flex gap-1 border-b border-slate-200 px-2 sm:px-3">
           <Tabs.Trigger value="timeline" className={tabClass}>
-            Step timeline <span className="ml-1 text-slate-400 tabular-nums">{steps.length}</span>
+            Step timeline <span className="ml-1 text-slate-500 tabular-nums">{steps.length}</span>
           </Tabs.Trigger>
           <Tabs.Trigger value="log" className={tabClass}>
             Log

@@ -2,6 +2,7 @@
 
 import { Check, ChevronsUpDown } from 'lucide-react'
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { Popover } from 'radix-ui'
 import { cn } from './cn'
 import type { FieldControlProps } from './field'
 
@@ -232,48 +233,67 @@ export function TimeZonePicker({
       >
         <ChevronsUpDown className="size-4" />
       </button>
-      <ul
-        ref={listRef}
-        id={listId}
-        role="listbox"
-        aria-label="Time zones"
-        hidden={!expanded}
-        className="absolute z-40 mt-1 max-h-72 w-full overflow-auto rounded-md bg-white py-1 text-sm shadow-lg ring-1 ring-slate-900/10"
-      >
-        {expanded &&
-          options.map((o, i) => {
-            const selected = o.zone === value
-            return (
-              <li
-                key={o.zone}
-                id={optionId(i)}
-                role="option"
-                aria-selected={selected}
-                onMouseDown={(e) => e.preventDefault()} // keep focus in the input
-                onClick={() => pick(o.zone)}
-                onMouseMove={() => i !== activeIndex && setActive(i)}
-                className={cn(
-                  'flex cursor-pointer items-center gap-2 px-3 py-1.5 text-slate-800',
-                  i === activeIndex && 'bg-slate-100 text-slate-900',
-                  o.why && options[i + 1] && !options[i + 1].why && 'border-b border-slate-200',
-                )}
+      {/* In a portal, so a panel's clipping (rounded corners) never cuts the list off. */}
+      <Popover.Root open={open} onOpenChange={(o) => !o && close()}>
+        <Popover.Anchor asChild>
+          <span aria-hidden="true" className="pointer-events-none absolute inset-x-0 bottom-0 h-0" />
+        </Popover.Anchor>
+        <Popover.Portal>
+          <Popover.Content
+            role="presentation"
+            side="bottom"
+            align="start"
+            sideOffset={4}
+            collisionPadding={8}
+            onOpenAutoFocus={(e) => e.preventDefault()}
+            onCloseAutoFocus={(e) => e.preventDefault()}
+            onInteractOutside={(e) => {
+              if (e.target instanceof Node && inputRef.current?.parentElement?.contains(e.target)) e.preventDefault()
+            }}
+            className="z-[60] w-(--radix-popover-trigger-width) rounded-md bg-white text-sm shadow-lg ring-1 ring-slate-900/10"
+          >
+            {options.length > 0 ? (
+              <ul
+                ref={listRef}
+                id={listId}
+                role="listbox"
+                aria-label="Time zones"
+                className="max-h-[min(18rem,var(--radix-popover-content-available-height))] overflow-auto py-1"
               >
-                <Check aria-hidden="true" className={cn('size-3.5 shrink-0', !selected && 'invisible')} />
-                <span className="min-w-0 flex-1 truncate">{zoneText(o.zone)}</span>
-                {o.why && <span className="shrink-0 text-xs text-slate-600">{o.why}</span>}
-                <span className="shrink-0 text-xs text-slate-600 tabular-nums">{offsets.get(o.zone)}</span>
-              </li>
-            )
-          })}
-      </ul>
-      {open && options.length === 0 && (
-        <p
-          role="status"
-          className="absolute z-40 mt-1 w-full rounded-md bg-white px-3 py-2 text-sm text-slate-600 shadow-lg ring-1 ring-slate-900/10"
-        >
-          No time zone matches “{query}”.
-        </p>
-      )}
+                {expanded &&
+                  options.map((o, i) => {
+                    const selected = o.zone === value
+                    return (
+                      <li
+                        key={o.zone}
+                        id={optionId(i)}
+                        role="option"
+                        aria-selected={selected}
+                        onMouseDown={(e) => e.preventDefault()} // keep focus in the input
+                        onClick={() => pick(o.zone)}
+                        onMouseMove={() => i !== activeIndex && setActive(i)}
+                        className={cn(
+                          'flex cursor-pointer items-center gap-2 px-3 py-1.5 text-slate-800',
+                          i === activeIndex && 'bg-slate-100 text-slate-900',
+                          o.why && options[i + 1] && !options[i + 1].why && 'border-b border-slate-200',
+                        )}
+                      >
+                        <Check aria-hidden="true" className={cn('size-3.5 shrink-0', !selected && 'invisible')} />
+                        <span className="min-w-0 flex-1 truncate">{zoneText(o.zone)}</span>
+                        {o.why && <span className="shrink-0 text-xs text-slate-600">{o.why}</span>}
+                        <span className="shrink-0 text-xs text-slate-600 tabular-nums">{offsets.get(o.zone)}</span>
+                      </li>
+                    )
+                  })}
+              </ul>
+            ) : (
+              <p role="status" className="px-3 py-2 text-slate-600">
+                No time zone matches “{query}”.
+              </p>
+            )}
+          </Popover.Content>
+        </Popover.Portal>
+      </Popover.Root>
     </div>
   )
 }
