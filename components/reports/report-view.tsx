@@ -187,7 +187,7 @@ export function ReportView({ tags, initial }: ReportViewProps) {
 
       {query.error ? (
         <ErrorPanel title="The report could not be made" message={query.error.message} />
-      ) : query.data ? (
+      ) : !instants ? null : query.data ? (
         <ClientReportBody report={query.data} period={period!} refreshing={query.isFetching} />
       ) : (
         <div className="flex items-center gap-2 py-10 text-sm text-slate-600" role="status">

@@ -37,6 +37,7 @@ export function AddSiteForm() {
   const [key, setKey] = useState('')
   const [name, setName] = useState('')
   const [nameTouched, setNameTouched] = useState(false)
+  const [suggested, setSuggested] = useState<string | null>(null)
   const [tags, setTags] = useState('')
   const [hostGroup, setHostGroup] = useState('')
   const [maxAge, setMaxAge] = useState('7')
@@ -94,11 +95,13 @@ export function AddSiteForm() {
       if (r.ok) {
         setChecked({ url, key, ok: r, failure: null })
         if (!nameTouched || !name.trim()) setName(r.suggestedName || nameFromUrl(url))
+        setSuggested(r.suggestedName ?? null)
       } else {
         const failure = { cause: r.cause ?? 'unknown', message: r.message ?? '', advice: r.advice ?? '' }
         setChecked({ url, key, ok: null, failure })
         setErrors(failureErrors(failure))
         if (!nameTouched || !name.trim()) setName(r.suggestedName || nameFromUrl(url))
+        setSuggested(r.suggestedName ?? null)
       }
     } catch (err) {
       setErrors(apiErrors(err))
@@ -227,6 +230,11 @@ export function AddSiteForm() {
               required
               value={name}
               error={errors.name}
+              hint={
+                suggested && name === suggested
+                  ? "Suggested from the site's home page title (or its address); change it if you like."
+                  : undefined
+              }
               onChange={(e) => {
                 setName(e.target.value)
                 setNameTouched(true)

@@ -163,7 +163,7 @@ export function SitesList({
           icon={Server}
           title="Add your first site"
           description="Paste a Joomla or WordPress site's address and its Akeeba Backup secret word; Stepwise checks the connection before saving."
-          action={canAdd ? { label: 'Add site', href: '/sites/new', icon: Plus } : undefined}
+          action={canAdd ? <div className="flex flex-wrap justify-center gap-2">{addButton}</div> : undefined}
         />
       </>
     )

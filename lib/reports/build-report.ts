@@ -90,7 +90,7 @@ function siteReport(
   const start = Math.max(i.from.getTime(), site.createdAt.getTime())
   const last = sorted.at(-1)
   const state: ReportSiteState =
-    lastGood === null ? 'never' : last && !last.ok ? 'failed' : asOf - lastGood > maxAgeMs ? 'too_old' : 'ok'
+    last && !last.ok ? 'failed' : lastGood === null ? 'never' : asOf - lastGood > maxAgeMs ? 'too_old' : 'ok'
   return {
     id: site.id,
     name: site.name,

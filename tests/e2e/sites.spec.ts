@@ -22,7 +22,8 @@ test('add a site: check shows what was found, then save; the key never comes bac
   await expect(found).toContainText('#2 Files only')
   await expect(found).toContainText(fake.endpointUrl.split('?')[0])
   const name = page.getByLabel('Name')
-  await expect(name).toHaveValue(/127\.0\.0\.1/)
+  // The suggested name is the home page's <title> (the fake site's is its id).
+  await expect(name).toHaveValue(fake.id)
   await name.fill(`Bakery ${fake.id}`)
   await page.getByLabel('Tags').fill('client-a, shop')
   await page.getByLabel('Host group').fill('shared-1')
