@@ -2,14 +2,14 @@
 
 import { useState } from 'react'
 import { CircleCheck, CircleX, FileX2, X } from 'lucide-react'
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation } from '@tanstack/react-query'
 import type { ArchiveDto } from '@/lib/domain/archives'
 import type { BulkDeleteFilesResult } from '@/lib/archives/bulk-input'
 import { apiPost } from '@/lib/api/client-fetch'
-import { archiveKeys, siteKeys } from '@/lib/query-keys'
 import { formatBytes } from '@/lib/format/format'
 import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
+import { useInvalidateArchives } from './use-archive-actions'
 
 function label(a: Pick<ArchiveDto, 'archiveName' | 'description' | 'remoteId'>): string {
   return a.archiveName || a.description || `backup #${a.remoteId}`
@@ -26,14 +26,10 @@ export function BulkDeleteBar({
   onDone: (r: BulkDeleteFilesResult) => void
 }) {
   const [open, setOpen] = useState(false)
-  const qc = useQueryClient()
+  const invalidate = useInvalidateArchives()
   const del = useMutation({
     mutationFn: (ids: string[]) => apiPost<BulkDeleteFilesResult>('/api/archives/delete-files', { ids }),
-    onSettled: () =>
-      Promise.all([
-        qc.invalidateQueries({ queryKey: archiveKeys.all }),
-        qc.invalidateQueries({ queryKey: siteKeys.all }),
-      ]),
+    onSettled: invalidate,
   })
   const total = chosen.reduce((n, a) => n + a.totalSize, 0)
   const sites = new Set(chosen.map((a) => a.siteId)).size

@@ -5,12 +5,20 @@ import { apiDelete, apiPost } from '@/lib/api/client-fetch'
 import { archiveKeys, siteKeys } from '@/lib/query-keys'
 import type { ArchiveDto } from '@/lib/domain/archives'
 
-/** Archive changes can change a site's backup state (obsolete), so both lists refresh. */
-function useInvalidate() {
+/** Archive changes can change a site's backup state (obsolete) and what retention keeps, so all refresh. */
+export function useInvalidateArchives() {
   const qc = useQueryClient()
   return () =>
-    Promise.all([qc.invalidateQueries({ queryKey: archiveKeys.all }), qc.invalidateQueries({ queryKey: siteKeys.all })])
+    Promise.all([
+      qc.invalidateQueries({ queryKey: archiveKeys.all }),
+      qc.invalidateQueries({ queryKey: siteKeys.all }),
+      qc.invalidateQueries({ queryKey: RETENTION_KEY }),
+    ])
 }
+
+/** The prefix of every retention query (components/retention/use-retention.ts retentionKeys.all). */
+const RETENTION_KEY = ['retention'] as const
+const useInvalidate = useInvalidateArchives
 
 export function useSyncArchives(siteId: string) {
   const invalidate = useInvalidate()
