@@ -86,14 +86,22 @@ function SummaryTable({ sites }: { sites: ReportSite[] }) {
               <a href={`#site-${s.id}`} className="font-medium text-slate-900 hover:underline print:no-underline">
                 {s.name}
               </a>
-              <div className="font-mono text-xs [overflow-wrap:anywhere] text-slate-600">{s.baseUrl}</div>
+              <div className="font-mono text-xs [overflow-wrap:anywhere] text-slate-600 max-sm:hidden print:block">
+                {s.baseUrl}
+              </div>
             </td>
             <td className="border-b border-slate-100 px-3 py-2">
               <StateBadge state={s.state} kind="site" size="sm" />
             </td>
             <td className="border-b border-slate-100 px-3 py-2 text-right tabular-nums">
               {s.succeeded}
-              {s.failed > 0 && <span className="text-bad-fg"> · {s.failed} failed</span>}
+              {s.failed > 0 && (
+                <span className="whitespace-nowrap text-bad-fg max-sm:block">
+                  <span className="sm:hidden print:hidden">+</span>
+                  <span className="max-sm:hidden print:inline"> · </span>
+                  {s.failed} failed
+                </span>
+              )}
             </td>
             <td className="border-b border-slate-100 px-3 py-2 text-right tabular-nums">{pct(s.successRate)}</td>
             <td className="hidden border-b border-slate-100 px-3 py-2 md:table-cell print:table-cell">
@@ -142,7 +150,11 @@ function SiteSection({ s }: { s: ReportSite }) {
         />
       </dl>
       <h4 className="mt-4 mb-1 text-sm font-medium text-slate-800">
-        {s.lastBackups.length ? `Last ${s.lastBackups.length} backups in the period` : 'No backups in the period'}
+        {s.lastBackups.length === 0
+          ? 'No backups in the period'
+          : s.backups > s.lastBackups.length
+            ? `The last ${s.lastBackups.length} of ${s.backups} backups in the period`
+            : `${s.backups === 1 ? 'The one backup' : `All ${s.backups} backups`} in the period`}
       </h4>
       {s.lastBackups.length > 0 && (
         <table className="w-full border-separate border-spacing-0 text-sm">
@@ -181,7 +193,7 @@ function SiteSection({ s }: { s: ReportSite }) {
                     </p>
                   )}
                 </td>
-                <td className="border-b border-slate-100 py-1.5 pr-3 text-right tabular-nums">
+                <td className="border-b border-slate-100 py-1.5 pr-3 text-right whitespace-nowrap tabular-nums">
                   {b.ok ? formatBytes(b.sizeBytes) : '—'}
                 </td>
                 <td className="hidden border-b border-slate-100 py-1.5 pr-3 text-right tabular-nums sm:table-cell print:table-cell">
@@ -211,7 +223,7 @@ export function ClientReportBody({
 }) {
   const t = report.totals
   if (t.sites === 0) return null
-  const stale = t.states.too_old + t.states.never
+  const notOk = t.sites - t.states.ok
   return (
     <article
       aria-labelledby="report-title"
@@ -233,8 +245,8 @@ export function ClientReportBody({
           label="Sites"
           value={t.sites}
           icon={Server}
-          hint={stale ? `${stale} not fresh at the end` : 'all fresh at the end'}
-          tone={stale ? 'warn' : 'ok'}
+          hint={notOk ? `${t.states.ok} backed up at the end, ${notOk} not` : 'all backed up at the end'}
+          tone={notOk ? 'warn' : 'ok'}
         />
         <Stat
           label="Backups"

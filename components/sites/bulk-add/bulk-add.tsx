@@ -218,7 +218,7 @@ export function BulkAdd() {
             </Button>
             <Button
               type="button"
-              variant={phase === 'checked' && !stale ? 'secondary' : 'primary'}
+              variant={checkedText !== null && !stale ? 'secondary' : 'primary'}
               icon={ListChecks}
               busy={phase === 'checking'}
               disabled={!parsed.rows.length || busy}

@@ -140,7 +140,7 @@ const columns: Column<RowView>[] = [
     header: 'Line',
     cell: (v) => v.row.line,
     sortValue: (v) => v.row.line,
-    className: 'w-14 tabular-nums text-slate-600',
+    className: 'w-14 align-top tabular-nums text-slate-600',
     hideBelow: 'sm',
   },
   {
@@ -148,16 +148,16 @@ const columns: Column<RowView>[] = [
     header: 'Result',
     cell: (v) => <RowBadge v={v} />,
     sortValue: (v) => (v.save?.ok ? 0 : v.check?.ok ? 1 : v.check ? 2 : 3),
-    className: 'w-36',
+    className: 'w-28 align-top sm:w-36',
   },
-  { key: 'site', header: 'Site', cell: (v) => <SiteCell v={v} />, className: 'max-w-0 sm:max-w-none' },
+  { key: 'site', header: 'Site', cell: (v) => <SiteCell v={v} />, className: 'max-w-0 align-top sm:max-w-none' },
   {
     key: 'details',
     header: 'Details',
     cell: (v) => <Details v={v} />,
     hideBelow: 'md',
     interactive: true,
-    className: 'max-w-md',
+    className: 'max-w-md align-top',
   },
 ]
 
