@@ -7,7 +7,9 @@ import * as list from '@/app/api/retention-policies/route'
 import * as one from '@/app/api/retention-policies/[id]/route'
 import * as preview from '@/app/api/retention-policies/[id]/preview/route'
 import { claimSweepDay, finishSweep, touchSweep } from '@/lib/db/retention-sweeps'
-import { compactRawSteps, dueSweepDay } from '@/lib/retention/sweep'
+import { compactRawSteps, dueSweepDay, retentionTicker } from '@/lib/retention/sweep'
+import { resetConfigForTests } from '@/lib/config'
+import { until } from './helpers/notify-receivers'
 import { buildRunLog } from '@/lib/runs/run-log'
 import { db } from '@/lib/db/client'
 
@@ -103,6 +105,27 @@ describe('the daily sweep', () => {
     expect(await touchSweep('2026-12-02', winner)).toBe(false)
     await finishSweep('2026-12-02', 'e', {})
     expect(await claimSweepDay('2026-12-02', 'f', 0)).toBe(false)
+  })
+})
+
+describe('the runner-loop ticker', () => {
+  it("starts the day's sweep in exactly one of several runners, once", async () => {
+    process.env.STEPWISE_RETENTION_SWEEP_AT = '00:00'
+    resetConfigForTests()
+    const day = new Date().toISOString().slice(0, 10)
+    await db().retentionSweep.deleteMany({ where: { day } })
+    const tickers = ['r1', 'r2', 'r3'].map((o) => retentionTicker(o))
+    await Promise.all(tickers.map((t) => t()))
+    await Promise.all(tickers.map((t) => t()))
+    const row = await until(async () => {
+      const r = await db().retentionSweep.findUnique({ where: { day } })
+      return r?.finishedAt ? r : undefined
+    }, 'the sweep to finish')
+    expect(['r1', 'r2', 'r3']).toContain(row!.owner)
+    expect(JSON.parse(row!.summary)).toMatchObject({ sites: 0, removed: 0 })
+    expect(await db().retentionSweep.count()).toBe(1)
+    delete process.env.STEPWISE_RETENTION_SWEEP_AT
+    resetConfigForTests()
   })
 })
 
