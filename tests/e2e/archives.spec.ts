@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test, type Page } from './helpers/test'
 import { addConnectedSite, fakeRecords, setFakeScenario, uniqueId } from './helpers/fleet'
+import { addUser, PASSWORD, signInCookies } from './helpers/auth'
 import { shot } from './helpers/shots'
 import type { FakeSiteInfo } from '../../lib/fake-site'
 import { demoSiteConfigs } from '../../lib/fake-site/demo-fleet'
@@ -333,4 +334,41 @@ test('on a phone (390×844) archive rows are cards: nothing cut, Download fully 
   const all = page.getByRole('dialog').getByRole('link', { name: /Download all 3 parts/ })
   const box = (await all.boundingBox())!
   expect(box.x + box.width).toBeLessThanOrEqual(390)
+})
+
+test('an operator downloads all parts but cannot choose rows or bulk delete; a viewer cannot download', async ({
+  page,
+  baseURL,
+}) => {
+  const stamp = `Roles${Date.now()}`
+  const s = await addConnectedSite(
+    baseURL!,
+    { id: uniqueId('ro'), seedHistory: 1, scenario: { archiveSizeBytes: 2_500_000, partSizeBytes: 1_000_000 } },
+    `${stamp} site`,
+  )
+  await page.request.post(`/api/sites/${s.siteId}/archives/sync`)
+  const { archives } = await (await page.request.get(`/api/archives?siteId=${s.siteId}`)).json()
+  for (const role of ['operator', 'viewer'] as const) {
+    await page.context().clearCookies()
+    await page.context().addCookies(await signInCookies(await addUser(role), PASSWORD))
+    await page.goto(`/archives?q=${stamp}`)
+    const table = page.getByRole('table', { name: 'Archives' })
+    await expect(table.getByRole('row')).toHaveCount(2)
+    await expect(table.getByRole('checkbox')).toHaveCount(0)
+    const res = await page.request.post('/api/archives/delete-files', { data: { ids: [archives[0].id] } })
+    expect(res.status()).toBe(403)
+    const zip = await page.request.get(`/api/archives/${archives[0].id}/download-all`)
+    if (role === 'operator') {
+      await table.getByRole('button', { name: '3 parts' }).click()
+      await expect(page.getByRole('dialog').getByRole('link', { name: 'Download all 3 parts (.zip)' })).toBeVisible()
+      expect(zip.status()).toBe(200)
+      expect(Number(zip.headers()['x-archive-size'])).toBe((await zip.body()).length)
+    } else {
+      await expect(table.getByRole('button', { name: '3 parts' })).toHaveCount(0)
+      expect(zip.status()).toBe(403)
+    }
+    await page.goto('/retention')
+    await expect(page.getByRole('heading', { level: 1, name: 'Retention' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Add policy' })).toHaveCount(0)
+  }
 })
