@@ -20,7 +20,8 @@ import path from 'node:path'
  */
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4', '--max-old-space-size=384']
 
-const DOWNLOAD_PATH = /^\/api\/archives\/[^/?#]+\/download(?:\?|$)/
+// /download (one part) and /download-all (every part in one zip: its exact size is known up front too).
+const DOWNLOAD_PATH = /^\/api\/archives\/[^/?#]+\/download(?:-all)?(?:\?|$)/
 
 /** Restores Content-Length on an archive download answer (see the header comment). Exported for tests. */
 export function restoreDownloadLength(req, res) {
