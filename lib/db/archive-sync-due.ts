@@ -41,7 +41,13 @@ export async function claimArchiveSync(siteId: string, expected: Date | null, ne
   return r.count === 1
 }
 
-/** Sets the next background sync after a sync that happened anyway (site added, run finished, Refresh). */
+/**
+ * Puts the next background sync off to `next` after a sync that happened anyway (site added, run
+ * finished, Refresh). Only ever later: a due time a runner already claimed further ahead stays.
+ */
 export async function planArchiveSync(siteId: string, next: Date): Promise<void> {
-  await db().site.updateMany({ where: { id: siteId }, data: { archivesSyncDueAt: next } })
+  await db().site.updateMany({
+    where: { id: siteId, OR: [{ archivesSyncDueAt: null }, { archivesSyncDueAt: { lt: next } }] },
+    data: { archivesSyncDueAt: next },
+  })
 }
