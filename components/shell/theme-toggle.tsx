@@ -52,6 +52,16 @@ export function ThemeToggle({ className }: { className?: string }) {
     <div
       role="radiogroup"
       aria-label="Colour theme"
+      onKeyDown={(e) => {
+        // Arrow keys move between the choices, as in any radio group (one tab stop for the group).
+        const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key]
+        if (!step) return
+        e.preventDefault()
+        const i = CHOICES.findIndex((c) => c.value === choice)
+        const next = CHOICES[(i + step + CHOICES.length) % CHOICES.length]
+        choose(next.value)
+        e.currentTarget.querySelector<HTMLButtonElement>(`[data-choice="${next.value}"]`)?.focus()
+      }}
       className={cn('inline-flex rounded-md bg-slate-200/60 p-0.5 ring-1 ring-slate-300/60 ring-inset', className)}
     >
       {CHOICES.map(({ value, label, icon: Icon }) => {
@@ -62,6 +72,8 @@ export function ThemeToggle({ className }: { className?: string }) {
             type="button"
             role="radio"
             aria-checked={on}
+            tabIndex={on ? 0 : -1}
+            data-choice={value}
             title={`${label} theme`}
             onClick={() => choose(value)}
             className={cn(

@@ -107,6 +107,38 @@ test.describe('problem 4: tables fit', () => {
     })
   }
 
+  test('between phone and desktop no table is wider than its panel (tables grow with the page)', async ({ page }) => {
+    const cut: string[] = []
+    for (const width of [640, 768, 1024, 1280]) {
+      await page.setViewportSize({ width, height: 900 })
+      for (const path of [
+        '/',
+        '/sites',
+        '/runs',
+        `/sites/${siteA}`,
+        `/runs/${runId}`,
+        '/archives',
+        '/schedules',
+        '/users',
+      ]) {
+        await page.goto(path)
+        await expect(page.locator('main h1').first()).toBeVisible()
+        const over = await page
+          .locator('main table')
+          .evaluateAll((tables) =>
+            tables
+              .map((t) => ({
+                name: t.querySelector('caption')?.textContent ?? '?',
+                over: t.scrollWidth - t.parentElement!.clientWidth,
+              }))
+              .filter((x) => x.over > 1),
+          )
+        for (const o of over) cut.push(`${path} @${width}: “${o.name}” ${o.over}px too wide`)
+      }
+    }
+    expect(cut).toEqual([])
+  })
+
   test('the sites search covers tags, and filters, search and sort live in the URL', async ({ page }, info) => {
     await page.setViewportSize(DESKTOP)
     await page.goto('/sites')
