@@ -95,3 +95,16 @@ describe('last good backup', () => {
     expect(g).toEqual({ at: ago(2), usable: true })
   })
 })
+
+describe('last good backup, wrongly linked archive', () => {
+  it('an archive older than the run is not the run’s: it never makes the site "files removed"', () => {
+    const old = { meta: 'obsolete', filesExist: false, goneFromSite: false, backupEnd: ago(48) }
+    const fresh = { meta: 'ok', filesExist: true, goneFromSite: false, backupEnd: ago(1.01) }
+    const run = { startedAt: ago(1.05), finishedAt: ago(1) }
+    expect(lastGoodBackup({ lastOkRun: run, lastOkRunArchive: old, latestArchive: fresh })).toEqual({
+      at: ago(1),
+      usable: true,
+    })
+    expect(lastGoodBackup({ lastOkRun: run, lastOkRunArchive: old, latestArchive: old }).usable).toBeNull()
+  })
+})

@@ -51,7 +51,7 @@ export interface LastGood {
  * is judged on that backup's archive only: older archives removed by the site's quota say nothing.
  */
 export function lastGoodBackup(f: {
-  lastOkRun: { finishedAt: Date | null } | null
+  lastOkRun: { startedAt?: Date | null; finishedAt: Date | null } | null
   /** The archive linked to that run, if the sync linked one. */
   lastOkRunArchive: ArchiveFacts | null
   /** The site's newest complete archive. */
@@ -59,6 +59,14 @@ export function lastGoodBackup(f: {
 }): LastGood {
   const runAt = f.lastOkRun?.finishedAt ?? null
   const listAt = f.latestArchive?.backupEnd ?? null
+  // An archive that ended before the run started cannot be the run's (a wrong link): judge by the
+  // site's newest archive instead when that one belongs to the run's time, else we cannot tell.
+  const startedAt = f.lastOkRun?.startedAt ?? null
+  const madeByRun = (a: ArchiveFacts | null) =>
+    !!a && (!startedAt || !a.backupEnd || a.backupEnd.getTime() >= startedAt.getTime())
+  if (f.lastOkRunArchive && !madeByRun(f.lastOkRunArchive)) {
+    return lastGoodBackup({ ...f, lastOkRunArchive: madeByRun(f.latestArchive) ? f.latestArchive : null })
+  }
   if (listAt && (!runAt || listAt.getTime() > runAt.getTime())) {
     // The run's own archive ends before the run is marked finished: a run's archive counts as the run's.
     const ofRun = f.lastOkRunArchive?.backupEnd?.getTime() === listAt.getTime() ? f.lastOkRunArchive : f.latestArchive
