@@ -2,6 +2,7 @@
 // rowAfterCommits computes it, instead of reading the run again: that row must equal the stored one
 // at every step of real backups (WordPress and Joomla, with warnings and a cancel at the end).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { db } from '@/lib/db/client'
 import { claimDue, promoteQueued } from '@/lib/db/run-claims'
 import { loadTickRow, refreshTickRow, TICK_SELECT } from '@/lib/db/run-ticks'
 import { flagCancelIfRunning } from '@/lib/db/runs'
@@ -41,6 +42,12 @@ async function drive(siteId: string, cancelAfter?: number): Promise<{ ticks: num
     result = await tick(run.id, c.token, deps, mine!)
     ticks++
   }
+  // Times written by the tick (the step rows', the lease's) are the instants they were taken, in any
+  // time zone of the process (PostgreSQL writes them with raw SQL: run-ticks.ts commitTickPg).
+  const last = await db().backupStep.findFirstOrThrow({ where: { runId: run.id }, orderBy: { seq: 'desc' } })
+  expect(Math.abs(last.createdAt.getTime() - Date.now())).toBeLessThan(30_000)
+  const stored = await db().backupRun.findUniqueOrThrow({ where: { id: run.id } })
+  expect(Math.abs(stored.updatedAt.getTime() - Date.now())).toBeLessThan(30_000)
   return { ticks, status: result.kind === 'finished' ? result.status : result.kind }
 }
 
