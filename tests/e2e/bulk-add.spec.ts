@@ -4,6 +4,7 @@ import { expect, test } from './helpers/test'
 import { addFakeSite, uniqueId } from './helpers/fleet'
 import { ownerFetch } from './helpers/auth'
 import { shot } from './helpers/shots'
+import { axeSerious } from './helpers/axe-check'
 
 test('add site: the name defaults to the site title, never the bare address; a typed name is kept', async ({
   page,
@@ -68,6 +69,11 @@ test('bulk add: paste a CSV, see each row checked, add the good ones', async ({ 
   await expect(page.locator('table')).not.toContainText(shop.key)
   await expect(page.getByRole('button', { name: 'Add 2 sites' })).toBeEnabled()
   await shot(page, 'bulk-add-checked')
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' })
+    expect(await axeSerious(page), colorScheme).toBe('')
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
 
   await page.getByRole('button', { name: 'Add 2 sites' }).click()
   await expect(row(/Client Shop/)).toContainText('Added', { timeout: 30_000 })

@@ -4,6 +4,7 @@ import { expect, test, type Page } from './helpers/test'
 import { addFakeSite, uniqueId } from './helpers/fleet'
 import { ownerFetch } from './helpers/auth'
 import { shot } from './helpers/shots'
+import { axeSerious } from './helpers/axe-check'
 import type { ClientReport } from '../../lib/reports/types'
 
 async function addTagged(id: string, name: string, tag: string, scenario: Record<string, unknown> = {}) {
@@ -78,6 +79,12 @@ test('client report: a tag over a period, the API numbers, print view and PDF', 
     g.lastBackups.length + 1,
   )
   await shot(page, 'report')
+  // No serious accessibility problems, in the light and the dark theme.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' })
+    expect(await axeSerious(page), colorScheme).toBe('')
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
 
   // The print button calls the browser's print.
   await page.evaluate(() => {
