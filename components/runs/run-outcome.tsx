@@ -85,6 +85,15 @@ function QueuedNotice({ run }: { run: RunDto }) {
 function FailurePanel({ run, steps, site }: { run: RunDto; steps: StepDto[]; site: OutcomeSite | null }) {
   const failure = explainFailure(run, runAdvice(run.errorKind, run.status))
   const last = [...steps].reverse().find((s) => s.stepNumber !== null)
+  // The server's own words as the step recorded them; what Stepwise added (e.g. the record's state) apart.
+  const said =
+    [...steps]
+      .reverse()
+      .find((s) => s.error)
+      ?.error?.trim() || null
+  const words = said ?? failure.serverWords
+  const note =
+    said && failure.serverWords?.startsWith(said) ? failure.serverWords.slice(said.length).trim() || null : null
   const router = useRouter()
   const again = useStartBackup(run.siteId)
   const canBackUp = useCan('operator')
@@ -126,8 +135,9 @@ function FailurePanel({ run, steps, site }: { run: RunDto; steps: StepDto[]; sit
         <div>
           <h3 className="text-sm font-semibold text-red-950">The server’s words</h3>
           <pre className="mt-1 max-h-64 overflow-auto rounded-md border border-red-200 bg-white px-3 py-2 font-mono text-[13px] leading-relaxed break-words whitespace-pre-wrap text-red-950">
-            {failure.serverWords ?? 'The server gave no message.'}
+            {words ?? 'The server gave no message.'}
           </pre>
+          {note && <p className="mt-1 text-[13px] text-red-900/80">Stepwise checked afterwards: {note}</p>}
         </div>
         <p className="text-[13px] text-red-900/80">
           Akeeba’s own backup log cannot be read over its JSON API (getLog answers “not implemented” on Akeeba Backup
