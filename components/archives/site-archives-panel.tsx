@@ -41,7 +41,7 @@ export function SiteArchivesPanel({
           ) : (
             ', not read yet'
           )}
-          . Multipart archives download as separate parts.
+          . Multipart archives download part by part or all in one zip.
         </>
       }
       actions={

@@ -95,7 +95,9 @@ export async function openArchiveZipDownload(archiveId: string, source?: Source)
     open:
       i === 0
         ? async function* () {
-            if (!first.done) yield first.value
+            const head = first.done ? null : first.value
+            first = { done: true, value: undefined } // not held for the rest of the download
+            if (head) yield head
             yield* firstPart
           }
         : () => open(p),

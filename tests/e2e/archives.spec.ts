@@ -298,7 +298,10 @@ test('archive filters, search and sort live in the URL; the site filter lists si
   await expect(page).toHaveURL(/state=ok/)
   await expect(status).toHaveValue('ok')
 
+  // Let the router finish the forward navigation (it fetches the page again) before the next choice.
+  await page.waitForLoadState('networkidle')
   await site.selectOption({ label: `${stamp} Empty` })
+  await expect(page).toHaveURL(/siteId=(?!${a.siteId})/)
   await expect(page.getByText('This site has no archives listed yet')).toBeVisible()
 })
 
