@@ -26,6 +26,8 @@ export function SiteOverview({ site }: { site: SiteDto }) {
       ),
     ],
     ['Connection checked', <RelativeTime key="c" date={site.lastCheckedAt} fallback="Never" />],
+    // Read on add, re-check, after every run and in the background (STEPWISE_ARCHIVE_SYNC_HOURS).
+    ['Archive list read', <RelativeTime key="a" date={site.archivesSyncedAt} fallback="Not yet" />],
     ['Host group', site.hostGroup ?? '—'],
     ['Tags', site.tags.length ? site.tags.join(', ') : '—'],
   ]
