@@ -227,7 +227,7 @@ export function ClientReportBody({
   return (
     <article
       aria-labelledby="report-title"
-      className={cn('flex flex-col gap-6 print:gap-4 print:text-[11pt]', refreshing && 'opacity-70')}
+      className={cn('flex flex-col gap-6 print:block print:space-y-4 print:text-[11pt]', refreshing && 'opacity-70')}
     >
       <header className="border-b border-slate-200 pb-4">
         <p className="text-sm font-medium text-slate-600">Backup report</p>

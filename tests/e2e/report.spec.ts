@@ -103,10 +103,13 @@ test('client report: a tag over a period, the API numbers, print view and PDF', 
   await expect(page.getByRole('heading', { name: tag })).toBeVisible()
   if (process.env.E2E_SHOTS_DIR)
     await page.screenshot({ path: `${process.env.E2E_SHOTS_DIR}/report-print.png`, fullPage: true })
-  await page.emulateMedia({ media: 'screen' })
+  // page.pdf() prints with the print CSS (the media stays 'print' here).
   const pdf = await page.pdf({ path: testInfo.outputPath('client-report.pdf'), format: 'A4' })
   expect(pdf.byteLength).toBeGreaterThan(10_000)
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+  // A page for the totals and summary, then one per site (print CSS page breaks).
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []
+  expect(pages.length).toBeGreaterThanOrEqual(1 + apiReport.sites.length)
 })
 
 test('client report on a phone, and bad dates say so', async ({ page }) => {
