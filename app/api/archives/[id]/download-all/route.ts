@@ -16,6 +16,9 @@ export const GET = route<{ id: string }>('operator', async (_req, { id }) => {
       'content-type': 'application/zip',
       'content-length': String(d.size),
       'x-archive-size': String(d.size),
+      // The server restores Content-Length from this (lib/runtime/http-server.mjs); no Range: always 200.
+      'x-body-length': String(d.size),
+      'accept-ranges': 'none',
       'x-archive-parts': String(d.parts.length),
       'content-disposition': contentDisposition(d.filename),
       'cache-control': 'no-store',
