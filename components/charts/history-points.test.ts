@@ -57,6 +57,7 @@ describe('time axis', () => {
     expect(ax.domain).toEqual([at(1, 0), at(2, 0)])
     const labels = ax.ticks.map(ax.label)
     expect(new Set(labels).size).toBe(labels.length)
+    expect(labels.length).toBeLessThanOrEqual(7)
   })
 })
 

@@ -56,9 +56,9 @@ export interface TimeAxis {
 export function timeAxis(points: readonly number[], maxTicks = 6, tz?: string): TimeAxis {
   const min = Math.min(...points)
   const max = Math.max(...points)
-  const span = Math.max(max - min, HOUR)
-  const step = STEPS.find((s) => span / s <= maxTicks) ?? STEPS.at(-1)!
-  const pad = points.length < 2 ? DAY / 2 : Math.max(step / 2, span * 0.04)
+  const span = max - min
+  // Room for the end bars: a day around a lone point, else a twentieth of the span (at least 20 min).
+  const pad = points.length < 2 || span === 0 ? DAY / 2 : Math.max(span * 0.05, 20 * 60_000)
   const domain: [number, number] = [min - pad, max + pad]
   const dayFmt = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: tz })
   const timeFmt = new Intl.DateTimeFormat('en-GB', {
@@ -68,17 +68,26 @@ export function timeAxis(points: readonly number[], maxTicks = 6, tz?: string): 
     timeZone: tz,
   })
   const isMidnight = (ms: number) => timeFmt.format(ms) === '00:00'
-  const ticks: number[] = []
-  // Start at the first whole hour (hour steps) or local midnight (day steps) inside the domain.
-  let t = Math.ceil(domain[0] / HOUR) * HOUR
-  if (step >= DAY) while (!isMidnight(t) && t < domain[1]) t += HOUR
-  for (; t <= domain[1] && ticks.length < 50; t += HOUR) {
-    const aligned =
-      step >= DAY
-        ? isMidnight(t) && (ticks.length === 0 || Math.round((t - ticks[ticks.length - 1]) / DAY) >= step / DAY)
-        : (ticks.length === 0 ? true : t - ticks[ticks.length - 1] >= step) &&
-          (step === HOUR || isAlignedHour(t, step, timeFmt))
-    if (aligned) ticks.push(t)
+  const ticksFor = (step: number): number[] => {
+    const out: number[] = []
+    for (let t = Math.ceil(domain[0] / HOUR) * HOUR; t <= domain[1] && out.length <= maxTicks; t += HOUR) {
+      const ok =
+        step >= DAY
+          ? isMidnight(t) && (out.length === 0 || Math.round((t - out[out.length - 1]) / DAY) >= step / DAY)
+          : (out.length === 0 || t - out[out.length - 1] >= step) && isAlignedHour(t, step, timeFmt)
+      if (ok) out.push(t)
+    }
+    return out
+  }
+  // The smallest round step that fits maxTicks; a smaller one when that would leave a single tick.
+  let k = STEPS.findIndex((st) => (domain[1] - domain[0]) / st <= maxTicks)
+  if (k < 0) k = STEPS.length - 1
+  let step = STEPS[k]
+  let ticks = ticksFor(step)
+  while (ticks.length > maxTicks && k < STEPS.length - 1) ticks = ticksFor((step = STEPS[++k]))
+  if (ticks.length < 2 && k > 0) {
+    const finer = ticksFor(STEPS[k - 1])
+    if (finer.length >= 2 && finer.length <= maxTicks + 1) [ticks, step] = [finer, STEPS[k - 1]]
   }
   const label = (ms: number) => (step >= DAY || isMidnight(ms) ? dayFmt.format(ms) : timeFmt.format(ms))
   return { domain, ticks, label }
