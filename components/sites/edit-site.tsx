@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Pencil } from 'lucide-react'
 import { ApiError, apiPatch } from '@/lib/api/client-fetch'
-import { siteKeys } from '@/lib/query-keys'
+import { archiveKeys, siteKeys } from '@/lib/query-keys'
 import type { SiteDto } from '@/lib/domain/sites'
 import { Button } from '@/components/ui/button'
 import { SelectField, TextField } from '@/components/ui/field'
@@ -46,7 +46,12 @@ export function EditSite({ site }: { site: SiteDto }) {
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) => apiPatch<{ site: SiteDto }>(`/api/sites/${site.id}`, body),
     onSuccess: ({ site: s }) => qc.setQueryData(siteKeys.detail(s.id), s),
-    onSettled: () => qc.invalidateQueries({ queryKey: siteKeys.all }),
+    // A new address or key re-reads the site's archive list (lib/sites/connect-site.ts).
+    onSettled: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: siteKeys.all }),
+        qc.invalidateQueries({ queryKey: archiveKeys.all }),
+      ]),
   })
 
   function openDialog() {

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { RefreshCw, Trash2 } from 'lucide-react'
 import { apiDelete, apiPost } from '@/lib/api/client-fetch'
-import { siteKeys } from '@/lib/query-keys'
+import { archiveKeys, siteKeys } from '@/lib/query-keys'
 import type { SiteDto } from '@/lib/domain/sites'
 import { Button } from '@/components/ui/button'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
@@ -14,7 +14,12 @@ function useRecheckSite(siteId: string) {
   return useMutation({
     mutationFn: () => apiPost<{ site: SiteDto }>(`/api/sites/${siteId}/recheck`),
     onSuccess: ({ site }) => qc.setQueryData(siteKeys.detail(siteId), site),
-    onSettled: () => qc.invalidateQueries({ queryKey: siteKeys.all }),
+    // A re-check also re-reads the site's archive list (lib/sites/connect-site.ts).
+    onSettled: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: siteKeys.all }),
+        qc.invalidateQueries({ queryKey: archiveKeys.all }),
+      ]),
   })
 }
 
