@@ -11,8 +11,19 @@ import { partBytes, SizeMismatchError, toWebStream, type PartSource } from './pa
 
 export interface ArchiveDownload {
   filename: string
+  /** The part's whole size. */
   size: number
+  /** The first byte in `body` (0, or where a resumed download starts). */
+  startAt: number
   body: ReadableStream<Uint8Array>
+}
+
+/** A resume asked for a byte at or past the part's end (HTTP 416). */
+export class RangeNotSatisfiableError extends Error {
+  constructor(readonly size: number) {
+    super(`The part has ${size} bytes.`)
+    this.name = 'RangeNotSatisfiableError'
+  }
 }
 
 export async function openArchiveDownload(
@@ -21,6 +32,8 @@ export async function openArchiveDownload(
   source?: PartSource & {
     getBackupInfo: (id: number) => Promise<{ data: { filenames: { part: number; name: string; size: number }[] } }>
   },
+  /** Resume from this byte (the chunked method starts at an offset); 0 for the whole part. */
+  startAt = 0,
 ): Promise<ArchiveDownload> {
   const archive = await getArchive(archiveId)
   if (!archive) throw notFound('archive', archiveId)
@@ -47,12 +60,14 @@ export async function openArchiveDownload(
       { field: 'part' },
     )
 
+  if (startAt > 0 && startAt >= info.size) throw new RangeNotSatisfiableError(info.size)
   const log = logger().child({ archiveId, siteId: archive.siteId, remoteId: archive.remoteId, part, file: info.name })
   const abort = new AbortController()
   const it = partBytes(client, {
     remoteId: archive.remoteId,
     part,
     expectedSize: info.size,
+    startAt,
     signal: abort.signal,
     log,
     onDone: ({ via, bytes }) => log.info({ via, bytes }, 'archive part downloaded'),
@@ -85,9 +100,15 @@ export async function openArchiveDownload(
   await recordAudit('archive.download', {
     siteId: archive.siteId,
     archiveId,
-    details: { remoteId: archive.remoteId, part, name: info.name, size: info.size },
+    details: {
+      remoteId: archive.remoteId,
+      part,
+      name: info.name,
+      size: info.size,
+      ...(startAt ? { from: startAt } : {}),
+    },
   })
-  return { filename: info.name, size: info.size, body }
+  return { filename: info.name, size: info.size, startAt, body }
 }
 
 /** Content-Disposition with a plain fallback and the exact name (RFC 6266). */

@@ -39,6 +39,14 @@ async function collect(src: PartSource, expectedSize = file.length) {
 }
 
 describe('partBytes', () => {
+  it('resumes a download from a byte (a Range request) with the chunked method, counting the rest', async () => {
+    const src = source()
+    const out: Buffer[] = []
+    const startAt = 2 * MiB + 777
+    for await (const b of partBytes(src, { remoteId: 1, part: 1, expectedSize: file.length, startAt })) out.push(b)
+    expect(Buffer.concat(out).equals(file.subarray(startAt))).toBe(true)
+    expect(src.segments).toEqual([3, 4])
+  })
   it('passes downloadDirect through untouched', async () => {
     const r = await collect(source())
     expect(r.bytes.equals(file)).toBe(true)

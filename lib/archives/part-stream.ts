@@ -45,12 +45,14 @@ export interface PartStreamOptions {
   log?: PartLog
   /** Called once with the method that delivered the last byte (for logs and tests). */
   onDone?: (info: { via: 'direct' | 'chunked'; bytes: number }) => void
+  /** Resume from this byte (a Range request): the chunked method from its segment, the rest counted. */
+  startAt?: number
 }
 
 export async function* partBytes(src: PartSource, o: PartStreamOptions): AsyncGenerator<Buffer, void, undefined> {
-  let sent = 0
+  let sent = o.startAt ?? 0
   let held: Buffer | null = null
-  let via: 'direct' | 'chunked' = 'direct'
+  let via: 'direct' | 'chunked' = sent > 0 ? 'chunked' : 'direct'
   const take = (b: Buffer): Buffer | null => {
     sent += b.length
     if (sent > o.expectedSize) throw new SizeMismatchError(o.expectedSize, sent, true)
@@ -59,26 +61,29 @@ export async function* partBytes(src: PartSource, o: PartStreamOptions): AsyncGe
     return out
   }
 
-  try {
-    const d = await src.downloadDirect(o.remoteId, o.part, { signal: o.signal })
-    for await (const chunk of d.stream as AsyncIterable<Buffer>) {
-      if (chunk.length === 0) continue
-      const out = take(chunk)
-      if (out) yield out
+  // A resumed transfer (startAt) goes straight to the chunked method, which can start at an offset.
+  if (via === 'direct') {
+    try {
+      const d = await src.downloadDirect(o.remoteId, o.part, { signal: o.signal })
+      for await (const chunk of d.stream as AsyncIterable<Buffer>) {
+        if (chunk.length === 0) continue
+        const out = take(chunk)
+        if (out) yield out
+      }
+    } catch (e) {
+      if (e instanceof SizeMismatchError || o.signal?.aborted) throw e
+      o.log?.warn(
+        {
+          remoteId: o.remoteId,
+          part: o.part,
+          atByte: sent,
+          err: e instanceof Error ? e.message : String(e),
+          kind: e instanceof AkeebaError ? e.kind : null,
+        },
+        'downloadDirect failed; continuing with the chunked download',
+      )
+      via = 'chunked'
     }
-  } catch (e) {
-    if (e instanceof SizeMismatchError || o.signal?.aborted) throw e
-    o.log?.warn(
-      {
-        remoteId: o.remoteId,
-        part: o.part,
-        atByte: sent,
-        err: e instanceof Error ? e.message : String(e),
-        kind: e instanceof AkeebaError ? e.kind : null,
-      },
-      'downloadDirect failed; continuing with the chunked download',
-    )
-    via = 'chunked'
   }
 
   if (sent < o.expectedSize) {

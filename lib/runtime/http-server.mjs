@@ -2,12 +2,11 @@
 // own request handler, so proxy.ts (Host check, CSRF, body caps), sign-in and the route handlers apply
 // exactly as under `next start`. One thing is added: an archive part download
 // (GET /api/archives/:id/download) gets its Content-Length back. Next drops content-length from
-// route-handler responses (server/send-response.js); the route states the verified size in
-// x-archive-size, and the header is restored here just before the status line goes out, so browsers
+// route-handler responses (server/send-response.js); the route states the body's verified length in
+// x-body-length, and the header is restored here just before the status line goes out, so browsers
 // show size and progress. The body is still the route's byte-counted stream: if the site sends fewer
 // bytes, the stream errors and the connection is cut short of Content-Length (a failed download,
-// never a short file). Range requests are not served partially: the route answers 200 with the whole
-// part and `Accept-Ranges: none`, as RFC 9110 allows.
+// never a short file). A resumed download (Range: bytes=N-) is the route's 206 from byte N.
 // Signals: SIGTERM/SIGINT stop accepting connections; the runner inside hands its leases back and the
 // process exits (instrumentation-node.ts).
 import http from 'node:http'
@@ -30,11 +29,11 @@ export function restoreDownloadLength(req, res) {
   const writeHead = res.writeHead
   res.writeHead = function (statusCode, ...rest) {
     // writeHead(status, [message], [headers]): headers passed here are merged by Node afterwards.
-    const size = res.getHeader('x-archive-size')
-    if (statusCode === 200 && size !== undefined && /^\d+$/.test(String(size))) {
+    const length = res.getHeader('x-body-length')
+    if ((statusCode === 200 || statusCode === 206) && length !== undefined && /^\d+$/.test(String(length))) {
       res.removeHeader('transfer-encoding')
-      res.setHeader('content-length', String(size))
-      res.setHeader('accept-ranges', 'none')
+      res.setHeader('content-length', String(length))
+      res.setHeader('accept-ranges', 'bytes')
     }
     return writeHead.call(this, statusCode, ...rest)
   }

@@ -1,7 +1,8 @@
 // Archive downloads carry their size: Content-Length equal to the part's size (lib/runtime/http-server.mjs
-// restores what Next drops), so the browser shows size and progress; a Range request gets the whole
-// part with `Accept-Ranges: none`. (A site sending too few bytes errors the body, so the connection is
-// cut short of Content-Length: lib/archives/part-stream.test.ts covers the count.)
+// restores what Next drops), so the browser shows size and progress; a resumed download (Range) gets
+// the rest from the site's chunked method at that offset, 206; a range past the end is a 416. (A site
+// sending too few bytes errors the body, so the connection is cut short of Content-Length:
+// lib/archives/part-stream.test.ts covers the count.)
 import { statSync } from 'node:fs'
 import { expect, test } from './helpers/test'
 import { addConnectedSite, uniqueId } from './helpers/fleet'
@@ -32,16 +33,28 @@ test('a download answers with Content-Length equal to the archive part size', as
   expect((await res.body()).length).toBe(SIZE)
   expect(headers['content-length']).toBe(String(SIZE))
   expect(headers['transfer-encoding']).toBeUndefined()
-  expect(headers['accept-ranges']).toBe('none')
+  expect(headers['accept-ranges']).toBe('bytes')
   expect(await download.failure()).toBeNull()
   expect(statSync((await download.path())!).size).toBe(SIZE)
 
-  // A resumed download asks for a range: refused cleanly, the whole part again with its length.
-  const ranged = await page.request.get(href, { headers: { Range: 'bytes=1000-' } })
-  expect(ranged.status()).toBe(200)
-  expect(ranged.headers()['content-length']).toBe(String(SIZE))
-  expect(ranged.headers()['accept-ranges']).toBe('none')
-  expect((await ranged.body()).length).toBe(SIZE)
+  // A resumed download: the rest from byte 1000 (the site's chunked method at an offset), 206.
+  const full = await res.body()
+  const ranged = await page.request.get(href, { headers: { Range: 'bytes=1000-', 'If-Range': headers.etag } })
+  expect(ranged.status()).toBe(206)
+  expect(ranged.headers()['content-length']).toBe(String(SIZE - 1000))
+  expect(ranged.headers()['content-range']).toBe(`bytes 1000-${SIZE - 1}/${SIZE}`)
+  expect(Buffer.compare(await ranged.body(), full.subarray(1000))).toBe(0)
+  // Another file's validator, or a range we do not serve partially: the whole part again.
+  const stale = await page.request.get(href, { headers: { Range: 'bytes=1000-', 'If-Range': '"other"' } })
+  expect(stale.status()).toBe(200)
+  expect(stale.headers()['content-length']).toBe(String(SIZE))
+  const multi = await page.request.get(href, { headers: { Range: 'bytes=0-10,20-30' } })
+  expect(multi.status()).toBe(200)
+  expect((await multi.body()).length).toBe(SIZE)
+  // Past the end: refused with the part's size.
+  const past = await page.request.get(href, { headers: { Range: `bytes=${SIZE}-` } })
+  expect(past.status()).toBe(416)
+  expect(past.headers()['content-range']).toBe(`bytes */${SIZE}`)
 
   // Other answers keep Next's own framing: a JSON error has no x-archive-size and is not touched.
   const missing = await page.request.get(href.replace('part=1', 'part=9'))
