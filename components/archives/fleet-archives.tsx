@@ -1,7 +1,6 @@
 'use client'
 
 import { useMemo, useState } from 'react'
-import { usePathname, useSearchParams } from 'next/navigation'
 import { Archive, RefreshCw, Search, X } from 'lucide-react'
 import type { ArchiveDto } from '@/lib/domain/archives'
 import type { SiteDto } from '@/lib/domain/sites'
@@ -30,6 +29,7 @@ import {
   type ArchiveFilter,
 } from './archive-filter'
 import { BulkDeleteBar, BulkDeleteOutcome } from './bulk-delete-files'
+import { useUrlSearch } from './use-url-search'
 
 const STATES = Object.keys(archiveStateMeta) as ArchiveState[]
 
@@ -49,12 +49,8 @@ export function FleetArchives({
   const query = useArchives({}, initialArchives)
   const archives = useMemo(() => query.data ?? [], [query.data])
   const { data: allSites } = useSites(initialSites)
-  const params = useSearchParams()
-  const pathname = usePathname() ?? '/archives'
-  // The server render has no useSearchParams snapshot on the first pass: it uses initialFilter.
-  const filter = params
-    ? readArchiveFilter(new URLSearchParams(params.toString()))
-    : { ...emptyArchiveFilter, ...initialFilter }
+  const [params, writeSearch] = useUrlSearch(archiveFilterQuery({ ...emptyArchiveFilter, ...initialFilter }))
+  const filter = readArchiveFilter(params)
   const sort = parseSort(filter.sort, ARCHIVE_SORT_KEYS)
   const isAdmin = useCan('admin')
   const [selected, setSelected] = useState<Set<string>>(new Set())
@@ -79,11 +75,7 @@ export function FleetArchives({
 
   /** Choices (site, status, sort) are history entries; typing in the search box replaces one. */
   const write = (patch: Partial<ArchiveFilter>, push: boolean) => {
-    const qs = archiveFilterQuery({ ...filter, ...patch })
-    const url = qs ? `${pathname}?${qs}` : pathname
-    // Next keeps useSearchParams in step with the history API, without a server round trip.
-    if (push) window.history.pushState(null, '', url)
-    else window.history.replaceState(null, '', url)
+    writeSearch(archiveFilterQuery({ ...filter, ...patch }), push)
   }
   const filtered = filter.siteId || filter.state || filter.q
   const selection: ArchiveSelection | undefined = isAdmin
