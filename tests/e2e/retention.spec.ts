@@ -1,6 +1,7 @@
 // Retention UI: a policy made through the form (validation under the fields), its preview on the
 // policies page matching the API's, with each kept archive's reason, and the per-site panel.
-import { expect, test } from './helpers/test'
+import { resolve } from 'node:path'
+import { expect, test, type Page } from './helpers/test'
 import { addConnectedSite, uniqueId } from './helpers/fleet'
 import { ownerFetch } from './helpers/auth'
 import { shot } from './helpers/shots'
@@ -127,4 +128,65 @@ test('edit and delete a policy', async ({ page, baseURL }) => {
   await card.getByRole('button', { name: `Delete ${name}` }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Delete policy' }).click()
   await expect(page.getByRole('heading', { name })).toHaveCount(0)
+})
+
+/** Serious or critical axe-core violations (WCAG 2.1 A/AA) on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: resolve('node_modules/axe-core/axe.min.js') })
+  const found = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: unknown[] }> } })
+      .axe
+    const r = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    })
+    return r.violations
+  })) as { id: string; impact: string | null; nodes: { target: string[] }[] }[]
+  return found
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+test('the retention page, its form and a preview have no serious accessibility violations', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(120_000)
+  const s = await addConnectedSite(
+    baseURL!,
+    { id: uniqueId('rx'), seedHistory: 4, scenario: { countQuota: 0 } },
+    `Axe ${Date.now().toString(36)}`,
+  )
+  await page.request.post(`/api/sites/${s.siteId}/archives/sync`)
+  const name = `Axe policy ${Date.now().toString(36)}`
+  const r = await ownerFetch(
+    '/api/retention-policies',
+    { method: 'POST', body: JSON.stringify({ name, siteIds: [s.siteId], keepLast: 2, includeForeign: true }) },
+    baseURL,
+  )
+  expect(r.status).toBe(201)
+  const failures: string[] = []
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' })
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 })
+      await page.goto('/retention')
+      const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) })
+      await card.getByRole('button', { name: 'Preview' }).click()
+      await expect(page.getByRole('region', { name: `Preview of ${name}` }).getByRole('status')).toContainText(
+        'Would remove 2 archives on 1 site',
+      )
+      failures.push(...(await seriousViolations(page)).map((v) => `retention @${width} ${theme}: ${v}`))
+      await page.getByRole('button', { name: 'Add policy' }).click()
+      await page.getByRole('dialog').getByRole('button', { name: 'Add policy' }).click()
+      await expect(page.getByRole('dialog').getByText('Give the policy a name')).toBeVisible()
+      failures.push(...(await seriousViolations(page)).map((v) => `policy form @${width} ${theme}: ${v}`))
+      await page.goto(`/sites/${s.siteId}`)
+      await expect(page.getByRole('region', { name: 'Retention' }).getByRole('status')).toBeVisible()
+      failures.push(...(await seriousViolations(page)).map((v) => `site panel @${width} ${theme}: ${v}`))
+    }
+  }
+  // The policy only covers this spec's site; removed so later specs see no policy of ours.
+  await ownerFetch(`/api/retention-policies/${(await r.json()).policy.id}`, { method: 'DELETE' }, baseURL)
+  expect(failures.join('\n')).toBe('')
 })
