@@ -107,4 +107,9 @@ describe('last good backup, wrongly linked archive', () => {
     })
     expect(lastGoodBackup({ lastOkRun: run, lastOkRunArchive: old, latestArchive: old }).usable).toBeNull()
   })
+  it('the run’s own archive, stamped in whole seconds by a clock a little behind, is still the run’s', () => {
+    const run = { startedAt: new Date(now - 800), finishedAt: new Date(now) }
+    const own = { meta: 'obsolete', filesExist: false, goneFromSite: false, backupEnd: new Date(now - 1000) }
+    expect(lastGoodBackup({ lastOkRun: run, lastOkRunArchive: own, latestArchive: own }).usable).toBe(false)
+  })
 })

@@ -24,6 +24,9 @@ export function siteBackupState(i: BackupStateInput): SiteBackupState {
   return 'ok'
 }
 
+/** How far the site's clock (and Akeeba's whole-second times) may be behind ours. */
+const SKEW_MS = 15 * 60_000
+
 /** What the state needs of an archive record. */
 export interface ArchiveFacts {
   meta: string | null
@@ -62,8 +65,9 @@ export function lastGoodBackup(f: {
   // An archive that ended before the run started cannot be the run's (a wrong link): judge by the
   // site's newest archive instead when that one belongs to the run's time, else we cannot tell.
   const startedAt = f.lastOkRun?.startedAt ?? null
+  // Akeeba's times have whole seconds and the site's own clock: allow for both (SKEW_MS).
   const madeByRun = (a: ArchiveFacts | null) =>
-    !!a && (!startedAt || !a.backupEnd || a.backupEnd.getTime() >= startedAt.getTime())
+    !!a && (!startedAt || !a.backupEnd || a.backupEnd.getTime() >= startedAt.getTime() - SKEW_MS)
   if (f.lastOkRunArchive && !madeByRun(f.lastOkRunArchive)) {
     return lastGoodBackup({ ...f, lastOkRunArchive: madeByRun(f.latestArchive) ? f.latestArchive : null })
   }
