@@ -44,16 +44,18 @@ export function UserMenu({ compact = false, onNavigate }: { compact?: boolean; o
           compact ? 'size-9 justify-center' : 'w-full px-2.5 py-2',
         )}
       >
+        {/* The initial is drawn by CSS, so the button's visible text is exactly "Name Role", which its
+            label contains (axe: label-content-name-mismatch). */}
         <span
           aria-hidden="true"
-          className="flex size-7 shrink-0 items-center justify-center rounded-full bg-slate-900 text-xs font-semibold text-white uppercase"
-        >
-          {me.name.slice(0, 1) || '?'}
-        </span>
+          data-initial={me.name.slice(0, 1) || '?'}
+          className="flex size-7 shrink-0 items-center justify-center rounded-full bg-slate-900 text-xs font-semibold text-white uppercase before:content-[attr(data-initial)]"
+        />
         {!compact && (
           <>
             <span className="min-w-0 flex-1">
-              <span className="block truncate font-medium">{me.name}</span>
+              <span className="block truncate font-medium">{me.name}</span>{' '}
+              {/* The space keeps the visible text "Name Role" inside the button's label (axe). */}
               <span className="block truncate text-xs text-slate-600">{ROLE_LABELS[me.role]}</span>
             </span>
             <ChevronsUpDown aria-hidden="true" className="size-4 shrink-0 text-slate-400" />

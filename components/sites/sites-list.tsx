@@ -61,7 +61,8 @@ const columns: Column<SiteDto>[] = [
       </span>
     ),
     sortValue: (s) => s.name,
-    className: 'max-w-[12rem] sm:max-w-none',
+    // Takes the room that is left and truncates long names and addresses, so the table fits.
+    className: 'w-full max-w-0 min-w-32',
   },
   {
     key: 'last',
@@ -75,7 +76,7 @@ const columns: Column<SiteDto>[] = [
     key: 'next',
     header: 'Next backup',
     className: 'whitespace-nowrap text-slate-600',
-    hideBelow: 'md',
+    hideBelow: 'lg',
     cell: (s) => <RelativeTime date={s.nextBackupAt} fallback="Not scheduled" />,
     sortValue: (s) => s.nextBackupAt,
   },
@@ -90,11 +91,11 @@ const columns: Column<SiteDto>[] = [
   {
     key: 'tags',
     header: 'Tags',
-    hideBelow: 'lg',
+    hideBelow: 'xl',
     cell: (s) => (
       <span className="flex flex-wrap gap-1">
         {s.tags.map((t) => (
-          <span key={t} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
+          <span key={t} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs whitespace-nowrap text-slate-700">
             {t}
           </span>
         ))}
@@ -104,7 +105,7 @@ const columns: Column<SiteDto>[] = [
   {
     key: 'group',
     header: 'Host group',
-    hideBelow: 'lg',
+    hideBelow: 'xl',
     className: 'text-slate-600',
     cell: (s) => s.hostGroup ?? '—',
     sortValue: (s) => s.hostGroup,

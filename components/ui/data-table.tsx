@@ -2,7 +2,7 @@
 
 import Link from 'next/link'
 import { ArrowDown, ArrowUp, ChevronsUpDown } from 'lucide-react'
-import { useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react'
 import { cn } from './cn'
 
 export type SortValue = string | number | boolean | Date | null | undefined
@@ -18,7 +18,7 @@ export interface Column<T> {
   className?: string
   headerClassName?: string
   /** Hide the column below a breakpoint to keep phones readable. */
-  hideBelow?: 'sm' | 'md' | 'lg'
+  hideBelow?: 'sm' | 'md' | 'lg' | 'xl'
   /** The cell holds its own buttons/links: it is lifted above the row link so clicks reach them. */
   interactive?: boolean
 }
@@ -56,7 +56,12 @@ export interface DataTableProps<T> {
 }
 
 const alignClass = { left: 'text-left', right: 'text-right', center: 'text-center' } as const
-const hideClass = { sm: 'hidden sm:table-cell', md: 'hidden md:table-cell', lg: 'hidden lg:table-cell' } as const
+const hideClass = {
+  sm: 'hidden sm:table-cell',
+  md: 'hidden md:table-cell',
+  lg: 'hidden lg:table-cell',
+  xl: 'hidden xl:table-cell',
+} as const
 
 export function DataTable<T>({
   rows,
@@ -106,12 +111,16 @@ export function DataTable<T>({
     onSortChange?.(next)
   }
 
+  const wrapRef = useRef<HTMLDivElement>(null)
+  const wide = useTooWide(wrapRef)
+
   const isEmpty = rows.length === 0 && empty
   return (
     // No scroll box of its own: the table grows with the page and its header sticks below the
-    // phone top bar (h-14) or the window top. Columns with `hideBelow` keep phones from overflowing;
-    // only below `sm` may a still-too-wide table scroll sideways (never up and down).
-    <div className={cn('relative max-sm:overflow-x-auto max-sm:overscroll-x-contain', className)}>
+    // phone top bar (h-14) or the window top. Columns with `hideBelow` keep narrow screens from
+    // overflowing; a table that is still wider than its place scrolls sideways (never up and down)
+    // rather than being cut off, and then its header stays at the table's top.
+    <div ref={wrapRef} className={cn('relative', wide && 'overflow-x-auto overscroll-x-contain', className)}>
       <table className="w-full border-separate border-spacing-0 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -132,7 +141,8 @@ export function DataTable<T>({
                   scope="col"
                   aria-sort={ariaSort}
                   className={cn(
-                    'sticky top-0 z-[25] border-b border-slate-200 bg-slate-50/95 sm:top-14 lg:top-0 px-3 py-2 text-xs font-semibold whitespace-nowrap text-slate-600 backdrop-blur first:pl-4 last:pr-4',
+                    'sticky top-0 z-[25] border-b border-slate-200 bg-slate-50/95 px-3 py-2 text-xs font-semibold whitespace-nowrap text-slate-600 backdrop-blur first:pl-4 last:pr-4',
+                    !wide && 'max-lg:top-14',
                     alignClass[col.align ?? 'left'],
                     col.hideBelow && hideClass[col.hideBelow],
                     col.headerClassName,
@@ -200,6 +210,26 @@ export function DataTable<T>({
       </table>
     </div>
   )
+}
+
+/**
+ * Whether the table is wider than its wrapper (then the wrapper scrolls sideways). Measured, not
+ * guessed from breakpoints: most tables fit and keep a header that sticks to the window.
+ */
+function useTooWide(ref: RefObject<HTMLDivElement | null>): boolean {
+  const [wide, setWide] = useState(false)
+  useEffect(() => {
+    const wrap = ref.current
+    const table = wrap?.firstElementChild
+    if (!wrap || !table) return
+    const measure = () => setWide(table.scrollWidth > wrap.clientWidth + 1)
+    measure()
+    const ro = new ResizeObserver(measure)
+    ro.observe(wrap)
+    ro.observe(table)
+    return () => ro.disconnect()
+  }, [ref])
+  return wide
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })

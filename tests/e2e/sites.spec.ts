@@ -183,7 +183,7 @@ test('sites list: state at a glance, search and filters', async ({ page }) => {
   })
   await page.goto('/sites')
   await expect(page.getByRole('heading', { name: 'Sites', level: 1 })).toBeVisible()
-  await page.getByPlaceholder('Search name or URL').fill(tag)
+  await page.getByPlaceholder('Search name, URL or tag').fill(tag)
   const table = page.getByRole('table', { name: 'Sites' })
   await expect(table.getByRole('row')).toHaveCount(3)
   await expect(table.getByRole('row', { name: new RegExp(`Broken ${tag}`) })).toContainText('Not connected')
