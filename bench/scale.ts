@@ -331,9 +331,14 @@ export async function scale(kind: 'sqlite' | 'postgresql'): Promise<void> {
         params: [runIds[5], 7],
       },
       {
-        what: 'latest finished run per site (sites list)',
-        sql: `SELECT "siteId", MAX("finishedAt") FROM "BackupRun" WHERE "siteId" IN (${p(1)}, ${p(2)}) AND "status" IN (${p(3)}, ${p(4)}) GROUP BY "siteId"`,
-        params: [siteIds[1], siteIds[2], 'succeeded', 'failed'],
+        what: 'latest finished run per site (sites list: lib/db/runs.ts latestRunPerSite)',
+        sql: `SELECT s."id", (SELECT r."id" FROM "BackupRun" r WHERE r."siteId" = s."id" AND r."finishedAt" IS NOT NULL AND r."status" IN (${p(1)}, ${p(2)}) ORDER BY r."finishedAt" DESC LIMIT 1) FROM "Site" s WHERE s."id" IN (${p(3)}, ${p(4)})`,
+        params: ['succeeded', 'failed', siteIds[1], siteIds[2]],
+      },
+      {
+        what: 'Runs page, two statuses since a date',
+        sql: `SELECT "id" FROM "BackupRun" WHERE "status" IN (${p(1)}, ${p(2)}) AND "createdAt" >= ${p(3)} ORDER BY "createdAt" DESC, "id" DESC LIMIT 200`,
+        params: ['failed', 'timed_out', since],
       },
       {
         what: 'Runs page, status filter',

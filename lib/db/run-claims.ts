@@ -26,6 +26,9 @@ WHERE "id" = ${p(1)} AND "status" = 'queued'
  * enforced by a partial unique index), a global cap and a per-host cap. Returns the promoted ids.
  */
 export async function promoteQueued(limits: Limits, max = 50): Promise<string[]> {
+  // Without a per-host cap, many runs move in one statement (a fleet of thousands queued at once
+  // starts in seconds, not one transaction per run).
+  if (limits.maxPerHost === 0) return promoteBatch(limits.maxConcurrent, Math.max(max, 500))
   const d = db()
   const candidates = await d.backupRun.findMany({
     where: { status: 'queued', cancelRequested: false },
@@ -62,6 +65,45 @@ export async function promoteQueued(limits: Limits, max = 50): Promise<string[]>
     }
   }
   return promoted
+}
+
+/**
+ * promoteQueued without a per-host cap: one UPDATE moves the oldest queued runs that are first in
+ * their site's line (no running run, no older queued run: the same rule as PROMOTE_SQL), as many as
+ * the global cap leaves room for, counted inside the statement. SQLite runs one writer at a time;
+ * PostgreSQL takes the same advisory lock as the one-by-one path, so caps hold exactly.
+ */
+async function promoteBatch(maxConcurrent: number, max: number): Promise<string[]> {
+  const pg = config().databaseKind === 'postgresql'
+  const p = (n: number) => (pg ? `$${n}` : '?')
+  const now = new Date()
+  const sql = `
+UPDATE "BackupRun" SET "status" = 'running', "phase" = 'start', "startedAt" = ${p(1)}, "nextTickAt" = ${p(2)},
+  "lastProgressAt" = ${p(3)}, "updatedAt" = ${p(4)}
+WHERE "id" IN (
+  SELECT b."id" FROM "BackupRun" b
+  WHERE b."status" = 'queued' AND b."cancelRequested" = ${pg ? 'false' : '0'}
+    AND NOT EXISTS (
+      SELECT 1 FROM "BackupRun" o WHERE o."siteId" = b."siteId" AND o."id" <> b."id" AND (
+        o."status" = 'running' OR (o."status" = 'queued' AND (o."createdAt" < b."createdAt"
+          OR (o."createdAt" = b."createdAt" AND o."id" < b."id")))))
+  ORDER BY b."createdAt", b."id"
+  LIMIT (SELECT CASE WHEN ${p(5)} - COUNT(*) > ${p(6)} THEN ${p(7)} WHEN ${p(8)} - COUNT(*) > 0 THEN ${p(9)} - COUNT(*) ELSE 0 END
+         FROM "BackupRun" g WHERE g."status" = 'running'))
+RETURNING "id"`
+  const params = [now, now, now, now, maxConcurrent, max, max, maxConcurrent, maxConcurrent]
+  try {
+    const rows = await db().$transaction(async (tx) => {
+      if (pg) await tx.$queryRawUnsafe('SELECT 1 AS locked FROM pg_advisory_xact_lock(727274002)')
+      return tx.$queryRawUnsafe<{ id: string }[]>(sql, ...params)
+    })
+    return rows.map((r) => r.id)
+  } catch (e) {
+    // The partial unique index refused a second running run for a site: another runner won; the
+    // next look promotes the rest.
+    if (isUniqueViolation(e)) return []
+    throw e
+  }
 }
 
 export interface Claim<Row> {
