@@ -14,14 +14,18 @@ export interface PanelProps {
   children: ReactNode
 }
 
-/** A titled section of a page. */
+/**
+ * A titled section of a page. overflow-clip (not hidden) rounds the corners without making a scroll
+ * box, so a table's sticky header follows the window; min-w-0 keeps a wide table from stretching a
+ * grid or flex parent (it scrolls sideways inside instead).
+ */
 export function Panel({ title, description, actions, id, padded = true, className, children }: PanelProps) {
   const headingId = id ? `${id}-title` : undefined
   return (
     <section
       id={id}
       aria-labelledby={headingId}
-      className={cn('overflow-clip rounded-lg border border-slate-200 bg-white shadow-xs', className)}
+      className={cn('min-w-0 overflow-clip rounded-lg border border-slate-200 bg-white shadow-xs', className)}
     >
       <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2 border-b border-slate-200 px-4 py-3 sm:px-5">
         <div className="min-w-0">
