@@ -49,7 +49,7 @@ function columns(demoSites: ReadonlySet<string>): Column<RunDto>[] {
       header: 'Details',
       cell: (r) =>
         isActive(r.status) ? (
-          <span className="flex w-40 flex-col gap-0.5">
+          <span className="flex w-full max-w-40 flex-col gap-0.5">
             <ProgressBar
               value={r.status === 'queued' ? null : r.progress}
               state={r.status}
@@ -61,7 +61,7 @@ function columns(demoSites: ReadonlySet<string>): Column<RunDto>[] {
             </span>
           </span>
         ) : r.errorMessage && r.status !== 'succeeded' ? (
-          <span className="line-clamp-1 max-w-xs text-xs text-slate-600" title={r.errorMessage}>
+          <span className="block truncate text-xs text-slate-600" title={r.errorMessage}>
             {r.errorMessage}
           </span>
         ) : r.warningsCount > 0 ? (
@@ -71,6 +71,8 @@ function columns(demoSites: ReadonlySet<string>): Column<RunDto>[] {
         ) : (
           <span className="text-slate-400">—</span>
         ),
+      // Takes the room that is left; a long server message is cut with … (the whole text on hover).
+      className: 'w-full max-w-0 min-w-24',
       hideBelow: 'sm',
     },
     {

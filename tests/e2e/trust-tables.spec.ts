@@ -69,13 +69,32 @@ test.beforeAll(async ({ baseURL }) => {
     ids.push(((await r.json()) as { run: { id: string } }).run.id)
   }
   runId = ids[0]
-  for (const id of ids) {
+  // A failure with a long unbroken message: it lands in the overview's failures table, which must not
+  // stretch the page on a phone.
+  const c = await addConnectedSite(baseURL!, {
+    id: uniqueId('ttc'),
+    name: `Failing Florist ${sfx}`,
+    scenario: {
+      failAtStep: {
+        step: 3,
+        text: 'fopen(/home/customer/www/florist.example/public_html/wp-content/plugins/akeebabackupwp/app/backups/site-florist.example-20261202-063038utc.jpa): Failed to open stream: Permission denied',
+      },
+    },
+  })
+  const f = await ownerFetch(`/api/sites/${c.siteId}/backups`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  })
+  expect(f.status).toBe(202)
+  ids.push(((await f.json()) as { run: { id: string } }).run.id)
+  for (const [i, id] of ids.entries()) {
     await expect
       .poll(
         async () => ((await (await ownerFetch(`/api/runs/${id}`)).json()) as { run: { status: string } }).run.status,
         { timeout: 60_000 },
       )
-      .toBe('succeeded')
+      .toBe(i < 2 ? 'succeeded' : 'failed')
   }
 })
 
