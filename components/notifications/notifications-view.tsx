@@ -15,6 +15,7 @@ import { RelativeTime } from '@/components/ui/time'
 import { ChannelDialog } from './channel-dialog'
 import { TYPE_LABELS } from './channel-labels'
 import { useChannels, useDeleteChannel, useDeliveries, useTestChannel } from './use-notifications'
+import { StaleBanner } from '@/components/ui/stale-banner'
 
 const DELIVERY: Record<DeliveryDto['status'], { label: string; tone: Tone }> = {
   sent: { label: 'Sent', tone: 'ok' },
@@ -66,9 +67,11 @@ export function NotificationsView({
   initial: ChannelDto[]
   deliveries: DeliveryDto[]
 }) {
-  const channels = useChannels(initial).data ?? []
+  const channelsQuery = useChannels(initial)
+  const channels = channelsQuery.data ?? []
   const [filter, setFilter] = useState<string | undefined>(undefined)
-  const deliveries = useDeliveries(filter, initialDeliveries).data ?? []
+  const deliveriesQuery = useDeliveries(filter, initialDeliveries)
+  const deliveries = deliveriesQuery.data ?? []
   const remove = useDeleteChannel()
 
   const columns: Column<ChannelDto>[] = [
@@ -202,6 +205,7 @@ export function NotificationsView({
 
   return (
     <>
+      <StaleBanner queries={[channelsQuery, deliveriesQuery]} what="notifications" className="mb-4" />
       <PageHeader
         title="Notifications"
         description="Who hears about failed backups, sites without a recent backup and sites that stop answering."

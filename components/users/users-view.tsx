@@ -18,10 +18,12 @@ import { AddUserDialog } from './add-user-dialog'
 import { ROLE_HINTS } from './role-hints'
 import { UserSessionsDialog } from './user-sessions-dialog'
 import { useResetTwoFactor, useUpdateUser, useUsers } from './use-users'
+import { StaleBanner } from '@/components/ui/stale-banner'
 
 export function UsersView({ initial }: { initial: UserDto[] }) {
   const me = useMe()
-  const users = useUsers(initial).data ?? []
+  const usersQuery = useUsers(initial)
+  const users = usersQuery.data ?? []
   const update = useUpdateUser()
   const reset2fa = useResetTwoFactor()
   const [error, setError] = useState<string | null>(null)
@@ -175,6 +177,7 @@ export function UsersView({ initial }: { initial: UserDto[] }) {
 
   return (
     <>
+      <StaleBanner query={usersQuery} what="users" className="mb-4" />
       <PageHeader
         title="Users"
         description="Who can sign in, and what their role lets them do."
