@@ -199,11 +199,15 @@ export const siteRoutes: RouteDoc[] = [
     tag: 'Archives',
     summary: 'Download one part',
     description:
-      'Streamed from the site; `x-archive-size` carries the expected size and the body fails if the byte count is wrong.',
+      "Streamed from the site with Content-Length; `x-archive-size` carries the part's whole size and the body fails if the byte count is wrong. `Range: bytes=N-` (with `If-Range` set to the ETag, if sent) resumes from byte N (206); a range past the end is a 416.",
     query: downloadQuery,
     ok: {
       200: {
         description: 'The part',
+        content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+      },
+      206: {
+        description: 'The rest of the part from the requested byte (Content-Range)',
         content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
       },
     },
