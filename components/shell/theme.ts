@@ -20,8 +20,13 @@ export function systemPrefersDark(): boolean {
 /** Sets the class on <html> for a choice (system → whatever the system says now). */
 export function applyTheme(choice: ThemeChoice): void {
   const dark = choice === 'dark' || (choice === 'system' && systemPrefersDark())
-  document.documentElement.classList.toggle('dark', dark)
-  document.documentElement.style.colorScheme = dark ? 'dark' : 'light'
+  const root = document.documentElement
+  if (root.classList.contains('dark') === dark) return
+  // Switch at once: without this, every button's transition-colors would fade through mid-tones.
+  root.classList.add('theme-switching')
+  root.classList.toggle('dark', dark)
+  root.style.colorScheme = dark ? 'dark' : 'light'
+  requestAnimationFrame(() => requestAnimationFrame(() => root.classList.remove('theme-switching')))
 }
 
 /**

@@ -77,12 +77,7 @@ export function Button({
       disabled={disabled}
       aria-disabled={blocked || undefined}
       aria-busy={busy || undefined}
-      className={cn(
-        buttonClasses({ variant, size, wrap }),
-        busy && 'cursor-progress',
-        blocked && 'opacity-70',
-        className,
-      )}
+      className={cn(buttonClasses({ variant, size, wrap }), busy && 'cursor-progress', className)}
       onClick={(e) => {
         if (blocked) {
           e.preventDefault()

@@ -157,17 +157,24 @@ test.describe('problem 4: tables fit', () => {
       ]) {
         await page.goto(path)
         await expect(page.locator('main h1').first()).toBeVisible()
-        const over = await page.locator('main table').evaluateAll((tables) =>
-          tables
-            .map((t) => ({
-              name: t.querySelector('caption')?.textContent ?? '?',
-              over: t.scrollWidth - t.parentElement!.clientWidth,
-              // Wider than its place is only acceptable when it scrolls sideways rather than being cut;
-              // the sites and runs lists must fit outright.
-              scrolls: ['auto', 'scroll'].includes(getComputedStyle(t.parentElement!).overflowX),
-            }))
-            .filter((x) => x.over > 1 && (!x.scrolls || x.name === 'Sites' || x.name === 'Backup runs')),
-        )
+        const measure = () =>
+          page.locator('main table').evaluateAll((tables) =>
+            tables
+              .map((t) => ({
+                name: t.querySelector('caption')?.textContent ?? '?',
+                over: t.scrollWidth - t.parentElement!.clientWidth,
+                // Wider than its place is only acceptable when it scrolls sideways rather than being cut;
+                // the sites and runs lists must fit outright.
+                scrolls: ['auto', 'scroll'].includes(getComputedStyle(t.parentElement!).overflowX),
+              }))
+              .filter((x) => x.over > 1 && (!x.scrolls || x.name === 'Sites' || x.name === 'Backup runs')),
+          )
+        // Tables measure themselves after they render: give them a moment to settle, then record.
+        await expect
+          .poll(async () => (await measure()).length, { timeout: 5_000 })
+          .toBe(0)
+          .catch(() => undefined)
+        const over = await measure()
         for (const o of over) cut.push(`${path} @${width}: “${o.name}” ${o.over}px too wide`)
       }
     }
