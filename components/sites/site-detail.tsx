@@ -152,7 +152,7 @@ export function SiteDetail({ initialSite, initialRuns, initialArchives, schedule
 
         <p className="text-[13px] text-slate-500">
           Looking for every site’s archives?{' '}
-          <Link href="/archives" className="text-blue-700 hover:underline">
+          <Link href="/archives" className="text-blue-700 underline underline-offset-2">
             Archives
           </Link>
         </p>
