@@ -14,6 +14,7 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { Input, Select } from '@/components/ui/field'
 import { formatBytes } from '@/lib/format/format'
 import { PageHeader } from '@/components/ui/page-header'
+import { StaleBanner } from '@/components/ui/stale-banner'
 import { parseSort, sortParam } from '@/components/ui/sort-param'
 import { useCan } from '@/components/auth/me-provider'
 import { useSites } from '@/components/sites/use-sites'
@@ -93,6 +94,7 @@ export function FleetArchives({
           </Button>
         }
       />
+      <StaleBanner query={query} what="archives" className="mb-4" />
       {archives.length === 0 && !filtered ? (
         <EmptyState
           icon={Archive}

@@ -11,6 +11,7 @@ import { Card } from '@/components/ui/card'
 import { ConfirmDialog } from '@/components/ui/confirm-dialog'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PageHeader } from '@/components/ui/page-header'
+import { StaleBanner } from '@/components/ui/stale-banner'
 import { Spinner } from '@/components/ui/spinner'
 import { PolicyDialog } from './policy-dialog'
 import { RetentionOutcome } from './retention-lists'
@@ -127,7 +128,8 @@ function PolicyCard({ policy, sites }: { policy: RetentionPolicyDto; sites: Site
 }
 
 export function RetentionView({ initialPolicies, sites }: { initialPolicies: RetentionPolicyDto[]; sites: SiteDto[] }) {
-  const { data: policies } = usePolicies(initialPolicies)
+  const policiesQuery = usePolicies(initialPolicies)
+  const policies = policiesQuery.data
   const isAdmin = useCan('admin')
   const add = isAdmin && (
     <PolicyDialog
@@ -146,6 +148,7 @@ export function RetentionView({ initialPolicies, sites }: { initialPolicies: Ret
         description="Which backups each site keeps. The rest are removed on the site after each successful backup and in the daily sweep, through the same audited delete as by hand."
         actions={add}
       />
+      <StaleBanner query={policiesQuery} what="policies" className="mb-4" />
       <div className="flex flex-col gap-4">
         <SafetyRules />
         {policies.length === 0 ? (
