@@ -46,7 +46,6 @@ export async function fleetBench(
     fakes.push({ ...(await startFakeProcess(prefix, count, latency)), prefix, count })
   }
   const b = await freshBenchDatabase(kind)
-  const { db } = await import('../lib/db/client')
   const { insertSite } = await import('../lib/db/sites')
   const { createRun } = await import('../lib/db/runs')
   const { countRuns, backupStepTimings } = await import('../lib/db/run-stats')
@@ -117,7 +116,6 @@ export async function fleetBench(
       if (steps[k].runId !== steps[k - 1].runId) continue
       lags.push(steps[k].createdAt.getTime() - steps[k].durationMs - steps[k - 1].createdAt.getTime())
     }
-    void db
     console.log(
       `runs succeeded         ${succeeded}/${n} in ${wall.toFixed(1)} s; ${(steps.length / wall).toFixed(0)} backup steps/s`,
     )

@@ -40,7 +40,7 @@ export async function memory(): Promise<void> {
   const big = await addBenchSite(fleet, 'big', { stepLatencyMs: 10, archiveSizeBytes: DOWNLOAD_BYTES })
   const { createApiToken } = await import('../lib/auth/api-tokens')
   const { token } = await createApiToken({ name: 'bench', role: 'operator' }, null)
-  const { db } = await import('../lib/db/client')
+  const { archiveIdOfRun, countRunsNotSucceeded, countRunsStillActive } = await import('../lib/db/bench-probes')
   // As `npm start` runs it (lib/start.mjs): the server module with its Node flags.
   const { SERVER_NODE_FLAGS } = await import('../lib/runtime/http-server.mjs')
   const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(root, 'lib/runtime/http-server.mjs')], {
@@ -82,10 +82,9 @@ export async function memory(): Promise<void> {
         ids.push(((await r.json()) as { run: { id: string } }).run.id)
       }
       queued += ids.length
-      while ((await db().backupRun.count({ where: { id: { in: ids }, status: { in: ['queued', 'running'] } } })) > 0)
-        await sleep(100)
+      while ((await countRunsStillActive(ids)) > 0) await sleep(100)
     }
-    const failed = await db().backupRun.count({ where: { status: { not: 'succeeded' } } })
+    const failed = await countRunsNotSucceeded()
     const afterBackups = rss(server.pid!).now
     console.log(
       `\n== web process memory (${BACKUPS} backups in ${((Date.now() - t0) / 1000).toFixed(0)} s, ${failed} not succeeded)`,
@@ -93,15 +92,15 @@ export async function memory(): Promise<void> {
     // The big archive: one backup, then its archive part downloaded through the server.
     const r = await fetch(`${base}/api/sites/${big}/backups`, { method: 'POST', headers, body: '{}' })
     const runId = ((await r.json()) as { run: { id: string } }).run.id
-    let archive: { id: string } | null = null
-    for (let i = 0; i < 600 && !archive; i++) {
-      archive = await db().archive.findFirst({ where: { runId }, select: { id: true } })
-      if (!archive) await sleep(100)
+    let archiveId: string | null = null
+    for (let i = 0; i < 600 && !archiveId; i++) {
+      archiveId = await archiveIdOfRun(runId)
+      if (!archiveId) await sleep(100)
     }
-    if (!archive) throw new Error('the big backup left no archive row')
+    if (!archiveId) throw new Error('the big backup left no archive row')
     const got = await new Promise<{ bytes: number; length: string | undefined }>((resolve, reject) => {
       http
-        .get(`${base}/api/archives/${archive.id}/download?part=1`, { headers }, (res) => {
+        .get(`${base}/api/archives/${archiveId}/download?part=1`, { headers }, (res) => {
           let bytes = 0
           res.on('data', (c: Buffer) => (bytes += c.length))
           res.on('end', () => resolve({ bytes, length: res.headers['content-length'] }))

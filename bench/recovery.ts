@@ -29,22 +29,20 @@ export async function recovery(kind: 'sqlite' | 'postgresql'): Promise<void> {
   const b = await freshBenchDatabase(kind)
   const siteId = await addBenchSite(fleet, 'rec', { stepLatencyMs: 300, stepsPerDomain: 30 })
   const { queueBackup } = await import('../lib/runs/start-run')
-  const { db } = await import('../lib/db/client')
+  const { firstStepAfter, runStepSeq, stepCount } = await import('../lib/db/bench-probes')
   const run = await queueBackup(siteId, { trigger: 'api' })
   const a = worker(b.env)
   let c: ChildProcess | null = null
   try {
-    for (let i = 0; i < 1200 && (await db().backupStep.count({ where: { runId: run.id } })) < 3; i++) await sleep(50)
+    for (let i = 0; i < 1200 && (await stepCount(run.id)) < 3; i++) await sleep(50)
     await sleep(150)
     await stop(a, 'SIGKILL')
     const killed = Date.now()
-    const seq = (await db().backupRun.findUniqueOrThrow({ where: { id: run.id } })).stepSeq
+    const seq = await runStepSeq(run.id)
     c = worker(b.env)
     let next: Date | null = null
     for (let i = 0; i < 1200 && !next; i++) {
-      next =
-        (await db().backupStep.findFirst({ where: { runId: run.id, seq: { gt: seq } }, select: { createdAt: true } }))
-          ?.createdAt ?? null
+      next = await firstStepAfter(run.id, seq)
       if (!next) await sleep(25)
     }
     const ms = next ? next.getTime() - killed : NaN

@@ -4,7 +4,6 @@
 // with filters. Prints the query plans of the statements behind them, the bytes per step row and
 // the database's size.
 import { randomUUID } from 'node:crypto'
-import { statSync } from 'node:fs'
 import { freshBenchDatabase, pct, pgAvailable, record, type BenchDb } from './common'
 
 const SITES = Number(process.env.BENCH_SCALE_SITES ?? 500)
@@ -37,20 +36,8 @@ const body = (i: number) =>
   })
 
 async function insertRows(b: BenchDb, table: string, cols: string[], rows: unknown[][]): Promise<void> {
-  const { db } = await import('../lib/db/client')
-  const pg = b.kind === 'postgresql'
-  const params: unknown[] = []
-  const tuples = rows.map((r) => {
-    const marks = r.map((v) => {
-      params.push(v)
-      return pg ? `$${params.length}` : '?'
-    })
-    return `(${marks.join(', ')})`
-  })
-  await db().$executeRawUnsafe(
-    `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES ${tuples.join(', ')}`,
-    ...params,
-  )
+  const { insertRowsRaw } = await import('../lib/db/bench-probes')
+  await insertRowsRaw(b.kind, table, cols, rows)
 }
 
 const STATUSES = [
@@ -72,7 +59,7 @@ const TRIGGERS = ['schedule', 'schedule', 'schedule', 'schedule', 'manual', 'api
 export async function seed(b: BenchDb): Promise<{ siteIds: string[]; runIds: string[] }> {
   const { insertSite } = await import('../lib/db/sites')
   const { encryptSiteKey } = await import('../lib/secrets/site-key-cipher')
-  const { db } = await import('../lib/db/client')
+  const { analyzeDatabase } = await import('../lib/db/bench-probes')
   const cipher = encryptSiteKey('BenchKey123')
   const siteIds: string[] = []
   for (let i = 0; i < SITES; i++) {
@@ -201,8 +188,7 @@ export async function seed(b: BenchDb): Promise<{ siteIds: string[]; runIds: str
     if ((i / RUN_BATCH) % 20 === 0)
       process.stdout.write(`  seeded ${i + RUN_BATCH} runs (${((Date.now() - started) / 1000).toFixed(0)} s)\r`)
   }
-  if (b.kind === 'postgresql') await db().$executeRawUnsafe('ANALYZE')
-  else await db().$executeRawUnsafe('ANALYZE')
+  await analyzeDatabase()
   console.log(
     `  seeded ${RUNS} runs, ${RUNS * STEPS_PER_RUN} steps, ${SITES} sites in ${((Date.now() - started) / 1000).toFixed(0)} s`,
   )
@@ -221,38 +207,16 @@ async function time(fn: () => Promise<unknown>): Promise<number[]> {
 }
 
 async function plans(b: BenchDb, sqls: { what: string; sql: string; params: unknown[] }[]): Promise<void> {
-  const { db } = await import('../lib/db/client')
+  const { explainPlan } = await import('../lib/db/bench-probes')
   for (const q of sqls) {
-    const pg = b.kind === 'postgresql'
-    const rows = await db().$queryRawUnsafe<Record<string, unknown>[]>(
-      `${pg ? 'EXPLAIN' : 'EXPLAIN QUERY PLAN'} ${q.sql}`,
-      ...q.params,
-    )
-    const lines = rows.map((r) => (pg ? String(r['QUERY PLAN']) : String(r.detail)))
+    const lines = await explainPlan(b.kind, q.sql, q.params)
     console.log(`  plan · ${q.what}\n${lines.map((l) => `      ${l}`).join('\n')}`)
   }
 }
 
 async function dbBytes(b: BenchDb): Promise<{ total: number; steps: number | null }> {
-  const { db } = await import('../lib/db/client')
-  if (b.kind === 'postgresql') {
-    const [r] = await db().$queryRawUnsafe<{ total: bigint; steps: bigint }[]>(
-      `SELECT pg_database_size(current_database()) AS total, pg_total_relation_size('"BackupStep"') AS steps`,
-    )
-    return { total: Number(r.total), steps: Number(r.steps) }
-  }
-  await db().$executeRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)')
-  const file = b.url.replace(/^file:/, '')
-  let steps: number | null = null
-  try {
-    const rows = await db().$queryRawUnsafe<{ name: string; bytes: bigint | number }[]>(
-      `SELECT name, SUM(pgsize) AS bytes FROM dbstat WHERE name = 'BackupStep' OR name LIKE 'sqlite_autoindex_BackupStep%' OR name LIKE 'BackupStep_%' GROUP BY name`,
-    )
-    steps = rows.reduce((a, r) => a + Number(r.bytes), 0)
-  } catch {
-    steps = null // dbstat not compiled in
-  }
-  return { total: statSync(file).size, steps }
+  const { databaseBytes } = await import('../lib/db/bench-probes')
+  return databaseBytes(b.kind, b.url)
 }
 
 export async function scale(kind: 'sqlite' | 'postgresql'): Promise<void> {

@@ -85,8 +85,8 @@ export async function wakeSeparateWorker(): Promise<void> {
   )
   const lat: number[] = []
   try {
-    const { db } = await import('../lib/db/client')
-    for (let i = 0; i < 600 && (await db().runnerHeartbeat.count()) === 0; i++) await sleep(50)
+    const { runnerHeartbeatCount } = await import('../lib/db/bench-probes')
+    for (let i = 0; i < 600 && (await runnerHeartbeatCount()) === 0; i++) await sleep(50)
     await sleep(500) // LISTEN is set up right after the first heartbeat
     for (let i = 0; i < SAMPLES; i++) lat.push(await sample(fleet, siteId, 'wake'))
   } finally {
