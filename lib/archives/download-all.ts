@@ -2,13 +2,12 @@
 // streamed part by part from the site through the same checked path as a single part (part-stream.ts:
 // downloadDirect, chunked fallback, exact byte count). Nothing is buffered: one chunk at a time.
 import { recordAudit } from '../db/audit'
-import { getArchive } from '../db/archives'
 import { AkeebaError } from '../akeeba/types'
-import { AppError, notFound } from '../api/errors'
+import { AppError } from '../api/errors'
 import { logger } from '../log'
-import { clientForSite } from './site-client'
+import { archiveFilesOnSite, type DownloadSource } from './download-archive'
 import { siteError } from './sync-archives'
-import { partBytes, SizeMismatchError, toWebStream, type PartSource } from './part-stream'
+import { partBytes, SizeMismatchError, toWebStream } from './part-stream'
 import { storedZip, zipEntryName, ZipEntrySizeError, zipSize, type ZipEntry } from './zip-stream'
 
 export interface ArchiveZipDownload {
@@ -19,9 +18,7 @@ export interface ArchiveZipDownload {
   body: ReadableStream<Uint8Array>
 }
 
-type Source = PartSource & {
-  getBackupInfo: (id: number) => Promise<{ data: { filenames: { part: number; name: string; size: number }[] } }>
-}
+type Source = DownloadSource
 
 /** "site-20260101.jpa" → "site-20260101-all-parts.zip". */
 export function zipFilename(archiveName: string, remoteId: number): string {
@@ -41,23 +38,7 @@ function uniqueNames(names: string[]): string[] {
 }
 
 export async function openArchiveZipDownload(archiveId: string, source?: Source): Promise<ArchiveZipDownload> {
-  const archive = await getArchive(archiveId)
-  if (!archive) throw notFound('archive', archiveId)
-  if (archive.goneFromSite)
-    throw new AppError('conflict', 'This backup is no longer on the site, so there is nothing to download.')
-  const client = source ?? (await clientForSite(archive.siteId))
-  let filenames: { part: number; name: string; size: number }[]
-  try {
-    filenames = (await client.getBackupInfo(archive.remoteId)).data.filenames
-  } catch (e) {
-    if (e instanceof AkeebaError) throw siteError('Could not read the archive details from the site', e)
-    throw e
-  }
-  if (filenames.length === 0)
-    throw new AppError(
-      'conflict',
-      'The site has no files for this backup any more (deleted, or moved to remote storage). Refresh the archive list.',
-    )
+  const { archive, client, filenames } = await archiveFilesOnSite(archiveId, source)
   // Part 1 is the .jpa (DESIGN.md fact 9), then .j01, .j02…
   const parts = [...filenames].sort((a, b) => a.part - b.part)
   const names = uniqueNames(parts.map((p) => zipEntryName(p.name, `part-${p.part}`)))

@@ -26,15 +26,18 @@ export class RangeNotSatisfiableError extends Error {
   }
 }
 
-export async function openArchiveDownload(
-  archiveId: string,
-  part: number,
-  source?: PartSource & {
-    getBackupInfo: (id: number) => Promise<{ data: { filenames: { part: number; name: string; size: number }[] } }>
-  },
-  /** Resume from this byte (the chunked method starts at an offset); 0 for the whole part. */
-  startAt = 0,
-): Promise<ArchiveDownload> {
+export type PartFile = { part: number; name: string; size: number }
+
+/** Where a download reads from: the site's client, or a stand-in in tests. */
+export type DownloadSource = PartSource & {
+  getBackupInfo: (id: number) => Promise<{ data: { filenames: PartFile[] } }>
+}
+
+/**
+ * The archive, the client for its site and the part files the site lists for it now; a clear conflict
+ * when the backup or its files are gone. Shared by the single-part and the all-parts download.
+ */
+export async function archiveFilesOnSite(archiveId: string, source?: DownloadSource) {
   const archive = await getArchive(archiveId)
   if (!archive) throw notFound('archive', archiveId)
   if (archive.goneFromSite)
@@ -52,6 +55,17 @@ export async function openArchiveDownload(
       'conflict',
       'The site has no files for this backup any more (deleted, or moved to remote storage). Refresh the archive list.',
     )
+  return { archive, client, filenames }
+}
+
+export async function openArchiveDownload(
+  archiveId: string,
+  part: number,
+  source?: DownloadSource,
+  /** Resume from this byte (the chunked method starts at an offset); 0 for the whole part. */
+  startAt = 0,
+): Promise<ArchiveDownload> {
+  const { archive, client, filenames } = await archiveFilesOnSite(archiveId, source)
   const info = filenames.find((f) => f.part === part)
   if (!info)
     throw new AppError(
