@@ -76,7 +76,9 @@ export function FleetArchives({
 
   /** Choices (site, status, sort) are history entries; typing in the search box replaces one. */
   const write = (patch: Partial<ArchiveFilter>, push: boolean) => {
-    writeSearch(archiveFilterQuery({ ...filter, ...patch }), push)
+    // Builds on the address bar as it is now, not on this render's snapshot (two quick changes in a row).
+    const current = readArchiveFilter(new URLSearchParams(window.location.search))
+    writeSearch(archiveFilterQuery({ ...current, ...patch }), push)
   }
   const filtered = filter.siteId || filter.state || filter.q
   const selection: ArchiveSelection | undefined = isAdmin

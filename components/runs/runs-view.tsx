@@ -39,7 +39,8 @@ export function RunsView({ initialRuns, initialQuery, sites }: RunsViewProps) {
   const demoSites = useMemo(() => new Set(sites.filter((s) => s.isDemo).map((s) => s.id)), [sites])
 
   function set(patch: Partial<RunsPageFilter>) {
-    const qs = filterQuery({ ...filter, ...patch })
+    // Builds on the address bar as it is now, not on this render's snapshot (two quick changes in a row).
+    const qs = filterQuery({ ...readRunsFilter(new URLSearchParams(window.location.search)), ...patch })
     // Next keeps useSearchParams in step with the native history API, without a server round trip.
     window.history.replaceState(null, '', qs ? `/runs?${qs}` : '/runs')
   }

@@ -141,8 +141,11 @@ export function SitesList({
     // Next keeps useSearchParams in step with the history API, without a server round trip.
     window.history.replaceState(null, '', qs ? `${pathname}?${qs}` : pathname)
   }
-  const set = (patch: Partial<SiteFilter>) => write({ ...filter, sort: sortText, ...patch })
-  const setFilter = (next: SiteFilter) => write({ ...next, sort: sortText })
+  // A change builds on the address bar as it is now, not on this render's snapshot: two quick changes
+  // (clear the filters, then pick a state) must not bring back what the first one removed.
+  const current = () => readSiteFilter(new URLSearchParams(window.location.search))
+  const set = (patch: Partial<SiteFilter>) => write({ ...current(), ...patch })
+  const setFilter = (next: SiteFilter) => write({ ...next, sort: current().sort })
   const filtered = filter.q || filter.state || filter.tag || filter.hostGroup
   const running = sites.filter((s) => s.backupState === 'running').length
 
@@ -270,7 +273,7 @@ export function SitesList({
           rowHref={(s) => `/sites/${s.id}`}
           linkColumn="name"
           sort={sort}
-          onSortChange={(next) => write({ ...filter, sort: sortParam(next) })}
+          onSortChange={(next) => write({ ...current(), sort: sortParam(next) })}
           empty={
             <EmptyState
               bare
