@@ -120,6 +120,16 @@ export async function fleetBench(
       `runs succeeded         ${succeeded}/${n} in ${wall.toFixed(1)} s; ${(steps.length / wall).toFixed(0)} backup steps/s`,
     )
     console.log(`scheduler lag          p50 ${pct(lags, 50).toFixed(0)} ms, p99 ${pct(lags, 99).toFixed(0)} ms`)
+    // Throughput the fleet asks for (each run's calls at the step latency) against what was done.
+    const demand = n / (latency / 1000)
+    console.log(
+      `step rate              ${(steps.length / wall).toFixed(0)}/s done; ${demand.toFixed(0)}/s needed for no lag`,
+    )
+    const { failureBreakdown } = await import('../lib/db/bench-probes')
+    for (const f of await failureBreakdown())
+      console.log(
+        `not succeeded          ${f.count} ${f.status}${f.errorKind ? ` (${f.errorKind})` : ''}: ${f.sample ?? ''}`,
+      )
     console.log(`worker peak RSS        ${peaks.map((p) => `${(p / 1024 / 1024).toFixed(0)} MB`).join(', ')}`)
     record({
       name: `scheduler lag p99, ${label}`,

@@ -86,3 +86,23 @@ export async function archiveIdOfRun(runId: string): Promise<string | null> {
 export async function runnerHeartbeatCount(): Promise<number> {
   return db().runnerHeartbeat.count()
 }
+
+/** Runs that did not succeed, grouped by how they ended, with one message of each group. */
+export async function failureBreakdown(): Promise<
+  { status: string; errorKind: string | null; count: number; sample: string | null }[]
+> {
+  const groups = await db().backupRun.groupBy({
+    by: ['status', 'errorKind'],
+    where: { status: { not: 'succeeded' } },
+    _count: { _all: true },
+  })
+  return Promise.all(
+    groups.map(async (g) => {
+      const one = await db().backupRun.findFirst({
+        where: { status: g.status, errorKind: g.errorKind },
+        select: { errorMessage: true },
+      })
+      return { status: g.status, errorKind: g.errorKind, count: g._count._all, sample: one?.errorMessage ?? null }
+    }),
+  )
+}

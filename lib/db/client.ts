@@ -9,6 +9,8 @@ import { PrismaClient as PgClient } from '../../generated/pg/client'
 import { config } from '../config'
 
 export type Db = SqliteClient
+/** A connected driver adapter (Prisma's interface to the database driver). */
+export type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSqlite3['connect']>>
 export type DbKind = 'sqlite' | 'postgresql'
 
 export function dbKindOf(url: string): DbKind {
@@ -56,8 +58,50 @@ export function createDb(url: string): Db {
   }
   const file = sqlitePath(url)
   prepareSqliteFile(file)
-  // busy timeout: the web process and worker processes may write the same file.
-  return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: 10_000 }) })
+  const { factory, driver } = sqliteAdapter(file)
+  const client = new SqliteClient({ adapter: factory })
+  sqliteDrivers.set(client, driver)
+  return client
+}
+
+/**
+ * The SQLite driver adapter, with a busy timeout (the web process and worker processes may write the
+ * same file) and `synchronous = NORMAL` on its connection: in WAL mode (set by lib/db/migrate.ts) a
+ * commit then no longer waits for the disk to flush. It still survives the process being killed
+ * (kill -9, a crash); only a power cut or kernel crash can lose the last commits, and for a run that
+ * is the same as a runner killed between a call and its commit, which the engine already recovers
+ * from (DESIGN.md). The flush was most of the per-step bookkeeping on fast steps (bench/overhead.ts).
+ */
+function sqliteAdapter(file: string): { factory: PrismaBetterSqlite3; driver: () => SqlDriverAdapter | null } {
+  const factory = new PrismaBetterSqlite3({ url: file, timeout: 10_000 })
+  const connect = factory.connect.bind(factory)
+  let connected: SqlDriverAdapter | null = null
+  factory.connect = async () => {
+    const adapter = await connect()
+    await adapter.executeRaw({ sql: 'PRAGMA synchronous = NORMAL', args: [], argTypes: [] })
+    const dispose = adapter.dispose.bind(adapter)
+    adapter.dispose = async () => {
+      if (connected === adapter) connected = null
+      await dispose()
+    }
+    connected = adapter
+    return adapter
+  }
+  return { factory, driver: () => connected }
+}
+
+const sqliteDrivers = new WeakMap<Db, () => SqlDriverAdapter | null>()
+
+/**
+ * The driver adapter under a SQLite client: the connection Prisma itself uses, with its transaction
+ * lock. Only for the engine's per-step write (lib/db/run-ticks.ts), where the query layer's own cost
+ * per statement was most of Stepwise's bookkeeping on fast steps. Null on PostgreSQL.
+ */
+export async function sqliteDriver(client: Db = db()): Promise<SqlDriverAdapter | null> {
+  const get = sqliteDrivers.get(client)
+  if (!get) return null
+  if (!get()) await client.$connect()
+  return get()
 }
 
 const g = globalThis as unknown as { __stepwiseDb?: { url: string; db: Db } }

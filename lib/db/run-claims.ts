@@ -12,7 +12,8 @@ export interface Limits {
 }
 
 const PROMOTE_SQL = (p: (n: number) => string) => `
-UPDATE "BackupRun" SET "status" = 'running', "phase" = 'start'
+UPDATE "BackupRun" SET "status" = 'running', "phase" = 'start', "startedAt" = COALESCE("startedAt", ${p(4)}),
+  "nextTickAt" = ${p(5)}, "lastProgressAt" = ${p(6)}, "updatedAt" = ${p(7)}
 WHERE "id" = ${p(1)} AND "status" = 'queued'
   AND NOT EXISTS (
     SELECT 1 FROM "BackupRun" o WHERE o."siteId" = "BackupRun"."siteId" AND o."id" <> "BackupRun"."id" AND (
@@ -42,27 +43,33 @@ export async function promoteQueued(limits: Limits, max = 50): Promise<string[]>
   const promoted: string[] = []
   for (const c of candidates) {
     let n = 0
+    const now = new Date()
     try {
-      n = await d.$transaction(async (tx) => {
-        // PostgreSQL evaluates the counts on a snapshot: serialize promotions so caps hold exactly.
-        if (pg) await tx.$queryRawUnsafe('SELECT 1 AS locked FROM pg_advisory_xact_lock(727274002)')
-        return pg
-          ? tx.$executeRawUnsafe(sql, c.id, limits.maxConcurrent, limits.maxPerHost)
-          : tx.$executeRawUnsafe(sql, c.id, limits.maxConcurrent, limits.maxPerHost, limits.maxPerHost)
-      })
+      // One statement: promoted, started and due now, or left queued. SQLite runs one writer at a
+      // time, so the counts inside it hold; PostgreSQL evaluates them on a snapshot, so promotions
+      // are serialized there with an advisory lock for the caps to hold exactly.
+      n = pg
+        ? await d.$transaction(async (tx) => {
+            await tx.$queryRawUnsafe('SELECT 1 AS locked FROM pg_advisory_xact_lock(727274002)')
+            return tx.$executeRawUnsafe(sql, c.id, limits.maxConcurrent, limits.maxPerHost, now, now, now, now)
+          })
+        : await d.$executeRawUnsafe(
+            sql, // ? placeholders bind in order of appearance: the SET clause's first
+            now,
+            now,
+            now,
+            now,
+            c.id,
+            limits.maxConcurrent,
+            limits.maxPerHost,
+            limits.maxPerHost,
+          )
     } catch (e) {
       // The partial unique index refused a second running run for the site: another runner won.
       if (isUniqueViolation(e)) continue
       throw e
     }
-    if (n === 1) {
-      const now = new Date()
-      await d.backupRun.updateMany({
-        where: { id: c.id, status: 'running', startedAt: null },
-        data: { startedAt: now, nextTickAt: now, lastProgressAt: now },
-      })
-      promoted.push(c.id)
-    }
+    if (n === 1) promoted.push(c.id)
   }
   return promoted
 }

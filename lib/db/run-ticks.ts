@@ -4,6 +4,7 @@ import type { Prisma } from '../../generated/sqlite/client'
 import { randomUUID } from 'node:crypto'
 import { config } from '../config'
 import { db } from './client'
+import { sqliteTx } from './driver-tx'
 import { insertNotifyEvent, type EventWrite } from './notify-events'
 
 /** Everything a tick reads of its run; claimDue loads it with the claim (one query for many runs). */
@@ -48,7 +49,7 @@ const ROW_COLUMNS = new Set(Object.keys(TICK_SELECT))
  * The run's row as the database holds it after this runner's own fenced writes (commitTick with the
  * lease kept): `row` with each update applied in order, the step counter moved when a step was
  * stored, and the columns commitTick itself resets. Only the cancel flags can change under a held
- * lease (lib/db/runs.ts flagCancelIfRunning); refreshTickRow re-reads those.
+ * lease (lib/db/runs.ts flagCancelIfRunning); commitTickFlags reads those back.
  */
 export function rowAfterCommits(row: TickRow, updates: (RunTickUpdate | null)[], stepStored: boolean): TickRow {
   const next = { ...row } as Record<string, unknown>
@@ -61,35 +62,6 @@ export function rowAfterCommits(row: TickRow, updates: (RunTickUpdate | null)[],
     tickErrors: 0,
     leaseExpiries: 0,
     stepSeq: stepStored ? row.stepSeq + 1 : row.stepSeq,
-  }
-}
-
-/**
- * `row` (from rowAfterCommits) with what others may have changed since: the cancel flags, the status
- * and the lease owner, in one indexed read (a chained tick's only query before its call). Null when
- * the run is gone.
- */
-export async function refreshTickRow(row: TickRow): Promise<TickRow | null> {
-  const pg = config().databaseKind === 'postgresql'
-  const rows = await db().$queryRawUnsafe<
-    {
-      status: string
-      leaseOwner: string | null
-      cancelRequested: boolean | number
-      deleteRemoteOnCancel: boolean | number
-    }[]
-  >(
-    `SELECT "status", "leaseOwner", "cancelRequested", "deleteRemoteOnCancel" FROM "BackupRun" WHERE "id" = ${pg ? '$1' : '?'}`,
-    row.id,
-  )
-  const r = rows[0]
-  if (!r) return null
-  return {
-    ...row,
-    status: r.status,
-    leaseOwner: r.leaseOwner,
-    cancelRequested: Boolean(r.cancelRequested),
-    deleteRemoteOnCancel: Boolean(r.deleteRemoteOnCancel),
   }
 }
 
@@ -140,6 +112,12 @@ export interface StepWrite {
   rawBody: string
 }
 
+/** The run's cancel flags as a commit left them: the only columns others change under a held lease. */
+export interface CancelFlags {
+  cancelRequested: boolean
+  deleteRemoteOnCancel: boolean
+}
+
 /**
  * Returns false when the lease was lost (nothing written). `stepSeq` is the run's step counter as
  * loaded (the new step gets stepSeq + 1). `keepLease`: false gives the lease back; true keeps it as
@@ -156,6 +134,28 @@ export async function commitTick(
   keepLease: boolean | Date = false,
   event: EventWrite | null = null,
 ): Promise<boolean> {
+  return (await commitTickFlags(runId, token, stepSeq, update, step, keepLease, event)) !== null
+}
+
+/**
+ * commitTick, answering with the run's cancel flags as the commit left them (null: lease lost, nothing
+ * written), read by the fenced UPDATE itself (RETURNING): a chained tick needs no separate read to
+ * see a cancel request (lib/engine/runner.ts).
+ *
+ * Plain SQL, not the model API: this is the write of every step, and the query layer's cost per
+ * statement was most of Stepwise's bookkeeping on fast steps (bench/overhead.ts). Dates and booleans
+ * go through the driver adapter, which stores them as Prisma's own writes do; updatedAt and the step's
+ * id and createdAt are set here as Prisma would.
+ */
+export async function commitTickFlags(
+  runId: string,
+  token: string,
+  stepSeq: number,
+  update: RunTickUpdate,
+  step: StepWrite | null,
+  keepLease: boolean | Date = false,
+  event: EventWrite | null = null,
+): Promise<CancelFlags | null> {
   const lease =
     keepLease instanceof Date
       ? { leaseUntil: keepLease, leaseExpiries: 0 }
@@ -163,19 +163,116 @@ export async function commitTick(
         ? {}
         : { leaseOwner: null, leaseUntil: null, leaseExpiries: 0 }
   const seq = stepSeq + 1
+  // A committed tick ends any series of failed ticks.
   const data = { ...update, ...lease, tickErrors: 0, ...(step ? { stepSeq: seq } : {}) }
-  if (!event && config().databaseKind === 'postgresql') return commitTickPg(runId, token, seq, data, step)
+  const now = new Date()
+  const row = step ? stepRowOf(runId, seq, step, now) : null
+  const pg = config().databaseKind === 'postgresql'
+  if (!pg) {
+    const done = await commitTickSqlite(runId, token, data, row, event, now)
+    if (done) return done.value
+  }
+  if (!event) return commitTickPg(runId, token, data, row, now)
+  // PostgreSQL with a notification (a run's terminal commit): one transaction for the three writes.
+  const u = fencedUpdate(placeholders(true), runId, token, data, now)
   return db().$transaction(async (tx) => {
-    const n = await tx.backupRun.updateMany({
-      where: { id: runId, leaseOwner: token },
-      // A committed tick ends any series of failed ticks.
-      data,
-    })
-    if (n.count !== 1) return false
-    if (step) await tx.backupStep.create({ data: { runId, seq, ...step, warnings: JSON.stringify(step.warnings) } })
+    const rows = await tx.$queryRawUnsafe<FlagRow[]>(u.sql, ...u.params)
+    if (rows.length !== 1) return null
+    if (row) {
+      const insert = stepInsert(placeholders(true), row)
+      await tx.$executeRawUnsafe(insert.sql, ...insert.params)
+    }
     if (event) await insertNotifyEvent(event, tx)
-    return true
+    return flagsOf(rows[0])
   })
+}
+
+type FlagRow = { cancelRequested: boolean | number | bigint; deleteRemoteOnCancel: boolean | number | bigint }
+
+const flagsOf = (r: FlagRow): CancelFlags => ({
+  cancelRequested: Boolean(r.cancelRequested),
+  deleteRemoteOnCancel: Boolean(r.deleteRemoteOnCancel),
+})
+
+/** Numbered ($1, $2…) on PostgreSQL, ? on SQLite; `next()` names the next parameter. */
+function placeholders(pg: boolean): { next: () => string } {
+  let n = 0
+  return { next: () => (pg ? `$${++n}` : '?') }
+}
+
+/** UPDATE of the run fenced by the lease, returning the cancel flags (one row, or none: lease lost). */
+function fencedUpdate(
+  p: { next: () => string },
+  runId: string,
+  token: string,
+  data: Record<string, unknown>,
+  now: Date,
+): { sql: string; params: unknown[] } {
+  const set = Object.entries({ ...data, updatedAt: now }).filter(([, v]) => v !== undefined)
+  const assignments = set.map(([k]) => `"${k}" = ${p.next()}`).join(', ')
+  return {
+    sql: `UPDATE "BackupRun" SET ${assignments} WHERE "id" = ${p.next()} AND "leaseOwner" = ${p.next()} RETURNING "id", "cancelRequested", "deleteRemoteOnCancel"`,
+    params: [...set.map(([, v]) => v), runId, token],
+  }
+}
+
+/** INSERT of a step row with the given parameter style. */
+function stepInsert(p: { next: () => string }, row: Record<string, unknown>): { sql: string; params: unknown[] } {
+  return {
+    sql: `INSERT INTO "BackupStep" (${STEP_COLUMNS.map(([c]) => `"${c}"`).join(', ')}) VALUES (${STEP_COLUMNS.map(() => p.next()).join(', ')})`,
+    params: STEP_COLUMNS.map(([c]) => row[c] ?? null),
+  }
+}
+
+/**
+ * commitTick on SQLite as plain statements in one transaction on the driver (lib/db/driver-tx.ts):
+ * the fenced UPDATE, then the step row and the notification only if it matched (a lost lease writes
+ * nothing). Undefined when the database is not SQLite.
+ */
+async function commitTickSqlite(
+  runId: string,
+  token: string,
+  data: Record<string, unknown>,
+  row: Record<string, unknown> | null,
+  event: EventWrite | null,
+  now: Date,
+): Promise<{ value: CancelFlags | null } | undefined> {
+  const u = fencedUpdate(placeholders(false), runId, token, data, now)
+  return sqliteTx(async (tx) => {
+    const rows = await tx.query(u.sql, u.params)
+    if (rows.length !== 1) return null
+    if (row) {
+      const insert = stepInsert(placeholders(false), row)
+      await tx.execute(insert.sql, insert.params)
+    }
+    if (event) {
+      // As lib/db/notify-events.ts insertNotifyEvent writes it.
+      await tx.execute(
+        'INSERT INTO "NotifyEvent" ("id", "kind", "siteId", "runId", "details", "occurredAt") VALUES (?, ?, ?, ?, ?, ?)',
+        [
+          randomUUID().replace(/-/g, ''),
+          event.kind,
+          event.siteId,
+          event.runId ?? null,
+          JSON.stringify(event.details ?? {}),
+          event.occurredAt ?? now,
+        ],
+      )
+    }
+    return flagsOf(rows[0] as FlagRow)
+  })
+}
+
+/** The step row as commitTick inserts it. */
+function stepRowOf(runId: string, seq: number, step: StepWrite, now: Date): Record<string, unknown> {
+  return {
+    ...step,
+    id: randomUUID().replace(/-/g, ''), // the shape of Prisma's cuid ids: [a-z0-9]
+    runId,
+    seq,
+    warnings: JSON.stringify(step.warnings),
+    createdAt: now,
+  }
 }
 
 // BackupStep's columns as a tick writes them, with their PostgreSQL types (the INSERT … SELECT below
@@ -206,42 +303,29 @@ const STEP_COLUMNS = [
  * commitTick on PostgreSQL in one statement (one round trip instead of a transaction's four or more,
  * which is what a busy database server makes expensive): the fenced UPDATE of the run in a CTE, and
  * the step row inserted only from its RETURNING row, so a lost lease writes nothing at all. A single
- * statement is atomic on its own. Parameters go through the driver adapter, which stores dates as
- * Prisma does; updatedAt is set here as Prisma's @updatedAt would.
+ * statement is atomic on its own (a data-modifying CTE runs to completion whether or not the outer
+ * query reads it).
  */
 async function commitTickPg(
   runId: string,
   token: string,
-  seq: number,
   data: Record<string, unknown>,
-  step: StepWrite | null,
-): Promise<boolean> {
-  const now = new Date()
-  const params: unknown[] = [runId, token]
-  const set = Object.entries({ ...data, updatedAt: now })
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => {
-      params.push(v)
-      return `"${k}" = $${params.length}`
-    })
-  const updateSql = `UPDATE "BackupRun" SET ${set.join(', ')} WHERE "id" = $1 AND "leaseOwner" = $2`
-  if (!step) return (await db().$executeRawUnsafe(updateSql, ...params)) === 1
-  const row: Record<string, unknown> = {
-    ...step,
-    id: randomUUID().replace(/-/g, ''), // the shape of Prisma's cuid ids: [a-z0-9]
-    runId,
-    seq,
-    warnings: JSON.stringify(step.warnings),
-    createdAt: now,
+  row: Record<string, unknown> | null,
+  now: Date,
+): Promise<CancelFlags | null> {
+  const p = placeholders(true)
+  const u = fencedUpdate(p, runId, token, data, now)
+  if (!row) {
+    const rows = await db().$queryRawUnsafe<FlagRow[]>(u.sql, ...u.params)
+    return rows.length === 1 ? flagsOf(rows[0]) : null
   }
-  const values = STEP_COLUMNS.map(([c, type]) => {
-    params.push(row[c] ?? null)
-    return `$${params.length}::${type}`
-  })
+  const values = STEP_COLUMNS.map(([, type]) => `${p.next()}::${type}`)
   const sql =
-    `WITH u AS (${updateSql} RETURNING "id") ` +
-    `INSERT INTO "BackupStep" (${STEP_COLUMNS.map(([c]) => `"${c}"`).join(', ')}) SELECT ${values.join(', ')} FROM u`
-  return (await db().$executeRawUnsafe(sql, ...params)) === 1
+    `WITH u AS (${u.sql}), i AS (INSERT INTO "BackupStep" (${STEP_COLUMNS.map(([c]) => `"${c}"`).join(', ')}) ` +
+    `SELECT ${values.join(', ')} FROM u RETURNING 1) ` +
+    `SELECT "cancelRequested", "deleteRemoteOnCancel" FROM u`
+  const rows = await db().$queryRawUnsafe<FlagRow[]>(sql, ...u.params, ...STEP_COLUMNS.map(([c]) => row[c] ?? null))
+  return rows.length === 1 ? flagsOf(rows[0]) : null
 }
 
 /**

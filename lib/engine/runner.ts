@@ -11,7 +11,7 @@ import {
   releaseRunnerLeases,
   type Limits,
 } from '../db/run-claims'
-import { loadTickRow, refreshTickRow, TICK_SELECT, type TickRow } from '../db/run-ticks'
+import { loadTickRow, TICK_SELECT, type TickRow } from '../db/run-ticks'
 import { beat, forgetRunner } from '../db/runner-heartbeats'
 import { listenForWork, type WorkListener } from '../db/work-signal'
 import { config } from '../config'
@@ -243,10 +243,10 @@ export class Runner {
         result = await tick(runId, token, deps, row)
         this.ticks++
         // Next step due at once (sleepTime 0, the usual case): keep the lease and go straight on,
-        // with the row as the last tick left it plus a re-read of the cancel flags (a cancel request
-        // is seen here), not claiming it again.
+        // with the row as the last tick left it, cancel flags included (its commit read them back:
+        // a cancel request is seen here), not claiming it again.
         while (result.kind === 'continued' && result.leaseKept && !this.stopped) {
-          const next = result.row ? await refreshTickRow(result.row) : await loadTickRow(runId)
+          const next = result.row ?? (await loadTickRow(runId))
           if (!next) break
           last = next
           result = await tick(runId, token, deps, next)

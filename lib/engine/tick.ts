@@ -1,7 +1,14 @@
 // One tick of one run, as I/O only: load → decide → call → decide → commit. Exactly one API call,
 // then its result persisted (a step row and the run's new state, fenced by the lease) before anything
 // else happens. Every decision is in decide-tick.ts and machine.ts; the row update in apply-decision.ts.
-import { commitTick, loadTickRow, recordTickError, rowAfterCommits, type TickRow } from '../db/run-ticks'
+import {
+  commitTick,
+  commitTickFlags,
+  loadTickRow,
+  recordTickError,
+  rowAfterCommits,
+  type TickRow,
+} from '../db/run-ticks'
 import { logger } from '../log'
 import { observeExchange } from '../metrics/observe'
 import { isRefusedAddress } from '../net-guard'
@@ -66,7 +73,7 @@ export async function tick(runId: string, token: string, deps: TickDeps, preload
     deps.chainLeaseMs !== undefined &&
     decision.type === 'continue' &&
     decision.delayMs === 0
-  const ok = await commitTick(
+  const flags = await commitTickFlags(
     run.id,
     token,
     run.stepSeq,
@@ -75,10 +82,15 @@ export async function tick(runId: string, token: string, deps: TickDeps, preload
     chain ? new Date(done.getTime() + deps.chainLeaseMs!) : false,
     runEventOf(run, update),
   )
-  if (!ok) return { kind: 'lease_lost' }
+  if (!flags) return { kind: 'lease_lost' }
   if (result.kind !== 'continued') return result
+  // Chained: the next tick starts from this row, with the cancel flags the commit itself read back.
   return chain
-    ? { ...result, leaseKept: true, row: rowAfterCommits(run, [plan.intent ?? null, update], step !== null) }
+    ? {
+        ...result,
+        leaseKept: true,
+        row: { ...rowAfterCommits(run, [plan.intent ?? null, update], step !== null), ...flags },
+      }
     : { ...result, leaseKept: false }
 }
 

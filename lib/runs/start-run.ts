@@ -38,13 +38,14 @@ export async function requestBackup(
     backupType: input.backupType ?? null,
   })
   if (!created) return { run, created }
+  // The runner starts on it while the audit row is written (the backup's first call need not wait).
+  wakeLocalRunner()
   await recordAudit('run.queued', {
     actor: input.requestedBy,
     siteId,
     runId: run.id,
     details: { trigger: run.trigger, profileId: run.profileId },
   })
-  wakeLocalRunner()
   return { run, created }
 }
 

@@ -1,10 +1,11 @@
 // A chained tick (lease kept, next step due at once) starts from the row the last tick left, as
-// rowAfterCommits computes it, instead of reading the run again: that row must equal the stored one
-// at every step of real backups (WordPress and Joomla, with warnings and a cancel at the end).
+// rowAfterCommits computes it plus the cancel flags its commit read back, instead of reading the run
+// again: that row must equal the stored one at every step of real backups (WordPress and Joomla, with
+// warnings and a cancel at the end).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db/client'
 import { claimDue, promoteQueued } from '@/lib/db/run-claims'
-import { loadTickRow, refreshTickRow, TICK_SELECT } from '@/lib/db/run-ticks'
+import { loadTickRow, TICK_SELECT } from '@/lib/db/run-ticks'
 import { flagCancelIfRunning } from '@/lib/db/runs'
 import { tick, type TickDeps } from '@/lib/engine/tick'
 import { apiForRun } from '@/lib/engine/site-client'
@@ -35,15 +36,17 @@ async function drive(siteId: string, cancelAfter?: number): Promise<{ ticks: num
   let result = await tick(run.id, c.token, deps, c.row)
   let ticks = 1
   while (result.kind === 'continued' && result.leaseKept) {
-    if (cancelAfter !== undefined && ticks === cancelAfter) await flagCancelIfRunning(run.id, false)
-    const mine = await refreshTickRow(result.row!)
+    const mine = result.row!
     const stored = await loadTickRow(run.id)
     expect(mine, `row after tick ${ticks}`).toEqual(stored)
-    result = await tick(run.id, c.token, deps, mine!)
+    // A cancel requested now (as during the next call) is read back by that tick's own commit, and
+    // the tick after it acts on it.
+    if (cancelAfter !== undefined && ticks === cancelAfter) await flagCancelIfRunning(run.id, false)
+    result = await tick(run.id, c.token, deps, mine)
     ticks++
   }
   // Times written by the tick (the step rows', the lease's) are the instants they were taken, in any
-  // time zone of the process (PostgreSQL writes them with raw SQL: run-ticks.ts commitTickPg).
+  // time zone of the process (PostgreSQL writes them with raw SQL: run-ticks.ts commitTickFlags).
   const last = await db().backupStep.findFirstOrThrow({ where: { runId: run.id }, orderBy: { seq: 'desc' } })
   expect(Math.abs(last.createdAt.getTime() - Date.now())).toBeLessThan(30_000)
   const stored = await db().backupRun.findUniqueOrThrow({ where: { id: run.id } })
