@@ -4,8 +4,8 @@
 // Usage: <SiteHistoryCharts siteId={site.id} /> fetches GET /api/runs?siteId= and
 // GET /api/archives?siteId=; pass `runs` / `archives` (RunDto[] / ArchiveDto[]) to skip a fetch.
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useRef, useState } from 'react'
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { useEffect, useRef } from 'react'
+import dynamic from 'next/dynamic'
 import { apiGet } from '@/lib/api/client-fetch'
 import { archiveKeys, runKeys, siteKeys } from '@/lib/query-keys'
 import type { ArchiveDto } from '@/lib/domain/archives'
@@ -15,7 +15,10 @@ import { formatBytes, formatDuration } from '@/lib/format/format'
 import { Panel } from '@/components/ui/panel'
 import { toneHex } from '@/components/ui/tone'
 import { useRuns } from '@/components/runs/use-runs'
-import { durationAxis, durationPoints, sizeAxis, sizePoints, timeAxis, type SizePoint } from './history-points'
+import { durationAxis, durationPoints, sizeAxis, sizePoints, type SizePoint } from './history-points'
+import type { Bar } from './time-bars'
+
+const TimeBarsChart = dynamic(() => import('./time-bars'), { ssr: false })
 
 export interface SiteHistoryChartsProps {
   siteId: string
@@ -138,7 +141,8 @@ export function SiteHistoryCharts({
 
 /**
  * One bar per real data point on a real time axis: no line between points, so nothing is invented
- * between two backups; ticks at distinct whole hours or days (history-points.ts timeAxis).
+ * between two backups; ticks at distinct whole hours or days (history-points.ts timeAxis). The chart
+ * library loads with the charts (time-bars.tsx), after the rest of the page.
  */
 function TimeBars<P extends { at: number }>({
   label,
@@ -159,71 +163,15 @@ function TimeBars<P extends { at: number }>({
   tip: (p: P) => [string, string]
   testId: string
 }) {
-  const narrow = useNarrow()
-  const axis = timeAxis(
-    points.map((p) => p.at),
-    narrow ? 3 : 6,
-  )
-  const data = points.map((p) => ({ ...p, v: value(p) }))
-  const barSize = Math.max(3, Math.min(16, Math.floor(360 / Math.max(1, points.length) / 1.6)))
+  const bars: Bar[] = points.map((p) => {
+    const [head, sub] = tip(p)
+    return { at: p.at, v: value(p), fill: color(p), head, sub }
+  })
   return (
     <div className="h-56" role="img" aria-label={label} data-testid={testId} data-points={points.length}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: -8 }} barSize={barSize}>
-          <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" vertical={false} />
-          <XAxis
-            dataKey="at"
-            type="number"
-            scale="time"
-            domain={axis.domain}
-            ticks={axis.ticks}
-            tickFormatter={axis.label}
-            allowDataOverflow
-            tick={{ fontSize: 12, fill: '#64748b' }}
-          />
-          <YAxis
-            domain={[0, yAxis.ticks.at(-1)!]}
-            ticks={yAxis.ticks}
-            tickFormatter={yAxis.label}
-            tick={{ fontSize: 12, fill: '#64748b' }}
-            width={yWidth}
-          />
-          <Tooltip
-            cursor={{ fill: '#f1f5f9' }}
-            content={({ active, payload }) => {
-              const p = active ? (payload?.[0]?.payload as P | undefined) : undefined
-              if (!p) return null
-              const [head, sub] = tip(p)
-              return (
-                <div className="rounded-md bg-white px-3 py-2 text-xs shadow-lg ring-1 ring-slate-200">
-                  <p className="font-medium text-slate-900">{head}</p>
-                  <p className="text-slate-600">{sub}</p>
-                </div>
-              )
-            }}
-          />
-          <Bar dataKey="v" isAnimationActive={false} radius={[2, 2, 0, 0]}>
-            {data.map((p, i) => (
-              <Cell key={i} fill={color(p)} />
-            ))}
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
+      <TimeBarsChart bars={bars} yAxis={yAxis} yWidth={yWidth} />
     </div>
   )
-}
-
-/** Phone width: fewer time ticks, so their labels never run into each other. */
-function useNarrow(): boolean {
-  const [narrow, setNarrow] = useState(false)
-  useEffect(() => {
-    const mq = window.matchMedia('(max-width: 639.98px)')
-    const update = () => setNarrow(mq.matches)
-    update()
-    mq.addEventListener('change', update)
-    return () => mq.removeEventListener('change', update)
-  }, [])
-  return narrow
 }
 
 function median(xs: number[]): number {

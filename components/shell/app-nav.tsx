@@ -1,19 +1,30 @@
 'use client'
 
-import { Dialog } from 'radix-ui'
-import { Menu, Search, X } from 'lucide-react'
+import dynamic from 'next/dynamic'
+import { Menu, Search } from 'lucide-react'
 import { useCallback, useState } from 'react'
 import { UserMenu } from '@/components/auth/user-menu'
-import { CommandPalette, CommandPaletteButton, useCommandPaletteShortcut } from './command-palette'
+import { CommandPaletteButton, useCommandPaletteShortcut } from './command-palette-trigger'
 import { Logo } from './logo'
 import { NavLinks } from './nav-links'
 import { ThemeToggle } from './theme-toggle'
 
+// The palette and the small screens' menu sheet load when first opened, not with every page (their
+// dialog library and the palette's lists are most of the shell's JavaScript otherwise).
+const loadPalette = () => import('./command-palette')
+const CommandPalette = dynamic(loadPalette, { ssr: false })
+const loadMobileMenu = () => import('./mobile-menu')
+const MobileMenu = dynamic(loadMobileMenu, { ssr: false })
+
 /** Sidebar on large screens; a top bar with a menu sheet below `lg`. */
 export function AppNav() {
   const [open, setOpen] = useState(false)
-  const close = () => setOpen(false)
   const [palette, setPalette] = useState(false)
+  // Mounted from the first opening on, so closing plays out and focus returns to the opener.
+  const [menuWanted, setMenuWanted] = useState(false)
+  if (open && !menuWanted) setMenuWanted(true)
+  const [paletteWanted, setPaletteWanted] = useState(false)
+  if (palette && !paletteWanted) setPaletteWanted(true)
   const togglePalette = useCallback(() => setPalette((v) => !v), [])
   useCommandPaletteShortcut(togglePalette)
   return (
@@ -50,41 +61,21 @@ export function AppNav() {
             <span className="sr-only">Jump to…</span>
           </button>
           <UserMenu compact />
-          <Dialog.Root open={open} onOpenChange={setOpen}>
-            <Dialog.Trigger asChild>
-              <button
-                type="button"
-                className="-mr-1.5 inline-flex size-9 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100"
-              >
-                <Menu aria-hidden="true" className="size-5" />
-                <span className="sr-only">Open menu</span>
-              </button>
-            </Dialog.Trigger>
-            <Dialog.Portal>
-              <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/30" />
-              <Dialog.Content className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col bg-slate-50 shadow-xl focus:outline-none">
-                <div className="flex h-14 items-center justify-between border-b border-slate-200 px-4">
-                  <Logo onNavigate={close} />
-                  <Dialog.Close className="-mr-1.5 inline-flex size-9 items-center justify-center rounded-md text-slate-700 hover:bg-slate-200/60">
-                    <X aria-hidden="true" className="size-5" />
-                    <span className="sr-only">Close menu</span>
-                  </Dialog.Close>
-                </div>
-                <Dialog.Title className="sr-only">Menu</Dialog.Title>
-                <Dialog.Description className="sr-only">Go to a section of Stepwise</Dialog.Description>
-                <nav aria-label="Main" className="flex-1 overflow-y-auto p-3">
-                  <NavLinks onNavigate={close} />
-                </nav>
-                <div className="flex items-center justify-between gap-2 border-t border-slate-200 px-4 py-3">
-                  <span className="text-xs text-slate-600">Theme</span>
-                  <ThemeToggle />
-                </div>
-              </Dialog.Content>
-            </Dialog.Portal>
-          </Dialog.Root>
+          <button
+            type="button"
+            onClick={() => setOpen(true)}
+            onPointerEnter={() => void loadMobileMenu()}
+            aria-haspopup="dialog"
+            aria-expanded={open}
+            className="-mr-1.5 inline-flex size-9 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100"
+          >
+            <Menu aria-hidden="true" className="size-5" />
+            <span className="sr-only">Open menu</span>
+          </button>
+          {menuWanted && <MobileMenu open={open} onOpenChange={setOpen} />}
         </div>
       </header>
-      <CommandPalette open={palette} onOpenChange={setPalette} />
+      {paletteWanted && <CommandPalette open={palette} onOpenChange={setPalette} />}
     </>
   )
 }

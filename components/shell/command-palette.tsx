@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Dialog } from 'radix-ui'
 import { CornerDownLeft, FileText, Play, Search, Server, type LucideIcon } from 'lucide-react'
 import { useRouter } from 'next/navigation'
-import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react'
+import { useId, useMemo, useState, type KeyboardEvent } from 'react'
 import { useMe } from '@/components/auth/me-provider'
 import { runStatusMeta } from '@/components/ui/badge'
 import { cn } from '@/components/ui/cn'
@@ -26,43 +26,14 @@ const GROUP: Record<PaletteKind, { title: string; icon: LucideIcon }> = {
   run: { title: 'Recent runs', icon: Play },
 }
 
-/** Opens on Ctrl-K / ⌘-K anywhere in the app. */
-export function useCommandPaletteShortcut(toggle: () => void) {
-  useEffect(() => {
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'k') {
-        e.preventDefault()
-        toggle()
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [toggle])
-}
-
-/** The button in the navigation that opens the palette, with its shortcut. */
-export function CommandPaletteButton({ onOpen, className }: { onOpen: () => void; className?: string }) {
-  return (
-    <button
-      type="button"
-      onClick={onOpen}
-      aria-keyshortcuts="Control+K Meta+K"
-      className={cn(
-        'flex items-center gap-2 rounded-md bg-white px-2.5 py-1.5 text-sm text-slate-600 shadow-xs ring-1 ring-slate-300 ring-inset hover:text-slate-900',
-        className,
-      )}
-    >
-      <Search aria-hidden="true" className="size-4 shrink-0" />
-      <span className="flex-1 text-left">Jump to…</span>
-      <kbd className="hidden rounded border border-slate-300 px-1 font-sans text-[11px] text-slate-600 sm:inline">
-        Ctrl K
-      </kbd>
-    </button>
-  )
-}
-
 /** Jump to a page, a site or a recent run: type to filter, ↑/↓ to move, Enter to go. */
-export function CommandPalette({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
+export default function CommandPalette({
+  open,
+  onOpenChange,
+}: {
+  open: boolean
+  onOpenChange: (open: boolean) => void
+}) {
   const returnFocus = useReturnFocus()
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>

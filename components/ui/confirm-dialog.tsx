@@ -1,14 +1,10 @@
 'use client'
 
-import { Dialog } from 'radix-ui'
-import { CircleAlert, TriangleAlert } from 'lucide-react'
-import { useState, type ReactNode } from 'react'
-import { Button } from './button'
-import { cn } from './cn'
-import { useReturnFocus } from './use-return-focus'
+import dynamic from 'next/dynamic'
+import { cloneElement, isValidElement, useState, type ReactElement, type ReactNode } from 'react'
 
 export interface ConfirmDialogProps {
-  /** The element that opens the dialog (rendered asChild, so pass a Button). Omit when controlled. */
+  /** The element that opens the dialog (a Button: it gets the opening click). Omit when controlled. */
   trigger?: ReactNode
   open?: boolean
   onOpenChange?: (open: boolean) => void
@@ -23,6 +19,17 @@ export interface ConfirmDialogProps {
   /** May be async: the dialog shows a spinner, stays open on error and shows the message. */
   onConfirm: () => unknown | Promise<unknown>
   children?: ReactNode
+}
+
+const loadContent = () => import('./confirm-dialog-content')
+// The dialog is loaded when first needed (and fetched early when the pointer or focus reaches its
+// trigger), not with the page: most page views never open one.
+const ConfirmDialogContent = dynamic(loadContent, { ssr: false })
+
+type TriggerProps = {
+  onClick?: (e: unknown) => void
+  onPointerEnter?: (e: unknown) => void
+  onFocus?: (e: unknown) => void
 }
 
 export function ConfirmDialog({
@@ -41,7 +48,9 @@ export function ConfirmDialog({
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const open = openProp ?? openState
-  const returnFocus = useReturnFocus()
+  // Mounted from the first opening on, so closing plays out and focus goes back to the trigger.
+  const [wanted, setWanted] = useState(false)
+  if (open && !wanted) setWanted(true)
 
   function setOpen(next: boolean) {
     if (busy) return // an in-flight action can't be dismissed halfway
@@ -65,53 +74,46 @@ export function ConfirmDialog({
     }
   }
 
-  const Icon = tone === 'danger' ? TriangleAlert : CircleAlert
+  let opener: ReactNode = null
+  if (isValidElement<TriggerProps>(trigger)) {
+    const own = trigger.props
+    opener = cloneElement(trigger as ReactElement<TriggerProps & Record<string, unknown>>, {
+      'aria-haspopup': 'dialog',
+      'aria-expanded': open,
+      onClick: (e: unknown) => {
+        own.onClick?.(e)
+        setOpen(true)
+      },
+      onPointerEnter: (e: unknown) => {
+        own.onPointerEnter?.(e)
+        void loadContent()
+      },
+      onFocus: (e: unknown) => {
+        own.onFocus?.(e)
+        void loadContent()
+      },
+    })
+  }
+
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      {trigger && <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>}
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-50 bg-slate-900/40 backdrop-blur-[1px]" />
-        <Dialog.Content
-          className="fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-5 shadow-xl ring-1 ring-slate-900/10 focus:outline-none"
-          {...returnFocus}
-          onEscapeKeyDown={(e) => busy && e.preventDefault()}
-          onPointerDownOutside={(e) => busy && e.preventDefault()}
+    <>
+      {opener}
+      {wanted && (
+        <ConfirmDialogContent
+          open={open}
+          onOpenChange={setOpen}
+          title={title}
+          description={description}
+          confirmLabel={confirmLabel}
+          cancelLabel={cancelLabel}
+          tone={tone}
+          busy={busy}
+          error={error}
+          onConfirm={confirm}
         >
-          <div className="flex items-start gap-3">
-            <span
-              className={cn(
-                'flex size-9 shrink-0 items-center justify-center rounded-full',
-                tone === 'danger' ? 'bg-red-100 text-red-700' : 'bg-blue-100 text-blue-700',
-              )}
-            >
-              <Icon aria-hidden="true" className="size-[18px]" />
-            </span>
-            <div className="min-w-0 flex-1">
-              <Dialog.Title className="text-base font-semibold text-slate-900">{title}</Dialog.Title>
-              <Dialog.Description className="mt-1 text-sm break-words text-slate-600">{description}</Dialog.Description>
-              {children}
-            </div>
-          </div>
-          {error && (
-            <p
-              role="alert"
-              className="mt-4 rounded-md border border-red-200 bg-bad-bg px-3 py-2 text-sm break-words text-bad-fg"
-            >
-              {error}
-            </p>
-          )}
-          <div className="mt-5 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <Dialog.Close asChild>
-              <Button variant="secondary" disabled={busy}>
-                {cancelLabel}
-              </Button>
-            </Dialog.Close>
-            <Button variant={tone === 'danger' ? 'danger' : 'primary'} busy={busy} onClick={confirm} wrap>
-              {confirmLabel}
-            </Button>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+          {children}
+        </ConfirmDialogContent>
+      )}
+    </>
   )
 }

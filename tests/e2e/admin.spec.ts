@@ -112,8 +112,8 @@ test('API tokens: create one, use it from "curl" with only the Bearer header, th
   await expect(row.getByText('Never')).toHaveCount(1) // expires never; last used is now set
   await row.getByRole('button', { name: `Revoke ${name}` }).click()
   await page
+    .getByRole('dialog')
     .getByRole('button', { name: `Revoke ${name}` })
-    .last()
     .click()
   await expect(row).toContainText('Revoked')
   await shot(page, 'tokens')
