@@ -19,6 +19,8 @@ export interface RunnerBeat {
   host: string
   pid: number
   lastSeenAt: Date
+  /** The process figures it reported (JSON, lib/engine/process-stats.ts), if any. */
+  stats: string | null
 }
 
 export interface FleetCounts {
@@ -45,7 +47,9 @@ export async function fleetCounts(now = new Date()): Promise<FleetCounts> {
       where: { status: 'running', leaseOwner: { not: null }, leaseUntil: { gt: now } },
       _count: { _all: true },
     }),
-    d.runnerHeartbeat.findMany({ select: { id: true, kind: true, host: true, pid: true, lastSeenAt: true } }),
+    d.runnerHeartbeat.findMany({
+      select: { id: true, kind: true, host: true, pid: true, lastSeenAt: true, stats: true },
+    }),
     d.notifyDelivery.groupBy({ by: ['status'], _count: { _all: true } }),
   ])
   return {

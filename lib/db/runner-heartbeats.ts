@@ -9,11 +9,13 @@ export interface HeartbeatOf {
   startedAt: Date
 }
 
-export async function beat(r: HeartbeatOf, at: Date): Promise<void> {
+/** `stats`: the runner process's own figures (lib/engine/process-stats.ts), stored as JSON. */
+export async function beat(r: HeartbeatOf, at: Date, stats?: unknown): Promise<void> {
+  const s = stats === undefined ? {} : { stats: JSON.stringify(stats) }
   await db().runnerHeartbeat.upsert({
     where: { id: r.id },
-    create: { ...r, lastSeenAt: at },
-    update: { lastSeenAt: at },
+    create: { ...r, lastSeenAt: at, ...s },
+    update: { lastSeenAt: at, ...s },
   })
 }
 

@@ -19,6 +19,7 @@ import { logger } from '../log'
 import { observeSchedulerLag } from '../metrics/observe'
 import type { RetryPolicy } from './machine'
 import type { SiteApi } from './site-api'
+import { ProcessStatsSampler } from './process-stats'
 import { tick, tickFailed, logTickError, type TickDeps, type TickOutcome } from './tick'
 
 export interface RunnerOptions {
@@ -88,6 +89,7 @@ export class Runner {
   private lastOnLoop = 0
   private listener: WorkListener | null = null
   private readonly startedAt = new Date()
+  private readonly stats = new ProcessStatsSampler()
 
   constructor(private readonly opts: RunnerOptions) {}
 
@@ -105,6 +107,7 @@ export class Runner {
   start(): void {
     if (!this.stopped) return
     this.stopped = false
+    this.stats.start()
     // Report in before the first claim, then on a timer of its own: a slow loop iteration (schedules,
     // deliveries) never makes a live runner look dead.
     this.beating = this.heartbeat()
@@ -143,6 +146,7 @@ export class Runner {
     // commit or a release), so the next runner need not wait for a lease to expire.
     await releaseRunnerLeases(this.id).catch((e) => logger().warn({ err: e, runner: this.id }, 'lease release failed'))
     await forgetRunner(this.id).catch(() => undefined)
+    this.stats.stop()
   }
 
   /**
@@ -165,6 +169,7 @@ export class Runner {
       await beat(
         { id: this.id, kind: this.opts.kind, pid: process.pid, host: os.hostname(), startedAt: this.startedAt },
         new Date(now),
+        this.stats.read({ ticks: this.ticks, inflight: this.inflight.size }),
       )
       const freed = await reclaimFromDeadRunners(new Date(now - (this.opts.deadAfterMs ?? 10_000)))
       if (freed.runs > 0) {

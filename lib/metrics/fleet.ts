@@ -4,6 +4,7 @@
 // are gone (a runner that stopped).
 import { Gauge, Registry } from 'prom-client'
 import { fleetCounts } from '../db/metrics'
+import { parseProcessStats } from '../engine/process-stats'
 import { listSites } from '../sites/list-sites'
 
 const HOUR_MS = 3_600_000
@@ -52,6 +53,31 @@ export async function fleetRegistry(now = new Date()): Promise<Registry> {
     seen.set({ runner: `${b.host}:${b.pid}`, kind: b.kind }, Math.max(0, now.getTime() - b.lastSeenAt.getTime()) / 1000)
   }
   for (const l of c.leases) active.inc({ runner: runnerOfLease(l.leaseOwner) }, l.count)
+
+  // Every runner's own process, workers included, as it reported with its last heartbeat.
+  const proc = (name: string, help: string) => gauge(r, `stepwise_runner_${name}`, help, ['runner', 'kind'])
+  const rss = proc('resident_memory_bytes', 'Resident memory of each runner process at its last heartbeat.')
+  const heap = proc('heap_used_bytes', 'V8 heap in use in each runner process at its last heartbeat.')
+  const cpu = proc('cpu_seconds', 'CPU time (user + system) each runner process used since it started; use rate().')
+  const lag = proc('event_loop_delay_p99_seconds', 'Event-loop delay p99 of each runner process between heartbeats.')
+  const lagMax = proc(
+    'event_loop_delay_max_seconds',
+    'Event-loop delay maximum of each runner process between heartbeats.',
+  )
+  const ticks = proc('ticks', 'Ticks (API calls with their commit) each runner made since it started; use rate().')
+  const inflight = proc('inflight_runs', 'Runs each runner process is driving now.')
+  for (const b of c.runners) {
+    const s = parseProcessStats(b.stats)
+    if (!s) continue
+    const labels = { runner: `${b.host}:${b.pid}`, kind: b.kind }
+    rss.set(labels, s.rssBytes)
+    heap.set(labels, s.heapUsedBytes)
+    cpu.set(labels, s.cpuSeconds)
+    lag.set(labels, s.eventLoopDelayP99Seconds)
+    lagMax.set(labels, s.eventLoopDelayMaxSeconds)
+    ticks.set(labels, s.ticks)
+    inflight.set(labels, s.inflight)
+  }
 
   const byState = gauge(r, 'stepwise_sites', 'Sites by backup state (the state the Sites page shows).', ['state'])
   const counts = new Map<string, number>()

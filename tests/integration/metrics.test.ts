@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GET } from '@/app/api/metrics/route'
 import { bearerFor } from './helpers/auth'
 import { startHarness, type Harness } from './helpers/engine-harness'
+import { beat } from '@/lib/db/runner-heartbeats'
+import { ProcessStatsSampler } from '@/lib/engine/process-stats'
 
 let h: Harness
 beforeAll(async () => {
@@ -92,5 +94,36 @@ describe(`GET /api/metrics on ${process.env.STEPWISE_TEST_DB ?? 'sqlite'}`, () =
     expect(sum(text, 'stepwise_scheduler_lag_seconds_count')).toBeGreaterThan(0)
     // Process metrics carry the runner label.
     expect(text).toMatch(/^stepwise_process_resident_memory_bytes\{runner="[^"]+"\} \d+/m)
+    // Every runner's own process figures, from its heartbeat (this process's runner reported at start).
+    expect(text).toMatch(/^stepwise_runner_resident_memory_bytes\{runner="[^"]+",kind="[^"]+"\} [1-9]\d+$/m)
+    expect(text).toMatch(/^stepwise_runner_cpu_seconds\{runner="[^"]+",kind="[^"]+"\} [0-9.e-]+$/m)
+  })
+
+  it("shows a worker process's memory, CPU, event-loop delay and ticks from its heartbeat", async () => {
+    // What a `npm run worker` process sends with each heartbeat (it serves no HTTP to be scraped).
+    const sampler = new ProcessStatsSampler()
+    sampler.start()
+    // A busy event loop: 60 ms of synchronous work between two timer runs.
+    await new Promise((r) => setTimeout(r, 50))
+    const until = Date.now() + 60
+    while (Date.now() < until);
+    await new Promise((r) => setTimeout(r, 50))
+    const stats = sampler.read({ ticks: 1234, inflight: 7 })
+    sampler.stop()
+    await beat(
+      { id: 'worker-host:4242:abcd1234', kind: 'worker', pid: 4242, host: 'worker-host', startedAt: new Date() },
+      new Date(),
+      stats,
+    )
+    const text = await (await scrape({ authorization: await bearerFor('viewer') })).text()
+    const w = { runner: 'worker-host:4242', kind: 'worker' }
+    expect(sample(text, 'stepwise_runner_resident_memory_bytes', w)).toBe(stats.rssBytes)
+    expect(sample(text, 'stepwise_runner_heap_used_bytes', w)).toBe(stats.heapUsedBytes)
+    expect(sample(text, 'stepwise_runner_cpu_seconds', w)).toBeCloseTo(stats.cpuSeconds, 6)
+    expect(sample(text, 'stepwise_runner_event_loop_delay_max_seconds', w)).toBeGreaterThan(0.03)
+    expect(sample(text, 'stepwise_runner_event_loop_delay_p99_seconds', w)).toBe(stats.eventLoopDelayP99Seconds)
+    expect(sample(text, 'stepwise_runner_ticks', w)).toBe(1234)
+    expect(sample(text, 'stepwise_runner_inflight_runs', w)).toBe(7)
+    expect(sample(text, 'stepwise_runner_last_seen_seconds', w)).toBeLessThan(30)
   })
 })

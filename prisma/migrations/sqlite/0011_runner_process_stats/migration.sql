@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "RunnerHeartbeat" ADD COLUMN "stats" TEXT;
+
