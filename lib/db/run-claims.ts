@@ -192,12 +192,17 @@ export async function reclaimFromDeadRunners(deadBefore: Date): Promise<{ runner
   })
   let runs = 0
   for (const r of dead) {
+    // Only runs with no commit since then either: a runner that is alive but slow to report (an
+    // overloaded machine) keeps the runs it is still moving; a dead one's runs all stopped with it.
     const n = await d.backupRun.updateMany({
-      where: { status: 'running', leaseOwner: { startsWith: `${r.id}:` } },
+      where: { status: 'running', leaseOwner: { startsWith: `${r.id}:` }, updatedAt: { lt: deadBefore } },
       data: { leaseOwner: null, leaseUntil: null, leaseExpiries: { increment: 1 } },
     })
     runs += n.count
-    // Only the row we judged: a runner that came back meanwhile has a newer lastSeenAt and keeps it.
+    // Its row goes once it holds nothing more (until then it is judged again at every look). Only
+    // the row we judged: a runner that came back meanwhile has a newer lastSeenAt and keeps it.
+    const left = await d.backupRun.count({ where: { status: 'running', leaseOwner: { startsWith: `${r.id}:` } } })
+    if (left > 0) continue
     await d.runnerHeartbeat.deleteMany({ where: { id: r.id, lastSeenAt: r.lastSeenAt } })
   }
   return { runners: dead.map((r) => r.id), runs }

@@ -12,7 +12,7 @@ import {
   type Limits,
 } from '../db/run-claims'
 import { loadTickRow, TICK_SELECT, type TickRow } from '../db/run-ticks'
-import { beat, forgetRunner } from '../db/runner-heartbeats'
+import { beat, closeBeatConnection, forgetRunner } from '../db/runner-heartbeats'
 import { listenForWork, type WorkListener } from '../db/work-signal'
 import { config } from '../config'
 import { logger } from '../log'
@@ -83,6 +83,7 @@ export class Runner {
   private ticks = 0
   private beatTimer: NodeJS.Timeout | null = null
   private beating: Promise<void> = Promise.resolve()
+  private reclaiming: Promise<void> | null = null
   private wakePending = false
   private promotePending = true
   private lastPromote = 0
@@ -136,6 +137,7 @@ export class Runner {
     for (const t of this.timers) clearTimeout(t)
     await this.loopDone
     await this.beating
+    await this.reclaiming
     const all = Promise.all([...this.inflight.values()].map((i) => i.promise))
     const timer = setTimeout(() => {
       for (const i of this.inflight.values()) i.abort.abort()
@@ -146,6 +148,8 @@ export class Runner {
     // commit or a release), so the next runner need not wait for a lease to expire.
     await releaseRunnerLeases(this.id).catch((e) => logger().warn({ err: e, runner: this.id }, 'lease release failed'))
     await forgetRunner(this.id).catch(() => undefined)
+    // Another runner of this process (tests) opens it again at its next beat.
+    await closeBeatConnection()
     this.stats.stop()
   }
 
@@ -162,22 +166,38 @@ export class Runner {
     w?.()
   }
 
-  /** Reports in, then takes back the leases of runners that stopped reporting (never throws). */
+  /**
+   * Reports in, then looks for runners that stopped reporting (never throws). The look runs beside
+   * the heartbeats, not in their line: on a busy database it may take a while, and the next beat
+   * must not wait for it.
+   */
   private async heartbeat(): Promise<void> {
+    const now = Date.now()
     try {
-      const now = Date.now()
       await beat(
         { id: this.id, kind: this.opts.kind, pid: process.pid, host: os.hostname(), startedAt: this.startedAt },
         new Date(now),
         this.stats.read({ ticks: this.ticks, inflight: this.inflight.size }),
       )
+    } catch (e) {
+      logger().error({ err: e, runner: this.id }, 'heartbeat failed')
+    }
+    if (this.reclaiming || this.stopped) return
+    this.reclaiming = this.reclaim(now).finally(() => {
+      this.reclaiming = null
+    })
+  }
+
+  /** Takes back the leases of runners silent since before `now` − deadAfterMs (never throws). */
+  private async reclaim(now: number): Promise<void> {
+    try {
       const freed = await reclaimFromDeadRunners(new Date(now - (this.opts.deadAfterMs ?? 10_000)))
       if (freed.runs > 0) {
         logger().warn({ runner: this.id, dead: freed.runners, runs: freed.runs }, 'took back leases of dead runners')
         this.wake(false)
       }
     } catch (e) {
-      logger().error({ err: e, runner: this.id }, 'heartbeat failed')
+      logger().error({ err: e, runner: this.id }, 'looking for dead runners failed')
     }
   }
 

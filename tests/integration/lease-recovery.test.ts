@@ -44,6 +44,12 @@ describe(`lease recovery on ${process.env.STEPWISE_TEST_DB ?? 'sqlite'}`, () => 
     const [claim] = await claimDue(a.id, 1, TICK_SELECT)
     expect(claim.runId).toBe(run.id)
     expect(runnerOfToken(claim.token)).toBe(a.id)
+    // A run its runner committed lately stays with it, however late that runner's heartbeat (it is
+    // alive, only slow to report).
+    expect((await reclaimFromDeadRunners(new Date(Date.now() - 10_000))).runs).toBe(0)
+    expect(await db().runnerHeartbeat.count({ where: { id: a.id } })).toBe(1)
+    // A claimed it a minute ago and has not committed since.
+    await db().backupRun.update({ where: { id: run.id }, data: { updatedAt: new Date(Date.now() - 60_000) } })
     // A live runner's heartbeat protects its lease; A's is a minute old.
     const freed = await reclaimFromDeadRunners(new Date(Date.now() - 10_000))
     expect(freed.runners).toContain(a.id)
