@@ -174,17 +174,23 @@ export async function commitTickFlags(
   }
   if (!event) return commitTickPg(runId, token, data, row, now)
   // PostgreSQL with a notification (a run's terminal commit): one transaction for the three writes.
+  // It waits for a pooled connection as long as a step may take: on a saturated pool the default
+  // (2 s) failed finished backups with "Unable to start a transaction in the given time".
   const u = fencedUpdate(placeholders(true), runId, token, data, now)
-  return db().$transaction(async (tx) => {
-    const rows = await tx.$queryRawUnsafe<FlagRow[]>(u.sql, ...u.params)
-    if (rows.length !== 1) return null
-    if (row) {
-      const insert = stepInsert(placeholders(true), row)
-      await tx.$executeRawUnsafe(insert.sql, ...insert.params)
-    }
-    if (event) await insertNotifyEvent(event, tx)
-    return flagsOf(rows[0])
-  })
+  const patience = config().leaseMs
+  return db().$transaction(
+    async (tx) => {
+      const rows = await tx.$queryRawUnsafe<FlagRow[]>(u.sql, ...u.params)
+      if (rows.length !== 1) return null
+      if (row) {
+        const insert = stepInsert(placeholders(true), row)
+        await tx.$executeRawUnsafe(insert.sql, ...insert.params)
+      }
+      if (event) await insertNotifyEvent(event, tx)
+      return flagsOf(rows[0])
+    },
+    { maxWait: patience, timeout: patience },
+  )
 }
 
 type FlagRow = { cancelRequested: boolean | number | bigint; deleteRemoteOnCancel: boolean | number | bigint }
