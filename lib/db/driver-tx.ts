@@ -4,6 +4,7 @@
 // several inside an interactive transaction). Only for the hot paths of a backup: queueing it and
 // the write of every step (bench/overhead.ts measures them). Parameters are converted by the adapter
 // as Prisma's own writes are (dates to ISO text, booleans to 0/1).
+import { randomUUID } from 'node:crypto'
 import { sqliteDriver } from './client'
 
 export interface RawTx {
@@ -12,6 +13,9 @@ export interface RawTx {
   /** The number of rows changed. */
   execute(sql: string, params: unknown[]): Promise<number>
 }
+
+/** An id for a row written with plain SQL, in the shape of Prisma's cuid ids ([a-z0-9]). */
+export const newRowId = () => randomUUID().replace(/-/g, '')
 
 const untyped = (n: number) =>
   Array.from({ length: n }, () => ({ scalarType: 'unknown' as const, arity: 'scalar' as const }))

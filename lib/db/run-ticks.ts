@@ -1,10 +1,9 @@
 // The engine's reads and writes of one run: what a tick loads, and the fenced write at the end of a
 // tick (the run's new state and its step row, in one transaction, only while we hold the lease).
 import type { Prisma } from '../../generated/sqlite/client'
-import { randomUUID } from 'node:crypto'
 import { config } from '../config'
 import { db } from './client'
-import { sqliteTx } from './driver-tx'
+import { newRowId, sqliteTx } from './driver-tx'
 import { insertNotifyEvent, type EventWrite } from './notify-events'
 
 /** Everything a tick reads of its run; claimDue loads it with the claim (one query for many runs). */
@@ -256,7 +255,7 @@ async function commitTickSqlite(
       await tx.execute(
         'INSERT INTO "NotifyEvent" ("id", "kind", "siteId", "runId", "details", "occurredAt") VALUES (?, ?, ?, ?, ?, ?)',
         [
-          randomUUID().replace(/-/g, ''),
+          newRowId(),
           event.kind,
           event.siteId,
           event.runId ?? null,
@@ -273,7 +272,7 @@ async function commitTickSqlite(
 function stepRowOf(runId: string, seq: number, step: StepWrite, now: Date): Record<string, unknown> {
   return {
     ...step,
-    id: randomUUID().replace(/-/g, ''), // the shape of Prisma's cuid ids: [a-z0-9]
+    id: newRowId(),
     runId,
     seq,
     warnings: JSON.stringify(step.warnings),
