@@ -188,9 +188,87 @@ export async function seed(b: BenchDb): Promise<{ siteIds: string[]; runIds: str
     if ((i / RUN_BATCH) % 20 === 0)
       process.stdout.write(`  seeded ${i + RUN_BATCH} runs (${((Date.now() - started) / 1000).toFixed(0)} s)\r`)
   }
+  // Archives: the site keeps its records (the newest 20 backups of each site, as a retention policy
+  // would leave them); only each site's newest still has its files. Schedules: a nightly one for the
+  // "client" tag and a weekly one for "internal", 30 minutes of stagger each.
+  const archiveCols = [
+    'id',
+    'siteId',
+    'remoteId',
+    'runId',
+    'status',
+    'archiveName',
+    'totalSize',
+    'backupStart',
+    'backupEnd',
+    'filesExist',
+    'syncedAt',
+    'createdAt',
+    'updatedAt',
+  ]
+  const archives: unknown[][] = []
+  const kept = new Map<string, number>()
+  for (let j = RUNS - 1; j >= 0 && archives.length < SITES * 20; j--) {
+    if (STATUSES[j % STATUSES.length] !== 'succeeded') continue
+    const site = siteIds[j % SITES]
+    const n = kept.get(site) ?? 0
+    if (n >= 20) continue
+    kept.set(site, n + 1)
+    const created = new Date(t0 + Math.floor((j / RUNS) * yearMs))
+    const fin = new Date(created.getTime() + 60_000 + (j % 600) * 1000)
+    archives.push([
+      randomUUID().replace(/-/g, ''),
+      site,
+      j + 1,
+      runIds[j],
+      'complete',
+      `site-${j % SITES}-${j}.jpa`,
+      150_000_000,
+      created,
+      fin,
+      n === 0,
+      fin,
+      fin,
+      fin,
+    ])
+  }
+  for (let i = 0; i < archives.length; i += 1000)
+    await insertRows(b, 'Archive', archiveCols, archives.slice(i, i + 1000))
+  const now = new Date()
+  await insertRows(
+    b,
+    'Schedule',
+    ['id', 'name', 'tag', 'cron', 'timezone', 'staggerMinutes', 'enabled', 'nextFireAt', 'createdAt', 'updatedAt'],
+    [
+      [
+        randomUUID().replace(/-/g, ''),
+        'Nightly clients',
+        'client',
+        '0 2 * * *',
+        'Europe/Berlin',
+        30,
+        true,
+        new Date(now.getTime() + 5 * 3_600_000),
+        now,
+        now,
+      ],
+      [
+        randomUUID().replace(/-/g, ''),
+        'Weekly internal',
+        'internal',
+        '0 3 * * 0',
+        'UTC',
+        30,
+        true,
+        new Date(now.getTime() + 50 * 3_600_000),
+        now,
+        now,
+      ],
+    ],
+  )
   await analyzeDatabase()
   console.log(
-    `  seeded ${RUNS} runs, ${RUNS * STEPS_PER_RUN} steps, ${SITES} sites in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    `  seeded ${RUNS} runs, ${RUNS * STEPS_PER_RUN} steps, ${SITES} sites (${archives.length} archives, 2 schedules) in ${((Date.now() - started) / 1000).toFixed(0)} s`,
   )
   return { siteIds, runIds }
 }
@@ -296,8 +374,13 @@ export async function scale(kind: 'sqlite' | 'postgresql'): Promise<void> {
       },
       {
         what: 'latest finished run per site (sites list: lib/db/runs.ts latestRunPerSite)',
-        sql: `SELECT s."id", (SELECT r."id" FROM "BackupRun" r WHERE r."siteId" = s."id" AND r."finishedAt" IS NOT NULL AND r."status" IN (${p(1)}, ${p(2)}) ORDER BY r."finishedAt" DESC LIMIT 1) FROM "Site" s WHERE s."id" IN (${p(3)}, ${p(4)})`,
-        params: ['succeeded', 'failed', siteIds[1], siteIds[2]],
+        sql: `SELECT r."id", r."status" FROM "Site" s JOIN "BackupRun" r ON r."id" = (SELECT r2."id" FROM "BackupRun" r2 WHERE r2."siteId" = s."id" AND r2."finishedAt" IS NOT NULL AND r2."status" IN (${p(1)}, ${p(2)}) ORDER BY r2."finishedAt" DESC LIMIT 1)`,
+        params: ['succeeded', 'failed'],
+      },
+      {
+        what: 'newest complete archive per site (sites list: lib/db/archives.ts latestCompleteArchivePerSite)',
+        sql: `SELECT a."id" FROM "Site" s JOIN "Archive" a ON a."id" = (SELECT a2."id" FROM "Archive" a2 WHERE a2."siteId" = s."id" AND a2."status" = ${p(1)} AND a2."backupEnd" IS NOT NULL ORDER BY a2."backupEnd" DESC LIMIT 1)`,
+        params: ['complete'],
       },
       {
         what: 'Runs page, two statuses since a date',

@@ -5,6 +5,7 @@ import type { ArchiveDto } from '../domain/archives'
 import { randomUUID } from 'node:crypto'
 import { config } from '../config'
 import { db, dbKindOf } from './client'
+import { asBool, asDate, rawRows, scopeFilter, sqlParams, type SiteScope } from './raw-read'
 
 const select = {
   id: true,
@@ -290,18 +291,6 @@ export async function linkRunArchive(
   })
 }
 
-/** Each site's newest complete archive's end time (sites without one are absent). */
-export async function latestCompleteArchiveEnds(siteIds: string[]): Promise<Map<string, Date>> {
-  const rows = await db().archive.groupBy({
-    by: ['siteId'],
-    where: { siteId: { in: siteIds }, status: 'complete' },
-    _max: { backupEnd: true },
-  })
-  const out = new Map<string, Date>()
-  for (const r of rows) if (r._max.backupEnd) out.set(r.siteId, r._max.backupEnd)
-  return out
-}
-
 /** What a site's state at a glance needs of an archive. */
 export interface ArchiveBrief {
   siteId: string
@@ -312,17 +301,45 @@ export interface ArchiveBrief {
   backupEnd: Date | null
 }
 
-/** The complete archives of these sites made by one of `runIds` or ending at one of `backupEnds`. */
-export function completeArchivesOf(
-  siteIds: string[],
-  by: { runIds: string[]; backupEnds: Date[] },
-): Promise<ArchiveBrief[]> {
-  return db().archive.findMany({
-    where: {
-      siteId: { in: siteIds },
-      status: 'complete',
-      OR: [{ runId: { in: by.runIds } }, { backupEnd: { in: by.backupEnds } }],
-    },
-    select: { siteId: true, runId: true, meta: true, filesExist: true, goneFromSite: true, backupEnd: true },
-  })
+const BRIEF_COLUMNS = 'a."siteId", a."runId", a."meta", a."filesExist", a."goneFromSite", a."backupEnd"'
+
+function toBrief(r: Record<string, unknown>): ArchiveBrief {
+  return {
+    siteId: r.siteId as string,
+    runId: r.runId as string | null,
+    meta: r.meta as string | null,
+    filesExist: asBool(r.filesExist),
+    goneFromSite: asBool(r.goneFromSite),
+    backupEnd: asDate(r.backupEnd),
+  }
+}
+
+/** Each site's newest complete archive by its end time (sites without one are absent), in one query. */
+export async function latestCompleteArchivePerSite(scope: SiteScope): Promise<Map<string, ArchiveBrief>> {
+  const out = new Map<string, ArchiveBrief>()
+  if (scope !== 'all' && scope.length === 0) return out
+  const q = sqlParams()
+  const complete = q.mark('complete')
+  const rows = await rawRows(
+    `SELECT ${BRIEF_COLUMNS} FROM "Site" s JOIN "Archive" a ON a."id" = (
+       SELECT a2."id" FROM "Archive" a2
+       WHERE a2."siteId" = s."id" AND a2."status" = ${complete} AND a2."backupEnd" IS NOT NULL
+       ORDER BY a2."backupEnd" DESC LIMIT 1)
+     WHERE 1 = 1${scopeFilter('s."id"', scope, q.mark)}`,
+    q.params,
+  )
+  for (const r of rows) out.set(r.siteId as string, toBrief(r))
+  return out
+}
+
+/** The complete archives made by these runs (an archive belongs to at most one run). */
+export async function completeArchivesOfRuns(runIds: readonly string[]): Promise<ArchiveBrief[]> {
+  if (runIds.length === 0) return []
+  const q = sqlParams()
+  const complete = q.mark('complete')
+  const rows = await rawRows(
+    `SELECT ${BRIEF_COLUMNS} FROM "Archive" a WHERE a."status" = ${complete} AND a."runId" IN (${q.list(runIds)})`,
+    q.params,
+  )
+  return rows.map(toBrief)
 }

@@ -1,8 +1,8 @@
 // Backup runs and their steps: rows to DTOs, lists, creation, cancel requests, and the facts other modules need.
 import type { Prisma } from '../../generated/sqlite/client'
-import { config } from '../config'
-import { db, dbKindOf, type Db } from './client'
+import { db, type Db } from './client'
 import { newRowId, sqliteTx } from './driver-tx'
+import { asDate, asInt, rawRows, scopeFilter, sqlParams, type SiteScope } from './raw-read'
 import { ACTIVE_RUN_STATUSES, type RunStatus } from '../domain/run-status'
 import type { RunDto, RunFilter, StepDto } from '../domain/runs'
 
@@ -252,58 +252,57 @@ export interface RunBrief {
   warningsCount: number
 }
 
-const runBrief = {
-  id: true,
-  siteId: true,
-  status: true,
-  progress: true,
-  domain: true,
-  startedAt: true,
-  finishedAt: true,
-  errorMessage: true,
-  warningsCount: true,
-} as const
+const BRIEF_COLUMNS =
+  'r."id", r."siteId", r."status", r."progress", r."domain", r."startedAt", r."finishedAt", r."errorMessage", r."warningsCount"'
 
-/** The queued and running runs of these sites, oldest first. */
-export function activeRunsOf(siteIds: string[]): Promise<RunBrief[]> {
-  return db().backupRun.findMany({
-    where: { siteId: { in: siteIds }, status: { in: [...ACTIVE_RUN_STATUSES] } },
-    select: runBrief,
-    orderBy: { createdAt: 'asc' },
-  })
+function toBrief(r: Record<string, unknown>): RunBrief {
+  return {
+    id: r.id as string,
+    siteId: r.siteId as string,
+    status: r.status as string,
+    progress: asInt(r.progress),
+    domain: r.domain as string | null,
+    startedAt: asDate(r.startedAt),
+    finishedAt: asDate(r.finishedAt),
+    errorMessage: r.errorMessage as string | null,
+    warningsCount: asInt(r.warningsCount),
+  }
+}
+
+/** The queued and running runs of these sites (or of every site), oldest first. */
+export async function activeRunsOf(scope: SiteScope): Promise<RunBrief[]> {
+  const q = sqlParams()
+  const statuses = q.list(ACTIVE_RUN_STATUSES)
+  const rows = await rawRows(
+    `SELECT ${BRIEF_COLUMNS} FROM "BackupRun" r WHERE r."status" IN (${statuses})${scopeFilter('r."siteId"', scope, q.mark)}
+     ORDER BY r."createdAt" ASC`,
+    q.params,
+  )
+  return rows.map(toBrief)
 }
 
 /**
- * Each site's latest finished run among `statuses`, in two queries whatever the fleet size: per site,
+ * Each site's latest finished run among `statuses`, in one query whatever the fleet size: per site,
  * one step back along the (siteId, finishedAt) index to the newest finished run of those statuses
- * (a correlated subquery), then those runs by id. With a year of history (200 runs a site) it reads
- * a few index entries per site, not every run.
+ * (a correlated subquery), joined to that run's row. With a year of history (200 runs a site) it
+ * reads a few index entries per site, not every run.
  */
 export async function latestRunPerSite(
-  siteIds: string[],
+  scope: SiteScope,
   statuses: readonly RunStatus[],
 ): Promise<Map<string, RunBrief>> {
   const out = new Map<string, RunBrief>()
-  if (siteIds.length === 0 || statuses.length === 0) return out
-  const d = db()
-  const pg = dbKindOf(config().DATABASE_URL) === 'postgresql'
-  const params: string[] = []
-  const mark = (v: string) => {
-    params.push(v)
-    return pg ? `$${params.length}` : '?'
-  }
-  const statusList = statuses.map(mark).join(', ')
-  const siteList = siteIds.map(mark).join(', ')
-  const picks = await d.$queryRawUnsafe<{ siteId: string; runId: string | null }[]>(
-    `SELECT s."id" AS "siteId", (SELECT r."id" FROM "BackupRun" r
-       WHERE r."siteId" = s."id" AND r."finishedAt" IS NOT NULL AND r."status" IN (${statusList})
-       ORDER BY r."finishedAt" DESC LIMIT 1) AS "runId"
-     FROM "Site" s WHERE s."id" IN (${siteList})`,
-    ...params,
+  if ((scope !== 'all' && scope.length === 0) || statuses.length === 0) return out
+  const q = sqlParams()
+  const statusList = q.list(statuses)
+  const rows = await rawRows(
+    `SELECT ${BRIEF_COLUMNS} FROM "Site" s JOIN "BackupRun" r ON r."id" = (
+       SELECT r2."id" FROM "BackupRun" r2
+       WHERE r2."siteId" = s."id" AND r2."finishedAt" IS NOT NULL AND r2."status" IN (${statusList})
+       ORDER BY r2."finishedAt" DESC LIMIT 1)
+     WHERE 1 = 1${scopeFilter('s."id"', scope, q.mark)}`,
+    q.params,
   )
-  const ids = picks.map((p) => p.runId).filter((id): id is string => id !== null)
-  if (ids.length === 0) return out
-  const rows = await d.backupRun.findMany({ where: { id: { in: ids } }, select: runBrief })
-  for (const r of rows) out.set(r.siteId, r)
+  for (const r of rows) out.set(r.siteId as string, toBrief(r))
   return out
 }

@@ -1,58 +1,80 @@
 // Sites: rows to records (never the key), creation, updates, and the columns other modules need.
 import { db } from './client'
+import { asBool, asDate, asInt, asIntOrNull, rawRows, sqlParams } from './raw-read'
 import type { SiteDto } from '../domain/sites'
 
 /** A site's own columns as the API shows them; lib/sites adds what its runs and archives say. */
 export type SiteRecord = Omit<SiteDto, 'backupState' | 'activeRun' | 'lastRun' | 'lastSuccessAt' | 'nextBackupAt'>
 
 // The site row without keyCiphertext (STYLE.md rule 2).
-const siteSelect = {
-  id: true,
-  name: true,
-  baseUrl: true,
-  endpointUrl: true,
-  platform: true,
-  apiLevel: true,
-  akeebaVersion: true,
-  edition: true,
-  defaultProfileId: true,
-  hostGroup: true,
-  hostKey: true,
-  tags: true,
-  maxBackupAgeHours: true,
-  connectionStatus: true,
-  connectionError: true,
-  lastCheckedAt: true,
-  isDemo: true,
-  archivesSyncedAt: true,
-  createdAt: true,
-  profiles: { select: { remoteId: true, name: true }, orderBy: { remoteId: 'asc' as const } },
-} as const
+const SITE_COLUMNS = [
+  'id',
+  'name',
+  'baseUrl',
+  'endpointUrl',
+  'platform',
+  'apiLevel',
+  'akeebaVersion',
+  'edition',
+  'defaultProfileId',
+  'hostGroup',
+  'hostKey',
+  'tags',
+  'maxBackupAgeHours',
+  'connectionStatus',
+  'connectionError',
+  'lastCheckedAt',
+  'isDemo',
+  'archivesSyncedAt',
+  'createdAt',
+] as const
 
-/** All sites by name, or the one with `id` (an empty list when it does not exist). */
+const iso = (v: unknown) => asDate(v)?.toISOString() ?? null
+
+/**
+ * All sites by name, or the one with `id` (an empty list when it does not exist). Two plain queries
+ * (the sites, their profiles) rather than Prisma's relation read: with 500 sites the query layer's
+ * row building was most of the sites list's time (bench/scale.ts).
+ */
 export async function findSites(where: { id?: string } = {}): Promise<SiteRecord[]> {
-  const rows = await db().site.findMany({ where, select: siteSelect, orderBy: { name: 'asc' } })
+  const s = sqlParams()
+  const byId = where.id !== undefined ? ` WHERE "id" = ${s.mark(where.id)}` : ''
+  const p = sqlParams()
+  const profileFilter = where.id !== undefined ? ` WHERE "siteId" = ${p.mark(where.id)}` : ''
+  const [rows, profiles] = await Promise.all([
+    rawRows(`SELECT ${SITE_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM "Site"${byId} ORDER BY "name" ASC`, s.params),
+    rawRows<{ siteId: string; remoteId: unknown; name: string }>(
+      `SELECT "siteId", "remoteId", "name" FROM "Profile"${profileFilter} ORDER BY "remoteId" ASC`,
+      p.params,
+    ),
+  ])
+  const profilesOf = new Map<string, { id: number; name: string }[]>()
+  for (const pr of profiles) {
+    const list = profilesOf.get(pr.siteId) ?? []
+    list.push({ id: asInt(pr.remoteId), name: pr.name })
+    profilesOf.set(pr.siteId, list)
+  }
   return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    baseUrl: r.baseUrl,
-    endpointUrl: r.endpointUrl,
-    platform: r.platform,
-    apiLevel: r.apiLevel,
-    akeebaVersion: r.akeebaVersion,
-    edition: r.edition,
-    defaultProfileId: r.defaultProfileId,
-    hostGroup: r.hostGroup,
-    hostKey: r.hostKey,
-    tags: JSON.parse(r.tags) as string[],
-    maxBackupAgeHours: r.maxBackupAgeHours,
-    connectionStatus: r.connectionStatus,
-    connectionError: r.connectionError,
-    lastCheckedAt: r.lastCheckedAt?.toISOString() ?? null,
-    isDemo: r.isDemo,
-    archivesSyncedAt: r.archivesSyncedAt?.toISOString() ?? null,
-    createdAt: r.createdAt.toISOString(),
-    profiles: r.profiles.map((p) => ({ id: p.remoteId, name: p.name })),
+    id: r.id as string,
+    name: r.name as string,
+    baseUrl: r.baseUrl as string,
+    endpointUrl: r.endpointUrl as string | null,
+    platform: r.platform as string | null,
+    apiLevel: asIntOrNull(r.apiLevel),
+    akeebaVersion: r.akeebaVersion as string | null,
+    edition: r.edition as string | null,
+    defaultProfileId: asInt(r.defaultProfileId),
+    hostGroup: r.hostGroup as string | null,
+    hostKey: r.hostKey as string,
+    tags: JSON.parse(r.tags as string) as string[],
+    maxBackupAgeHours: asInt(r.maxBackupAgeHours),
+    connectionStatus: r.connectionStatus as string,
+    connectionError: r.connectionError as string | null,
+    lastCheckedAt: iso(r.lastCheckedAt),
+    isDemo: asBool(r.isDemo),
+    archivesSyncedAt: iso(r.archivesSyncedAt),
+    createdAt: iso(r.createdAt) as string,
+    profiles: profilesOf.get(r.id as string) ?? [],
   }))
 }
 

@@ -3,38 +3,33 @@
 import { notFound } from '../api/errors'
 import { allTags, findSites, type SiteRecord } from '../db/sites'
 import { activeRunsOf, latestRunPerSite, type RunBrief } from '../db/runs'
-import { completeArchivesOf, latestCompleteArchiveEnds, type ArchiveBrief } from '../db/archives'
+import { completeArchivesOfRuns, latestCompleteArchivePerSite, type ArchiveBrief } from '../db/archives'
 import { nextBackupBySite } from '../schedule/next-backup'
 import { OUTCOME_RUN_STATUSES } from '../domain/run-status'
 import type { SiteDto } from '../domain/sites'
+import type { SiteScope } from '../db/raw-read'
 import { lastGoodBackup, siteBackupState } from './backup-state'
 
-async function decorate(rows: SiteRecord[]): Promise<SiteDto[]> {
+/** `scope` is the rows' ids, or 'all' when `rows` is every site (the reads then send no id list). */
+async function decorate(rows: SiteRecord[], scope: SiteScope): Promise<SiteDto[]> {
   if (rows.length === 0) return []
-  const ids = rows.map((r) => r.id)
-  const [active, lastRuns, lastOks, latestEnds, nextBackups] = await Promise.all([
+  const ids = scope
+  const [active, lastRuns, lastOks, latestArchiveOf, nextBackups] = await Promise.all([
     activeRunsOf(ids),
     // Cancelled runs say nothing about the site's backups: the last finished run that does.
     latestRunPerSite(ids, OUTCOME_RUN_STATUSES),
     latestRunPerSite(ids, ['succeeded']),
-    latestCompleteArchiveEnds(ids),
+    latestCompleteArchivePerSite(ids),
     nextBackupBySite(rows.map((r) => ({ id: r.id, tags: r.tags }))),
   ])
   // The archive of each site's last good run (or, for sites never backed up by us, its latest complete
   // archive), to tell "backed up" from "files removed".
-  const candidates = await completeArchivesOf(ids, {
-    runIds: [...lastOks.values()].map((r) => r.id),
-    backupEnds: [...latestEnds.values()],
-  })
+  const archiveOfRun = new Map<string, ArchiveBrief>()
+  for (const a of await completeArchivesOfRuns([...lastOks.values()].map((r) => r.id)))
+    if (a.runId) archiveOfRun.set(a.runId, a)
   // A site has at most one running run; while it waits, its oldest queued one.
   const activeBySite = new Map<string, RunBrief>()
   for (const a of active) if (!activeBySite.has(a.siteId) || a.status === 'running') activeBySite.set(a.siteId, a)
-  const archiveOfRun = new Map<string, ArchiveBrief>()
-  const latestArchiveOf = new Map<string, ArchiveBrief>()
-  for (const a of candidates) {
-    if (a.runId) archiveOfRun.set(a.runId, a)
-    if (a.backupEnd?.getTime() === latestEnds.get(a.siteId)?.getTime()) latestArchiveOf.set(a.siteId, a)
-  }
   const now = Date.now()
   return rows.map((r) => {
     const act = activeBySite.get(r.id) ?? null
@@ -56,8 +51,28 @@ async function decorate(rows: SiteRecord[]): Promise<SiteDto[]> {
       maxAgeMs: r.maxBackupAgeHours * 3_600_000,
       now,
     })
+    // Every field named: spreading a 20-field row was most of this loop's time (3 ms for 500 sites).
     return {
-      ...r,
+      id: r.id,
+      name: r.name,
+      baseUrl: r.baseUrl,
+      endpointUrl: r.endpointUrl,
+      platform: r.platform,
+      apiLevel: r.apiLevel,
+      akeebaVersion: r.akeebaVersion,
+      edition: r.edition,
+      defaultProfileId: r.defaultProfileId,
+      hostGroup: r.hostGroup,
+      hostKey: r.hostKey,
+      tags: r.tags,
+      maxBackupAgeHours: r.maxBackupAgeHours,
+      connectionStatus: r.connectionStatus,
+      connectionError: r.connectionError,
+      lastCheckedAt: r.lastCheckedAt,
+      isDemo: r.isDemo,
+      archivesSyncedAt: r.archivesSyncedAt,
+      createdAt: r.createdAt,
+      profiles: r.profiles,
       backupState: state,
       activeRun: act
         ? {
@@ -84,11 +99,11 @@ async function decorate(rows: SiteRecord[]): Promise<SiteDto[]> {
 }
 
 export async function listSites(): Promise<SiteDto[]> {
-  return decorate(await findSites())
+  return decorate(await findSites(), 'all')
 }
 
 export async function getSite(id: string): Promise<SiteDto | null> {
-  const [s] = await decorate(await findSites({ id }))
+  const [s] = await decorate(await findSites({ id }), [id])
   return s ?? null
 }
 

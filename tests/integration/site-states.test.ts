@@ -2,7 +2,7 @@
 // the size of the fleet's history.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db/client'
-import { listSites } from '@/lib/sites/list-sites'
+import { getSite, listSites } from '@/lib/sites/list-sites'
 import { freshDatabase, type TestDb } from './helpers/test-db'
 
 let t: TestDb
@@ -92,5 +92,77 @@ describe('site backup states', () => {
     expect(byName.imported.lastSuccessAt).not.toBeNull()
     expect(byName.down.backupState).toBe('not_connected')
     expect(byName.busy.backupState).toBe('ok')
+  })
+})
+
+describe('a site as the list and the site page show it', () => {
+  // The list reads plain SQL (lib/db/raw-read.ts): every column comes back in the API's own types on
+  // SQLite (dates as text, booleans as 0/1) and PostgreSQL alike.
+  it('has every field in its API type, for the list and for one site', async () => {
+    const checked = new Date('2026-11-30T10:11:12.345Z')
+    const s = await site('shape', {
+      isDemo: true,
+      apiLevel: 400,
+      platform: 'joomla',
+      endpointUrl: 'https://shape.test/index.php',
+      tags: JSON.stringify(['client', 'eu']),
+      lastCheckedAt: checked,
+      maxBackupAgeHours: 48,
+      defaultProfileId: 2,
+      profiles: {
+        create: [
+          { remoteId: 2, name: 'Files only' },
+          { remoteId: 1, name: 'Default' },
+        ],
+      },
+    })
+    const ok = await run(s.id, 'succeeded', 1, { warningsCount: 3 })
+    await archive(s.id, ok.id, 9, 1)
+    const active = await run(s.id, 'running', null, { progress: 17, domain: 'PackDB' })
+    const expected = {
+      id: s.id,
+      name: 'shape',
+      baseUrl: 'https://shape.test',
+      endpointUrl: 'https://shape.test/index.php',
+      platform: 'joomla',
+      apiLevel: 400,
+      akeebaVersion: null,
+      edition: null,
+      defaultProfileId: 2,
+      hostGroup: null,
+      hostKey: 'host:shape',
+      tags: ['client', 'eu'],
+      maxBackupAgeHours: 48,
+      connectionStatus: 'ok',
+      connectionError: null,
+      lastCheckedAt: checked.toISOString(),
+      isDemo: true,
+      archivesSyncedAt: null,
+      createdAt: s.createdAt.toISOString(),
+      profiles: [
+        { id: 1, name: 'Default' },
+        { id: 2, name: 'Files only' },
+      ],
+      backupState: 'running',
+      activeRun: {
+        id: active.id,
+        status: 'running',
+        progress: 17,
+        domain: 'PackDB',
+        startedAt: active.startedAt?.toISOString(),
+      },
+      lastRun: {
+        id: ok.id,
+        status: 'succeeded',
+        finishedAt: ok.finishedAt?.toISOString(),
+        errorMessage: null,
+        warningsCount: 3,
+      },
+      lastSuccessAt: ok.finishedAt?.toISOString(),
+      nextBackupAt: null,
+    }
+    expect((await listSites()).find((x) => x.id === s.id)).toStrictEqual(expected)
+    expect(await getSite(s.id)).toStrictEqual(expected)
+    expect(await getSite('no-such-site')).toBeNull()
   })
 })

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Archive_siteId_backupEnd_idx" ON "Archive"("siteId", "backupEnd");
+
