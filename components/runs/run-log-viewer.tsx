@@ -1,25 +1,11 @@
 'use client'
 
-import { Download } from 'lucide-react'
-import { buttonClasses } from '@/components/ui/button'
 import { Spinner } from '@/components/ui/spinner'
+import { DownloadLogLink } from './download-log-link'
 import { useRunLog } from './use-run-log'
 
-function downloadLogHref(runId: string): string {
-  return `/api/runs/${encodeURIComponent(runId)}/log?download=1`
-}
-
-export function DownloadLogLink({ runId, size = 'sm' }: { runId: string; size?: 'sm' | 'md' }) {
-  return (
-    <a href={downloadLogHref(runId)} download className={buttonClasses({ variant: 'secondary', size })}>
-      <Download aria-hidden="true" className={size === 'sm' ? 'size-3.5' : 'size-4'} />
-      Download log
-    </a>
-  )
-}
-
 /** The run's text log (GET /api/runs/{id}/log) in a monospace viewer. */
-export function RunLogViewer({ runId, live }: { runId: string; live: boolean }) {
+export default function RunLogViewer({ runId, live }: { runId: string; live: boolean }) {
   const log = useRunLog(runId, { enabled: true, live })
   return (
     <div className="space-y-3 p-4 sm:p-5">

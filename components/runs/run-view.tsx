@@ -1,23 +1,26 @@
 'use client'
 
 import { useCan } from '@/components/auth/me-provider'
-import { Tabs } from 'radix-ui'
+import dynamic from 'next/dynamic'
 import { useState } from 'react'
 import { StateBadge } from '@/components/ui/badge'
 import { domainLabel } from '@/lib/format/domains'
 import { PageHeader } from '@/components/ui/page-header'
 import { RelativeTime } from '@/components/ui/time'
 import { WarningList } from '@/components/ui/warning-list'
-import { cn } from '@/components/ui/cn'
+import { Tabs } from '@/components/ui/tabs'
 import { CancelRunButton } from './cancel-run-button'
 import { DemoBadge } from '@/components/ui/demo-badge'
 import { RunLivePanel } from './run-live-panel'
-import { DownloadLogLink, RunLogViewer } from './run-log-viewer'
+import { DownloadLogLink } from './download-log-link'
 import { RunOutcome } from './run-outcome'
 import { isActive, runMoment, triggerLabel } from './run-status'
 import { StepTimeline } from './step-timeline'
 import { useRunLive, type RunLive } from './use-run-live'
 import { StaleBanner } from '@/components/ui/stale-banner'
+
+// The log tab's viewer loads when the tab is first opened.
+const RunLogViewer = dynamic(() => import('./run-log-viewer'), { ssr: false })
 
 export interface RunViewProps {
   initial: RunLive
@@ -26,11 +29,6 @@ export interface RunViewProps {
   fleetTypicalMs?: Record<string, number>
   site: { id: string; name: string; isDemo: boolean; baseUrl: string; platform?: string | null } | null
 }
-
-const tabClass = cn(
-  '-mb-px border-b-2 border-transparent px-3 py-2.5 text-sm font-medium text-slate-600 hover:text-slate-900',
-  'data-[state=active]:border-slate-900 data-[state=active]:text-slate-900 focus-visible:rounded-sm focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600',
-)
 
 /** The live run page: progress, outcome, warnings, then the step timeline and the log. */
 export function RunView({ initial, pastDurationsMs, fleetTypicalMs, site }: RunViewProps) {
@@ -102,26 +100,24 @@ export function RunView({ initial, pastDurationsMs, fleetTypicalMs, site }: RunV
       />
       <WarningList warnings={warnings} live={live} title="Warnings from the site" />
 
-      <Tabs.Root
+      <Tabs
+        label="Run details"
         value={tab}
         onValueChange={setTab}
         className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-xs"
-      >
-        <Tabs.List aria-label="Run details" className="flex gap-1 border-b border-slate-200 px-2 sm:px-3">
-          <Tabs.Trigger value="timeline" className={tabClass}>
-            Step timeline <span className="ml-1 text-slate-500 tabular-nums">{steps.length}</span>
-          </Tabs.Trigger>
-          <Tabs.Trigger value="log" className={tabClass}>
-            Log
-          </Tabs.Trigger>
-        </Tabs.List>
-        <Tabs.Content value="timeline" className="focus-visible:outline-none">
-          <StepTimeline steps={steps} />
-        </Tabs.Content>
-        <Tabs.Content value="log" className="focus-visible:outline-none">
-          {tab === 'log' && <RunLogViewer runId={run.id} live={live} />}
-        </Tabs.Content>
-      </Tabs.Root>
+        items={[
+          {
+            value: 'timeline',
+            label: (
+              <>
+                Step timeline <span className="ml-1 text-slate-500 tabular-nums">{steps.length}</span>
+              </>
+            ),
+            content: <StepTimeline steps={steps} />,
+          },
+          { value: 'log', label: 'Log', content: <RunLogViewer runId={run.id} live={live} /> },
+        ]}
+      />
     </div>
   )
 }

@@ -7,10 +7,13 @@
 // show size and progress. The body is still the route's byte-counted stream: if the site sends fewer
 // bytes, the stream errors and the connection is cut short of Content-Length (a failed download,
 // never a short file). A resumed download (Range: bytes=N-) is the route's 206 from byte N.
+// And the build's static JavaScript and CSS go out in Brotli to browsers that accept it
+// (lib/runtime/static-brotli.mjs); Next itself only gzips.
 // Signals: SIGTERM/SIGINT stop accepting connections; the runner inside hands its leases back and the
 // process exits (instrumentation-node.ts).
 import http from 'node:http'
 import path from 'node:path'
+import { staticBrotli } from './static-brotli.mjs'
 
 /**
  * Node flags the server runs with (lib/start.mjs, the e2e web server, bench/memory.ts): a small young
@@ -45,7 +48,9 @@ export async function startHttpServer({ dir, host, port }) {
   const app = next({ dir, dev: false, hostname: host, port: Number(port) })
   await app.prepare()
   const handle = app.getRequestHandler()
+  const brotli = await staticBrotli({ dir })
   const server = http.createServer((req, res) => {
+    if (brotli.serve(req, res)) return
     restoreDownloadLength(req, res)
     handle(req, res).catch((e) => {
       console.error('stepwise: request failed', e)

@@ -1,0 +1,10 @@
+// Types of lib/runtime/static-brotli.mjs.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+export function acceptsBrotli(header: string | string[] | undefined): boolean
+export function staticBrotli(o: { dir: string; distDir?: string }): Promise<{
+  serve(req: IncomingMessage, res: ServerResponse): boolean
+  /** Settles when every static file has been compressed (or compression stopped on an error). */
+  done: Promise<void>
+  ready: Map<string, { br: Buffer; type: string; etag: string; lastModified: string }>
+}>
