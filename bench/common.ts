@@ -157,9 +157,13 @@ export async function waitRunDone(runId: string, timeoutMs = 120_000): Promise<v
   }
 }
 
-/** Node flags of `npm run worker` (package.json), so worker figures are the product's. */
+/**
+ * Node flags of `npm run worker` (package.json), so worker figures are the product's; BENCH_WORKER_FLAGS
+ * adds some for a look inside (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, which NODE_OPTIONS refuses).
+ */
 export function workerNodeFlags(): string[] {
   return (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.worker as string)
     .split(' ')
     .filter((a) => a.startsWith('--max'))
+    .concat((process.env.BENCH_WORKER_FLAGS ?? '').split(' ').filter(Boolean))
 }
