@@ -8,3 +8,5 @@ export function staticBrotli(o: { dir: string; distDir?: string }): Promise<{
   done: Promise<void>
   ready: Map<string, { br: Buffer; type: string; etag: string; lastModified: string }>
 }>
+/** Writes `<file>.br` for every static file under `root` that has none newer than itself. */
+export function compressStaticFiles(root: string): Promise<void>

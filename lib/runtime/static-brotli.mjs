@@ -1,13 +1,19 @@
 // Brotli for the build's static JavaScript and CSS (/_next/static/…). Next compresses what it serves
 // with gzip only; Brotli makes the same files about 15 % smaller, and every current browser asks for
 // it. The files are content-hashed and never change while the server runs, so each is compressed once
-// (quality 11, one file at a time in the background after start) and kept in memory (≈ 1 MB for the
-// whole build). Until a file is ready, and for clients that do not accept br, a Range request or any
-// other path, the request goes to Next as before. A response from here carries the same headers as
-// Next's own for that file: the security headers from next.config.js and immutable caching.
+// (quality 11) into a `.br` file beside it, by a short-lived child process at low priority after the
+// server starts: Brotli's working memory (about 50 MB at quality 11) goes away with that process
+// instead of staying in the server's heap, and a restart on the same build finds the files done. The
+// server then keeps the compressed files in memory (about 1 MB for the whole build). Until they are
+// ready, and for clients that do not accept br, a Range request or any other path, the request goes to
+// Next as before. A response from here carries the same headers as Next's own for that file: the
+// security headers from next.config.js and immutable caching.
+import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { brotliCompress, constants } from 'node:zlib'
 
@@ -50,6 +56,44 @@ async function* filesUnder(root, rel = '') {
   }
 }
 
+/** Writes `<file>.br` for every static file under `root` that has none newer than itself. */
+export async function compressStaticFiles(root) {
+  for await (const rel of filesUnder(root)) {
+    const file = path.join(root, rel)
+    const st = await stat(file)
+    const done = await stat(`${file}.br`).catch(() => null)
+    if (done && done.mtimeMs >= st.mtimeMs) continue
+    const body = await readFile(file)
+    const br = await compress(body, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 11,
+        [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      },
+    })
+    // Written whole, then renamed: a server reading meanwhile sees the old file or the new, never half.
+    const tmp = `${file}.br.${process.pid}.tmp`
+    await writeFile(tmp, br)
+    await rename(tmp, `${file}.br`)
+  }
+}
+
+/** Runs compressStaticFiles in a child process at the lowest CPU priority; resolves when it exits. */
+function compressInChild(root) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--compress', root], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+    try {
+      os.setPriority(child.pid, 19)
+    } catch {
+      // not allowed here: it runs at normal priority
+    }
+    child.once('error', (e) => resolve(e))
+    child.once('exit', (code) => resolve(code === 0 ? null : new Error(`exited with ${code}`)))
+  })
+}
+
 /**
  * Starts compressing the build's static files in the background and returns the request handler:
  * `serve(req, res)` answers and returns true when it has the file in Brotli, else returns false.
@@ -59,21 +103,12 @@ export async function staticBrotli({ dir, distDir = process.env.NEXT_DIST_DIR ||
   const ready = new Map()
   const root = path.join(dir, distDir, 'static')
   const done = (async () => {
-    const files = []
-    for await (const rel of filesUnder(root)) files.push({ rel, st: await stat(path.join(root, rel)) })
-    // Smallest first: a page's own chunks are ready within the first second, the API reference's
-    // renderer (megabytes) last.
-    files.sort((a, b) => a.st.size - b.st.size)
-    for (const { rel, st } of files) {
-      const body = await readFile(path.join(root, rel))
-      const br = await compress(body, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: 11,
-          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-        },
-      })
-      if (br.length >= body.length) continue
+    const failed = await compressInChild(root)
+    if (failed) console.error('stepwise: static files stay gzip only: compressing them failed:', failed.message)
+    for await (const rel of filesUnder(root)) {
+      const file = path.join(root, rel)
+      const [st, br] = await Promise.all([stat(file), readFile(`${file}.br`).catch(() => null)])
+      if (!br || br.length >= st.size) continue
       ready.set(PREFIX + rel, {
         br,
         type: TYPES[path.extname(rel)],
@@ -81,7 +116,7 @@ export async function staticBrotli({ dir, distDir = process.env.NEXT_DIST_DIR ||
         lastModified: st.mtime.toUTCString(),
       })
     }
-  })().catch((e) => console.error('stepwise: brotli for static files stopped', e))
+  })().catch((e) => console.error('stepwise: static files stay gzip only:', e))
 
   function serve(req, res) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false
@@ -107,4 +142,15 @@ export async function staticBrotli({ dir, distDir = process.env.NEXT_DIST_DIR ||
     return true
   }
   return { serve, done, ready }
+}
+
+// The child: node lib/runtime/static-brotli.mjs --compress <static dir>
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--compress') {
+  compressStaticFiles(process.argv[3]).then(
+    () => process.exit(0),
+    (e) => {
+      console.error('stepwise: compressing static files failed', e)
+      process.exit(1)
+    },
+  )
 }

@@ -1,12 +1,12 @@
 // The build's static files in Brotli (lib/runtime/static-brotli.mjs): the same bytes, Next's headers,
 // and every request it should not answer left to Next.
 import http from 'node:http'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { brotliDecompressSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { acceptsBrotli, staticBrotli } from './static-brotli.mjs'
+import { acceptsBrotli, compressStaticFiles, staticBrotli } from './static-brotli.mjs'
 
 const root = path.resolve(import.meta.dirname, '../..')
 let tmp: string
@@ -95,6 +95,15 @@ describe('static files in Brotli', () => {
     expect(await next('/_next/static/chunks/missing.js', { 'accept-encoding': 'br' })).toBe('next')
     expect(await next('/_next/static/chunks/../chunks/app.js', { 'accept-encoding': 'br' })).toBe('next')
     expect(await next('/static/chunks/app.js', { 'accept-encoding': 'br' })).toBe('next')
+  })
+
+  it('keeps each compressed file beside its source, made once per build', async () => {
+    const br = path.join(tmp, 'static/chunks/app.js.br')
+    expect(brotliDecompressSync(readFileSync(br)).toString()).toBe(js)
+    expect(existsSync(path.join(tmp, 'static/chunks/logo.svg.br'))).toBe(false)
+    const made = statSync(br).mtimeMs
+    await compressStaticFiles(path.join(tmp, 'static'))
+    expect(statSync(br).mtimeMs).toBe(made)
   })
 
   it('reads Accept-Encoding as browsers send it', () => {
