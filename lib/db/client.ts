@@ -94,8 +94,9 @@ const sqliteDrivers = new WeakMap<Db, () => SqlDriverAdapter | null>()
 
 /**
  * The driver adapter under a SQLite client: the connection Prisma itself uses, with its transaction
- * lock. Only for the engine's per-step write (lib/db/run-ticks.ts), where the query layer's own cost
- * per statement was most of Stepwise's bookkeeping on fast steps. Null on PostgreSQL.
+ * lock. Only for the hot paths where the query layer's own cost was most of the time: the engine's
+ * per-step write (lib/db/driver-tx.ts) and the sites list's reads (lib/db/raw-read.ts). Null on
+ * PostgreSQL.
  */
 export async function sqliteDriver(client: Db = db()): Promise<SqlDriverAdapter | null> {
   const get = sqliteDrivers.get(client)

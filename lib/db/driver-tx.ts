@@ -17,7 +17,8 @@ export interface RawTx {
 /** An id for a row written with plain SQL, in the shape of Prisma's cuid ids ([a-z0-9]). */
 export const newRowId = () => randomUUID().replace(/-/g, '')
 
-const untyped = (n: number) =>
+/** Argument types for `n` plain parameters (the adapter converts each by its value). */
+export const untyped = (n: number) =>
   Array.from({ length: n }, () => ({ scalarType: 'unknown' as const, arity: 'scalar' as const }))
 
 /**

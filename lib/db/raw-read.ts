@@ -4,6 +4,7 @@
 // normalised here, so callers get the shapes Prisma's own reads give.
 import { config } from '../config'
 import { db, dbKindOf, sqliteDriver } from './client'
+import { untyped } from './driver-tx'
 
 /** Which sites a list read covers: every site (no id list to send), or these. */
 export type SiteScope = 'all' | readonly string[]
@@ -28,9 +29,6 @@ export function scopeFilter(column: string, scope: SiteScope, mark: (v: unknown)
   if (scope === 'all') return ''
   return scope.length === 0 ? ' AND 1 = 0' : ` AND ${column} IN (${scope.map(mark).join(', ')})`
 }
-
-const untyped = (n: number) =>
-  Array.from({ length: n }, () => ({ scalarType: 'unknown' as const, arity: 'scalar' as const }))
 
 /**
  * Rows as objects keyed by column name. On SQLite straight on the driver adapter under the Prisma
