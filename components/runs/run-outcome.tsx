@@ -12,10 +12,7 @@ import { useRuns } from './use-runs'
 // failed, rendered on the server as part of the page like the rest.
 const FailurePanel = dynamic(() => import('./failure-panel'))
 
-export type { OutcomeSite }
-
 /** The queued notice, the failure panel, or the success / cancelled note, by run status. */
-
 export function RunOutcome({ run, steps, site }: { run: RunDto; steps: StepDto[]; site?: OutcomeSite | null }) {
   if (run.status === 'queued') return <QueuedNotice run={run} />
   if (isFailure(run.status)) return <FailurePanel run={run} steps={steps} site={site ?? null} />
