@@ -7,7 +7,8 @@
 // tab) are not first-load JavaScript, as in Next's own build report.
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { brotliCompressSync, gzipSync } from 'node:zlib'
+import { brotliOptions } from '../lib/runtime/static-brotli.mjs'
 import { record, root } from './common'
 
 export function firstLoadJs(distDir: string, route: string): { files: number; gzipBytes: number; brotliBytes: number } {
@@ -28,9 +29,7 @@ export function firstLoadJs(distDir: string, route: string): { files: number; gz
   for (const f of files) {
     const body = readFileSync(path.join(dist, f))
     gzipBytes += gzipSync(body, { level: 9 }).length
-    brotliBytes += brotliCompressSync(body, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
-    }).length
+    brotliBytes += brotliCompressSync(body, brotliOptions(body.length)).length
   }
   return { files: files.size, gzipBytes, brotliBytes }
 }

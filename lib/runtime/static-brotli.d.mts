@@ -1,5 +1,8 @@
 // Types of lib/runtime/static-brotli.mjs.
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { BrotliOptions } from 'node:zlib'
+
+export function brotliOptions(size: number): BrotliOptions
 
 export function acceptsBrotli(header: string | string[] | undefined): boolean
 export function staticBrotli(o: { dir: string; distDir?: string }): Promise<{

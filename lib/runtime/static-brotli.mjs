@@ -21,6 +21,17 @@ const compress = promisify(brotliCompress)
 const TYPES = { '.js': 'application/javascript; charset=UTF-8', '.css': 'text/css; charset=UTF-8' }
 const PREFIX = '/_next/static/'
 
+/** How each file is compressed (bench/js-size.ts measures with the same). */
+export function brotliOptions(size) {
+  return {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_SIZE_HINT]: size,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+    },
+  }
+}
+
 /** Whether an Accept-Encoding header accepts br (and does not refuse it with q=0). */
 export function acceptsBrotli(header) {
   if (!header) return false
@@ -64,13 +75,7 @@ export async function compressStaticFiles(root) {
     const done = await stat(`${file}.br`).catch(() => null)
     if (done && done.mtimeMs >= st.mtimeMs) continue
     const body = await readFile(file)
-    const br = await compress(body, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: 11,
-        [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-      },
-    })
+    const br = await compress(body, brotliOptions(body.length))
     // Written whole, then renamed: a server reading meanwhile sees the old file or the new, never half.
     const tmp = `${file}.br.${process.pid}.tmp`
     await writeFile(tmp, br)

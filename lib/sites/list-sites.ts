@@ -13,13 +13,12 @@ import { lastGoodBackup, siteBackupState } from './backup-state'
 /** `scope` is the rows' ids, or 'all' when `rows` is every site (the reads then send no id list). */
 async function decorate(rows: SiteRecord[], scope: SiteScope): Promise<SiteDto[]> {
   if (rows.length === 0) return []
-  const ids = scope
   const [active, lastRuns, lastOks, latestArchiveOf, nextBackups] = await Promise.all([
-    activeRunsOf(ids),
+    activeRunsOf(scope),
     // Cancelled runs say nothing about the site's backups: the last finished run that does.
-    latestRunPerSite(ids, OUTCOME_RUN_STATUSES),
-    latestRunPerSite(ids, ['succeeded']),
-    latestCompleteArchivePerSite(ids),
+    latestRunPerSite(scope, OUTCOME_RUN_STATUSES),
+    latestRunPerSite(scope, ['succeeded']),
+    latestCompleteArchivePerSite(scope),
     nextBackupBySite(rows.map((r) => ({ id: r.id, tags: r.tags }))),
   ])
   // The archive of each site's last good run (or, for sites never backed up by us, its latest complete
