@@ -1,7 +1,7 @@
 'use client'
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { useState, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 
 /** One QueryClient per browser tab (created lazily so a server render never shares one between users). */
 export function Providers({ children }: { children: ReactNode }) {
@@ -13,5 +13,10 @@ export function Providers({ children }: { children: ReactNode }) {
         },
       }),
   )
+  // Marks the page as interactive once the whole first tree has hydrated (this effect runs after its
+  // children's). Only the browser tests read it, to type into a page that listens.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = ''
+  }, [])
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>
 }

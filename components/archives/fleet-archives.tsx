@@ -1,7 +1,7 @@
 'use client'
 
 import { useMemo, useState } from 'react'
-import { Archive, RefreshCw, Search, X } from 'lucide-react'
+import { Archive, RefreshCw, X } from 'lucide-react'
 import type { ArchiveDto } from '@/lib/domain/archives'
 import type { SiteDto } from '@/lib/domain/sites'
 import type { BulkDeleteFilesResult } from '@/lib/archives/bulk-input'
@@ -11,7 +11,8 @@ import { archiveStateMeta } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
-import { Input, Select } from '@/components/ui/field'
+import { Select } from '@/components/ui/field'
+import { SearchInput } from '@/components/ui/search-input'
 import { formatBytes } from '@/lib/format/format'
 import { PageHeader } from '@/components/ui/page-header'
 import { StaleBanner } from '@/components/ui/stale-banner'
@@ -107,20 +108,12 @@ export function FleetArchives({
       ) : (
         <Card>
           <div className="flex flex-col gap-2 border-b border-slate-200 p-3 sm:flex-row sm:flex-wrap sm:items-center">
-            <label className="relative min-w-0 sm:w-64">
-              <span className="sr-only">Search archives</span>
-              <Search
-                aria-hidden="true"
-                className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-slate-400"
-              />
-              <Input
-                type="search"
-                placeholder="Search site, tag or archive"
-                value={filter.q}
-                onChange={(e) => write({ q: e.target.value }, false)}
-                className="pl-8"
-              />
-            </label>
+            <SearchInput
+              label="Search archives"
+              placeholder="Search site, tag or archive"
+              value={filter.q}
+              onValue={(q) => write({ q }, false)}
+            />
             <div className="grid grid-cols-2 gap-2 sm:flex">
               <label className="contents">
                 <span className="sr-only">Site</span>

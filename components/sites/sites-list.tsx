@@ -11,7 +11,8 @@ import { Button, ButtonLink } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { DataTable, type Column } from '@/components/ui/data-table'
 import { EmptyState } from '@/components/ui/empty-state'
-import { Input, Select } from '@/components/ui/field'
+import { Select } from '@/components/ui/field'
+import { SearchInput } from '@/components/ui/search-input'
 import { PageHeader } from '@/components/ui/page-header'
 import { StaleBanner } from '@/components/ui/stale-banner'
 import { RelativeTime } from '@/components/ui/time'
@@ -183,20 +184,12 @@ export function SitesList({
       <StaleBanner query={sitesQuery} what="sites" className="mb-4" />
       <Card>
         <div className="flex flex-col gap-2 border-b border-slate-200 p-3 sm:flex-row sm:flex-wrap sm:items-center">
-          <label className="relative min-w-0 sm:w-64">
-            <span className="sr-only">Search sites</span>
-            <Search
-              aria-hidden="true"
-              className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-slate-400"
-            />
-            <Input
-              type="search"
-              placeholder="Search name, URL or tag"
-              value={filter.q}
-              onChange={(e) => set({ q: e.target.value })}
-              className="pl-8"
-            />
-          </label>
+          <SearchInput
+            label="Search sites"
+            placeholder="Search name, URL or tag"
+            value={filter.q}
+            onValue={(q) => set({ q })}
+          />
           <div className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
             <label className="contents">
               <span className="sr-only">State</span>

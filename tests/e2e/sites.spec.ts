@@ -200,6 +200,40 @@ test('sites list: state at a glance, search and filters', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Alpha ${tag}`)
 })
 
+test('a search typed before the page hydrates still filters the list', async ({ page }) => {
+  const tag = `early${Date.now().toString(36)}`
+  const a = await addFakeSite({ id: uniqueId('early') })
+  const r = await ownerFetch('/api/sites', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: `Early ${tag}`, url: a.url, key: a.key, tags: [tag] }),
+  })
+  expect(r.status).toBe(201)
+  const other = await addFakeSite({ id: uniqueId('late') })
+  const r2 = await ownerFetch('/api/sites', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: `Late ${tag.slice(1)}`, url: other.url, key: other.key }),
+  })
+  expect(r2.status).toBe(201)
+  // Hold the page's scripts until the text is typed, as on a slow connection.
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/_next/static/**/*.js', async (route) => {
+    await released
+    await route.continue()
+  })
+  await page.goto('/sites', { waitUntil: 'commit' })
+  const search = page.getByPlaceholder('Search name, URL or tag')
+  await search.fill(tag)
+  release()
+  const table = page.getByRole('table', { name: 'Sites' })
+  await expect(table.getByRole('row')).toHaveCount(2)
+  await expect(table.getByRole('row', { name: new RegExp(`Early ${tag}`) })).toBeVisible()
+  await expect(search).toHaveValue(tag)
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${tag}`))
+})
+
 test('edit a site (key empty = unchanged), re-check, and delete it with a confirmation naming it', async ({
   page,
   baseURL,
