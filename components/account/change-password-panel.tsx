@@ -45,7 +45,7 @@ export function ChangePasswordPanel() {
 
   return (
     <Panel id="password" title="Password" description="Changing it signs you out of every other browser.">
-      <form noValidate onSubmit={submit} className="grid gap-4 sm:max-w-sm">
+      <form method="post" noValidate onSubmit={submit} className="grid gap-4 sm:max-w-sm">
         <TextField
           label="Current password"
           type="password"

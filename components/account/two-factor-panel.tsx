@@ -106,7 +106,7 @@ export function TwoFactorPanel({ enabled }: { enabled: boolean }) {
         ))}
 
       {stage.kind === 'password' && (
-        <form noValidate onSubmit={submitPassword} className="grid gap-4 sm:max-w-sm">
+        <form method="post" noValidate onSubmit={submitPassword} className="grid gap-4 sm:max-w-sm">
           <TextField
             label="Your password"
             type="password"
@@ -162,7 +162,7 @@ export function TwoFactorPanel({ enabled }: { enabled: boolean }) {
               <CopyButton text={stage.codes.join('\n')} label="Copy backup codes" />
             </div>
           </div>
-          <form noValidate onSubmit={submitCode} className="grid gap-4 sm:max-w-sm">
+          <form method="post" noValidate onSubmit={submitCode} className="grid gap-4 sm:max-w-sm">
             <TextField
               label="3. Enter the code your app shows"
               inputMode="numeric"

@@ -76,7 +76,7 @@ export function SetupForm({ codeRequired }: { codeRequired: boolean }) {
       title="Welcome to Stepwise"
       description="Create the owner account. The owner can add sites and invite the rest of the team."
     >
-      <form noValidate onSubmit={submit} className="flex flex-col gap-4">
+      <form method="post" noValidate onSubmit={submit} className="flex flex-col gap-4">
         <TextField
           label="E-mail"
           type="email"

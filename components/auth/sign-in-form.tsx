@@ -73,7 +73,7 @@ export function SignInForm({ next }: { next: string }) {
             : 'Enter one of the backup codes you saved when you turned on two-step sign-in. Each works once.'
         }
       >
-        <form noValidate onSubmit={submitCode} className="flex flex-col gap-4">
+        <form method="post" noValidate onSubmit={submitCode} className="flex flex-col gap-4">
           <TextField
             key={step}
             label={totp ? 'Authenticator code' : 'Backup code'}
@@ -119,7 +119,7 @@ export function SignInForm({ next }: { next: string }) {
 
   return (
     <AuthCard title="Sign in to Stepwise">
-      <form noValidate onSubmit={submitPassword} className="flex flex-col gap-4">
+      <form method="post" noValidate onSubmit={submitPassword} className="flex flex-col gap-4">
         <TextField
           label="E-mail"
           type="email"

@@ -140,7 +140,7 @@ export function ChannelDialog({
             </div>
           </div>
         ) : (
-          <form noValidate onSubmit={submit} className="flex flex-col gap-4">
+          <form method="post" noValidate onSubmit={submit} className="flex flex-col gap-4">
             <TextField
               label="Name"
               required

@@ -160,7 +160,7 @@ export function PolicyDialog({
         title={policy ? `Edit “${policy.name}”` : 'Add a retention policy'}
         description="Which backups each site keeps. The rest are removed on the site after each backup and in the daily sweep."
       >
-        <form noValidate onSubmit={submit} className="flex flex-col gap-4">
+        <form method="post" noValidate onSubmit={submit} className="flex flex-col gap-4">
           <TextField
             label="Name"
             required

@@ -149,7 +149,7 @@ export function ScheduleForm({ sites, tags, timeZones, serverTimeZone, schedule,
 
   const extraFieldError = errors.name ?? errors.profileId ?? errors.descriptionTemplate
   return (
-    <form onSubmit={submit} noValidate className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+    <form method="post" onSubmit={submit} noValidate className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="flex flex-col gap-6">
         {errors.form && <ErrorPanel title="The schedule was not saved" message={errors.form} />}
         <Panel title="What to back up">

@@ -159,7 +159,9 @@ export function AddSiteForm() {
         title="1. Connect"
         description="The site's address and the secret word from Akeeba Backup → Options → Front-end (“Enable JSON API (remote backup)” must be on)."
       >
-        <form noValidate onSubmit={runCheck} className="flex flex-col gap-4">
+        {/* method="post" (here and on every form): Enter pressed before the page has hydrated must never
+            put the secret word in the address bar, history or an access log. */}
+        <form method="post" noValidate onSubmit={runCheck} className="flex flex-col gap-4">
           <TextField
             label="Site address"
             name="url"
@@ -217,6 +219,7 @@ export function AddSiteForm() {
           }
         >
           <form
+            method="post"
             noValidate
             onSubmit={(e) => {
               e.preventDefault()

@@ -77,7 +77,7 @@ export function BackUpNow({ site }: { site: SiteDto }) {
         title={`Back up ${site.name}`}
         description="The backup runs on the site; you will watch it live."
       >
-        <form noValidate onSubmit={submit} className="flex flex-col gap-4">
+        <form method="post" noValidate onSubmit={submit} className="flex flex-col gap-4">
           <SelectField
             label="Profile"
             name="profileId"

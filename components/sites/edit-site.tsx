@@ -120,7 +120,7 @@ export function EditSite({ site }: { site: SiteDto }) {
         title={`Edit ${site.name}`}
         description="A new address or key is checked before backups use it."
       >
-        <form noValidate onSubmit={submit} className="flex flex-col gap-4">
+        <form method="post" noValidate onSubmit={submit} className="flex flex-col gap-4">
           <TextField label="Name" name="name" required value={v.name} onChange={set('name')} error={errors.name} />
           <TextField
             label="Site address"

@@ -97,7 +97,7 @@ export function CreateTokenDialog() {
             </div>
           </div>
         ) : (
-          <form noValidate onSubmit={submit} className="flex flex-col gap-4">
+          <form method="post" noValidate onSubmit={submit} className="flex flex-col gap-4">
             <TextField
               label="Name"
               required

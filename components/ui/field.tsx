@@ -3,6 +3,7 @@
 import { useId, type ComponentProps, type ReactNode } from 'react'
 import { CircleAlert } from 'lucide-react'
 import { cn } from './cn'
+import { useTypedBeforeHydration } from './typed-before-hydration'
 
 export interface FieldControlProps {
   id: string
@@ -62,12 +63,14 @@ const control =
   'focus:outline-2 focus:-outline-offset-1 focus:outline-blue-600 disabled:bg-slate-50 disabled:text-slate-500 ' +
   'aria-invalid:ring-red-500 aria-invalid:focus:outline-red-600'
 
-export function Input({ className, ...rest }: ComponentProps<'input'>) {
-  return <input className={cn(control, 'h-9', className)} {...rest} />
+export function Input({ className, ref, ...rest }: ComponentProps<'input'>) {
+  const own = useTypedBeforeHydration(ref, rest.value, rest.value !== undefined && rest.onChange !== undefined)
+  return <input ref={own} className={cn(control, 'h-9', className)} {...rest} />
 }
 
-export function Select({ className, ...rest }: ComponentProps<'select'>) {
-  return <select className={cn(control, 'h-9 pr-8', className)} {...rest} />
+export function Select({ className, ref, ...rest }: ComponentProps<'select'>) {
+  const own = useTypedBeforeHydration(ref, rest.value, rest.value !== undefined && rest.onChange !== undefined)
+  return <select ref={own} className={cn(control, 'h-9 pr-8', className)} {...rest} />
 }
 
 type Wrapped<P> = Omit<P, 'id'> &

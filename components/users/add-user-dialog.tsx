@@ -65,7 +65,7 @@ export function AddUserDialog() {
         title="Add a user"
         description="They sign in with this e-mail and password; tell them the password yourself and ask them to change it."
       >
-        <form noValidate onSubmit={submit} className="flex flex-col gap-4">
+        <form method="post" noValidate onSubmit={submit} className="flex flex-col gap-4">
           <TextField
             label="E-mail"
             type="email"

@@ -11,6 +11,17 @@ async function check(page: Page, url: string, key: string) {
   await page.getByRole('button', { name: 'Check connection' }).click()
 }
 
+/** Holds the page's scripts until the returned function is called: a slow connection, typed ahead of. */
+async function holdScripts(page: Page): Promise<() => void> {
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/_next/static/**/*.js', async (route) => {
+    await released
+    await route.continue()
+  })
+  return release
+}
+
 test('add a site: check shows what was found, then save; the key never comes back', async ({ page, request }) => {
   const fake = await addFakeSite({ id: uniqueId('add-ok'), profiles: [{ id: 2, name: 'Files only' }] })
   await check(page, fake.url, fake.key)
@@ -216,13 +227,7 @@ test('a search typed before the page hydrates still filters the list', async ({ 
     body: JSON.stringify({ name: `Late ${tag.slice(1)}`, url: other.url, key: other.key }),
   })
   expect(r2.status).toBe(201)
-  // Hold the page's scripts until the text is typed, as on a slow connection.
-  let release!: () => void
-  const released = new Promise<void>((resolve) => (release = resolve))
-  await page.route('**/_next/static/**/*.js', async (route) => {
-    await released
-    await route.continue()
-  })
+  const release = await holdScripts(page)
   await page.goto('/sites', { waitUntil: 'commit' })
   const search = page.getByPlaceholder('Search name, URL or tag')
   await search.fill(tag)
@@ -232,6 +237,37 @@ test('a search typed before the page hydrates still filters the list', async ({ 
   await expect(table.getByRole('row', { name: new RegExp(`Early ${tag}`) })).toBeVisible()
   await expect(search).toHaveValue(tag)
   await expect(page).toHaveURL(new RegExp(`[?&]q=${tag}`))
+})
+
+test('the add-site form typed before it hydrates: the check uses what is in the boxes; Enter never puts the key in the URL', async ({
+  page,
+}) => {
+  const fake = await addFakeSite({ id: uniqueId('early-add') })
+  let release = await holdScripts(page)
+  await page.goto('/sites/new', { waitUntil: 'commit' })
+  await page.getByLabel('Site address').fill(fake.url)
+  await page.getByLabel('Secret word (key)').fill(fake.key)
+  release()
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated !== undefined)
+  await page.getByRole('button', { name: 'Check connection' }).click()
+  await expect(page.getByRole('region', { name: 'Connection check result' })).toContainText('Connected')
+  await expect(page.getByLabel('Name')).toHaveValue(fake.id)
+
+  // Enter before any script ran: the browser submits the form itself, which must not be a GET.
+  await page.unrouteAll()
+  release = await holdScripts(page)
+  await page.goto('/sites/new', { waitUntil: 'commit' })
+  await page.getByLabel('Site address').fill(fake.url)
+  await page.getByLabel('Secret word (key)').fill(fake.key)
+  const [request] = await Promise.all([
+    page.waitForRequest((r) => r.isNavigationRequest() && r.url().includes('/sites/new')),
+    page.getByLabel('Secret word (key)').press('Enter'),
+  ])
+  release()
+  expect(request.method()).toBe('POST')
+  expect(request.url()).not.toContain(fake.key)
+  await expect(page.getByRole('heading', { name: 'Add a site', level: 1 })).toBeVisible()
+  expect(page.url()).not.toContain(fake.key)
 })
 
 test('edit a site (key empty = unchanged), re-check, and delete it with a confirmation naming it', async ({
