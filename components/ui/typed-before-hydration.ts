@@ -8,7 +8,8 @@ const TEXT_LIKE = new Set(['text', 'search', 'email', 'password', 'url', 'tel', 
 
 interface Pending {
   el: Control
-  expected: string
+  /** The control's value in its component's state now (an effect may have set it since mount). */
+  expected: () => string
 }
 
 let pending: Pending[] = []
@@ -26,11 +27,14 @@ export function useTypedBeforeHydration<T extends Control>(
   controlled: boolean,
 ): RefObject<T | null> {
   const own = useRef<T | null>(null)
-  const initial = useRef(value)
+  const latest = useRef(value)
+  useEffect(() => {
+    latest.current = value
+  })
   useEffect(() => {
     const el = own.current
     if (!controlled || !el) return
-    const entry = { el, expected: initial.current == null ? '' : String(initial.current) }
+    const entry = { el, expected: () => (latest.current == null ? '' : String(latest.current)) }
     if (pending.length === 0) setTimeout(flush, 0)
     pending.push(entry)
     return () => {
@@ -46,9 +50,9 @@ export function useTypedBeforeHydration<T extends Control>(
 function flush() {
   // Every box is read before any is handed over: the first hand-over re-renders its form, and that
   // render puts the other controls back to their (still empty) state.
-  const typed = pending.map((p) => ({ ...p, typed: p.el.value }))
+  const typed = pending.map((p) => ({ el: p.el, expected: p.expected(), text: p.el.value }))
   pending = []
-  for (const { el, expected, typed: text } of typed) {
+  for (const { el, expected, text } of typed) {
     if (!el.isConnected || text === expected) continue
     if (el instanceof HTMLSelectElement) {
       el.value = text
