@@ -211,22 +211,10 @@ test('sites list: state at a glance, search and filters', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Alpha ${tag}`)
 })
 
-test('a search typed before the page hydrates still filters the list', async ({ page }) => {
+test('a search typed before the page hydrates still filters the list', async ({ page, baseURL }) => {
   const tag = `early${Date.now().toString(36)}`
-  const a = await addFakeSite({ id: uniqueId('early') })
-  const r = await ownerFetch('/api/sites', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: `Early ${tag}`, url: a.url, key: a.key, tags: [tag] }),
-  })
-  expect(r.status).toBe(201)
-  const other = await addFakeSite({ id: uniqueId('late') })
-  const r2 = await ownerFetch('/api/sites', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: `Late ${tag.slice(1)}`, url: other.url, key: other.key }),
-  })
-  expect(r2.status).toBe(201)
+  await addConnectedSite(baseURL!, { id: uniqueId('early') }, `Early ${tag}`, { tags: [tag] })
+  await addConnectedSite(baseURL!, { id: uniqueId('late') }, `Late ${tag.slice(1)}`)
   const release = await holdScripts(page)
   await page.goto('/sites', { waitUntil: 'commit' })
   const search = page.getByPlaceholder('Search name, URL or tag')

@@ -48,13 +48,15 @@ export async function addConnectedSite(
   baseURL: string,
   cfg: Partial<FakeSiteConfig> & { id: string },
   name = cfg.name ?? cfg.id,
+  /** More fields of the site (tags, hostGroup, …). */
+  extra: Record<string, unknown> = {},
 ): Promise<{ fake: FakeSiteInfo; siteId: string }> {
   const fake = await addFakeSite(cfg)
   const r = await ownerFetch(
     '/api/sites',
     {
       method: 'POST',
-      body: JSON.stringify({ name, url: fake.url, key: fake.key }),
+      body: JSON.stringify({ ...extra, name, url: fake.url, key: fake.key }),
     },
     baseURL,
   )
